@@ -1,0 +1,52 @@
+"""The `evalir` command: scripted use by an intercommunality, and tests.
+
+Each module of this package registers its sub-commands through `register(subparsers)`;
+a command function receives the parsed arguments and returns an exit code, or raises
+`UserError` with a French message for refused input.
+"""
+
+import argparse
+import sys
+
+from evalir_desktop import __version__
+from evalir_desktop.cli import files
+from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
+
+COMMAND_MODULES = [files]
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors reported in French and exit code 2."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_REFUSED, f"evalir : commande incorrecte ({message}).\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="evalir",
+        description="EVALIR : évaluer un projet d'IA d'une commune, en ligne de commande.",
+    )
+    parser.add_argument("--version", action="version", version=f"evalir {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=FrenchArgumentParser)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UserError as error:
+        print(f"evalir : {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("evalir : interrompu.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Exit codes and the error a command raises for refused input."""
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+
+
+class UserError(Exception):
+    """Refused input: the message is French and says what to do."""
