@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="EVALIR : évaluer un projet d'IA d'une commune, en ligne de commande.",
     )
     parser.add_argument("--version", action="version", version=f"evalir {__version__}")
-    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=FrenchArgumentParser)
+    subparsers = parser.add_subparsers(
+        dest="command", required=True, parser_class=FrenchArgumentParser
+    )
     for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser

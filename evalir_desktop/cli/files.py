@@ -1,5 +1,121 @@
 """Sub-commands on a town file: init, check, info."""
 
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
+from evalir_desktop.cli.output import print_json, validation_message
+from evalir_desktop.commune import Commune
+from evalir_desktop.store import Store, StoreError
+
 
 def register(subparsers) -> None:
-    """Filled in by the Foundation work."""
+    init = subparsers.add_parser("init", help="créer un fichier avec le profil de la commune")
+    init.add_argument("file", type=Path, metavar="FICHIER")
+    init.add_argument("--nom", required=True, help="nom de la commune")
+    init.add_argument("--insee", required=True, help="code INSEE (5 caractères)")
+    init.add_argument("--population", help="nombre d'habitants")
+    init.add_argument("--agents", help="nombre d'agents en équivalent temps plein")
+    init.add_argument("--epci", default="", help="nom de l'intercommunalité")
+    init.add_argument("--siren-epci", default="", help="SIREN de l'intercommunalité")
+    init.set_defaults(handler=run_init)
+
+    check = subparsers.add_parser("check", help="vérifier un fichier sans le modifier")
+    check.add_argument("file", type=Path, metavar="FICHIER")
+    check.add_argument("--json", action="store_true", help="résultat en JSON")
+    check.set_defaults(handler=run_check)
+
+    info = subparsers.add_parser("info", help="profil de la commune et liste des évaluations")
+    info.add_argument("file", type=Path, metavar="FICHIER")
+    info.add_argument("--json", action="store_true", help="résultat en JSON")
+    info.set_defaults(handler=run_info)
+
+
+def open_readonly(path: Path) -> Store:
+    try:
+        return Store.open(path, readonly=True)
+    except StoreError as error:
+        raise UserError(str(error)) from error
+
+
+def run_init(args) -> int:
+    if args.file.exists():
+        raise UserError(f"le fichier « {args.file} » existe déjà : choisissez un autre nom.")
+    try:
+        commune = Commune(
+            nom=args.nom,
+            insee=args.insee,
+            population=args.population,
+            agents_etp=args.agents,
+            epci_nom=args.epci,
+            epci_siren=args.siren_epci,
+        )
+    except ValidationError as error:
+        raise UserError(validation_message(error)) from error
+    try:
+        with Store.create(args.file) as store:
+            store.save_commune(commune)
+    except StoreError as error:
+        raise UserError(str(error)) from error
+    print(f"Fichier créé : {args.file}")
+    return EXIT_OK
+
+
+def run_check(args) -> int:
+    with open_readonly(args.file) as store:
+        commune = store.commune()
+        report = {
+            "fichier": str(args.file),
+            "version_schema": store.schema_version,
+            "role": store.role,
+            "commune": commune.nom if commune else None,
+            "evaluations": len(store.assessments()),
+            "integrite": "ok" if store.integrity_ok() else "en échec",
+            "ecrit_par": store.meta("written_with"),
+            "remarque": None
+            if store.readonly_reason == "Fichier ouvert en lecture seule."
+            else store.readonly_reason,
+        }
+    if args.json:
+        print_json(report)
+    else:
+        print(f"Fichier : {report['fichier']}")
+        print(f"Version du format : {report['version_schema']}")
+        print(f"Rôle : {'territoire' if report['role'] == 'territory' else 'commune'}")
+        print(f"Commune : {report['commune'] or '(profil non renseigné)'}")
+        print(f"Évaluations : {report['evaluations']}")
+        print(f"Intégrité : {report['integrite']}")
+        if report["remarque"]:
+            print(f"Remarque : {report['remarque']}")
+    return EXIT_OK if report["integrite"] == "ok" else EXIT_REFUSED
+
+
+def assessment_summary(store: Store, record) -> dict:
+    return {
+        "id": record.id,
+        "titre": record.title,
+        "statut": record.status,
+        "reponses": len(store.answers(record.id)),
+        "modifie_le": record.updated_at,
+    }
+
+
+def run_info(args) -> int:
+    with open_readonly(args.file) as store:
+        commune = store.commune()
+        info = {
+            "role": store.role,
+            "commune": commune.model_dump() if commune else None,
+            "evaluations": [assessment_summary(store, record) for record in store.assessments()],
+        }
+    if args.json:
+        print_json(info)
+    else:
+        name = info["commune"]["nom"] if info["commune"] else "(profil non renseigné)"
+        print(f"Commune : {name}")
+        for item in info["evaluations"]:
+            print(
+                f"- {item['titre']} [{item['statut']}], {item['reponses']} réponse(s) ({item['id']})"
+            )
+    return EXIT_OK

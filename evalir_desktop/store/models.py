@@ -1,0 +1,94 @@
+"""Pydantic models of the rows that enter or leave a `.evalir` file."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AssessmentStatus = Literal["idee", "pilote", "en_service", "arrete"]
+ActionStatus = Literal["a_faire", "en_cours", "fait", "abandonne"]
+DecisionOutcome = Literal["", "engager", "engager_sous_conditions", "reporter", "renoncer"]
+Role = Literal["commune", "territory"]
+
+STATUS_LABELS = {
+    "idee": "Idée",
+    "pilote": "Expérimentation",
+    "en_service": "En service",
+    "arrete": "Arrêté",
+}
+
+
+class Record(BaseModel):
+    """A row read from a file: unknown columns (a newer program's) are ignored."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class AssessmentRecord(Record):
+    id: str
+    commune_id: str
+    title: str = Field(min_length=1, max_length=300)
+    description: str = Field(default="", max_length=20_000)
+    service: str = Field(default="", max_length=300)
+    status: AssessmentStatus = "idee"
+    ai_type: str = Field(default="", max_length=100)
+    supplier: str = Field(default="", max_length=300)
+    template_id: str | None = None
+    content_id: str
+    content_version: str
+    last_step: str | None = None
+    previous_version_id: str | None = None
+    version_number: int = Field(default=1, ge=1)
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+
+
+class ActionRecord(Record):
+    id: str
+    assessment_id: str
+    title: str = Field(min_length=1, max_length=2_000)
+    axis_id: str = ""
+    owner: str = Field(default="", max_length=300)
+    due_date: date | None = None
+    priority: int = Field(default=2, ge=1, le=3)
+    status: ActionStatus = "a_faire"
+    recommendation_id: str | None = None
+    updated_at: str = ""
+
+
+class DecisionRecord(Record):
+    id: str = ""
+    assessment_id: str
+    validated_by: str = Field(default="", max_length=300)
+    validated_role: str = Field(default="", max_length=300)
+    validated_on: date | None = None
+    council_date: date | None = None
+    deliberation_number: str = Field(default="", max_length=100)
+    outcome: DecisionOutcome = ""
+    text: str = Field(default="", max_length=20_000)
+    updated_at: str = ""
+
+    @property
+    def is_validated(self) -> bool:
+        return self.validated_on is not None
+
+
+class HistoryEntry(Record):
+    id: int
+    at: str
+    who: str
+    assessment_id: str | None
+    entity: str
+    entity_id: str
+    change: str
+
+
+class SourceRecord(Record):
+    id: str
+    file_name: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    commune_insee: str = ""
+    imported_at: str
+    program_version: str = ""
+    schema_version: int

@@ -1,0 +1,146 @@
+"""Open or create a `.evalir` file following the rules of DESIGN §4.
+
+A missing path is created; a newer file, a file another program is writing, or an
+explicit request opens read-only with a French reason; a refused file is never touched.
+"""
+
+import getpass
+import os
+import shutil
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from evalir_desktop.store.errors import FileRefused
+from evalir_desktop.store.inspection import (
+    check_integrity,
+    check_schema,
+    connect_readonly,
+    inspect,
+)
+from evalir_desktop.store.lock import FileLock
+from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
+
+
+@dataclass
+class Opened:
+    conn: sqlite3.Connection
+    readonly_reason: str | None
+    lock: FileLock | None
+
+
+def configure_writer(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = DELETE")  # one file, safe on network drives
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def connect_writer(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+    configure_writer(conn)
+    return conn
+
+
+def default_who() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def create_file(path: Path, role: str, program_version: str, now: str) -> None:
+    """Build the new file beside its final name, then move it in place in one step."""
+    if path.exists():
+        raise FileRefused(
+            f"Le fichier « {path.name} » existe déjà. Choisissez un autre nom ou ouvrez ce fichier."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileRefused(
+            f"Le dossier « {path.parent} » n'a pas pu être créé ({error.strerror}). "
+            "Choisissez un autre emplacement."
+        ) from error
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            configure_writer(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            apply_migrations(conn, 0)
+            conn.execute("BEGIN")
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("role", role),
+                    ("file_id", str(uuid.uuid4())),
+                    ("created_at", now),
+                    ("created_with", program_version),
+                    ("written_with", program_version),
+                ],
+            )
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise FileRefused(
+            f"Le fichier « {path.name} » n'a pas pu être créé ({error.strerror}). "
+            "Vérifiez que le dossier est accessible en écriture."
+        ) from error
+
+
+def migration_backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.stem}.avant-mise-a-jour-v{version}{path.suffix}")
+
+
+def open_file(path: Path, readonly: bool) -> Opened:
+    inspection = inspect(path)
+    reason = None
+    lock = None
+    if readonly:
+        reason = "Fichier ouvert en lecture seule."
+    elif inspection.is_newer:
+        reason = (
+            "Ce fichier a été enregistré par une version plus récente d'EVALIR. "
+            "Vous pouvez le consulter ; pour le modifier, installez la dernière version."
+        )
+    else:
+        lock = FileLock(path)
+        if not lock.acquire():
+            reason = (
+                f"Ce fichier est déjà ouvert pour modification par {lock.owner()}. "
+                "Vous pouvez le consulter ; pour le modifier, fermez-le d'abord de l'autre côté."
+            )
+            lock = None
+    if reason:
+        if inspection.needs_recovery:
+            raise FileRefused(
+                f"Le fichier « {path.name} » a été interrompu pendant un enregistrement. "
+                "Ouvrez-le une fois dans EVALIR Desktop pour modification : "
+                "il sera réparé automatiquement."
+            )
+        return Opened(connect_readonly(path), reason, None)
+    try:
+        conn = connect_writer(path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if inspection.needs_recovery:  # the journal was rolled back by the read above
+            check_schema(path, conn, version)
+            check_integrity(path, conn)
+        if version < SCHEMA_VERSION:
+            migrate(path, conn, version)
+    except BaseException:
+        lock.release()
+        raise
+    return Opened(conn, None, lock)
+
+
+def migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    """Copy the file aside, then run the missing steps one transaction each."""
+    backup = migration_backup_path(path, version)
+    if not backup.exists():
+        shutil.copy2(path, backup)
+    apply_migrations(conn, version)

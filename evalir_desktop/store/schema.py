@@ -1,0 +1,148 @@
+"""The `.evalir` schema: identifiers, version, and the ordered migration steps."""
+
+import sqlite3
+from collections.abc import Callable
+from functools import cache
+
+APPLICATION_ID = 0x45564C52  # "EVLR"
+SCHEMA_VERSION = 1
+
+V1_TABLES = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE commune (
+    id TEXT PRIMARY KEY,
+    nom TEXT NOT NULL,
+    insee TEXT NOT NULL,
+    population INTEGER,
+    agents_etp REAL,
+    epci_nom TEXT NOT NULL DEFAULT '',
+    epci_siren TEXT NOT NULL DEFAULT '',
+    dpd_designe TEXT NOT NULL DEFAULT 'inconnu',
+    contact_nom TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_telephone TEXT NOT NULL DEFAULT '',
+    source_id TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE assessment (
+    id TEXT PRIMARY KEY,
+    commune_id TEXT NOT NULL REFERENCES commune(id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    service TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'idee',
+    ai_type TEXT NOT NULL DEFAULT '',
+    supplier TEXT NOT NULL DEFAULT '',
+    template_id TEXT,
+    content_id TEXT NOT NULL,
+    content_version TEXT NOT NULL,
+    last_step TEXT,
+    previous_version_id TEXT,
+    version_number INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX assessment_commune ON assessment(commune_id);
+CREATE TABLE answer (
+    id TEXT PRIMARY KEY,
+    assessment_id TEXT NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    value TEXT,
+    unknown INTEGER NOT NULL DEFAULT 0,
+    comment TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    UNIQUE (assessment_id, question_id)
+);
+CREATE TABLE action (
+    id TEXT PRIMARY KEY,
+    assessment_id TEXT NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    axis_id TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    priority INTEGER NOT NULL DEFAULT 2,
+    status TEXT NOT NULL DEFAULT 'a_faire',
+    recommendation_id TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX action_assessment ON action(assessment_id);
+CREATE TABLE decision (
+    id TEXT PRIMARY KEY,
+    assessment_id TEXT NOT NULL UNIQUE REFERENCES assessment(id) ON DELETE CASCADE,
+    validated_by TEXT NOT NULL DEFAULT '',
+    validated_role TEXT NOT NULL DEFAULT '',
+    validated_on TEXT,
+    council_date TEXT,
+    deliberation_number TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL DEFAULT '',
+    assessment_id TEXT,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    change TEXT NOT NULL
+);
+CREATE INDEX history_assessment ON history(assessment_id);
+CREATE TABLE source (
+    id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    commune_insee TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    program_version TEXT NOT NULL DEFAULT '',
+    schema_version INTEGER NOT NULL
+);
+"""
+
+
+def _to_v1(conn: sqlite3.Connection) -> None:
+    """changes: first schema (meta, commune, assessment, answer, action, decision,
+    history, source)."""
+    for statement in V1_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+# Index i holds the step that brings a file from version i to version i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def apply_migrations(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run each missing step in its own transaction, setting user_version with it."""
+    for version in range(from_version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+@cache
+def expected_schema(version: int) -> frozenset[tuple[str, str, str | None]]:
+    """The exact (type, name, sql) rows of sqlite_master that our steps create."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        apply_migrations_until(conn, version)
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    finally:
+        conn.close()
+    return frozenset(rows)
+
+
+def apply_migrations_until(conn: sqlite3.Connection, version: int) -> None:
+    for step in MIGRATIONS[:version]:
+        step(conn)

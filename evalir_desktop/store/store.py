@@ -1,0 +1,419 @@
+"""The Store: every read and every autosaved change of one `.evalir` file."""
+
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from evalir_desktop import __version__
+from evalir_desktop.answers import Answer
+from evalir_desktop.commune import Commune
+from evalir_desktop.store.errors import ReadOnlyError, StoreError
+from evalir_desktop.store.models import (
+    ActionRecord,
+    AssessmentRecord,
+    DecisionRecord,
+    HistoryEntry,
+)
+from evalir_desktop.store.opening import create_file, default_who, open_file
+
+FROZEN_MESSAGE = (
+    "Cette évaluation a été validée : elle ne peut plus être modifiée. "
+    "Créez une nouvelle version pour la réévaluer."
+)
+EDITABLE_ASSESSMENT_FIELDS = {
+    "title",
+    "description",
+    "service",
+    "status",
+    "ai_type",
+    "supplier",
+    "template_id",
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Store:
+    """One open `.evalir` file. Each change is one short transaction plus a history row."""
+
+    def __init__(self, path: Path, opened, who: str):
+        self.path = path
+        self.conn = opened.conn
+        self.db = Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        self.readonly_reason: str | None = opened.readonly_reason
+        self._lock = opened.lock
+        self.who = who
+
+    # -- opening and closing -------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        readonly: bool = False,
+        role: str = "commune",
+        who: str | None = None,
+    ) -> "Store":
+        """Open a file; with `create`, a missing path becomes a new file of `role`."""
+        path = Path(path)
+        if create and not path.exists():
+            create_file(path, role, __version__, now_iso())
+        return cls(path, open_file(path, readonly), default_who() if who is None else who)
+
+    @classmethod
+    def create(cls, path: str | Path, *, role: str = "commune", who: str | None = None) -> "Store":
+        """Create a new file, refusing a path that already exists."""
+        path = Path(path)
+        create_file(path, role, __version__, now_iso())
+        return cls(path, open_file(path, False), default_who() if who is None else who)
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def readonly(self) -> bool:
+        return self.readonly_reason is not None
+
+    # -- meta ----------------------------------------------------------------------
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    @property
+    def role(self) -> str:
+        return self.meta("role", "commune")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
+
+    # -- the write path ------------------------------------------------------------
+
+    @contextmanager
+    def _change(
+        self,
+        entity: str,
+        entity_id: str,
+        change: dict,
+        assessment_id: str | None = None,
+        who: str | None = None,
+        check_frozen: bool = True,
+    ) -> Iterator[str]:
+        """Wrap one change: refuse it if read-only, then commit it with its history row."""
+        if self.readonly:
+            raise ReadOnlyError(self.readonly_reason)
+        if assessment_id and check_frozen and self.is_frozen(assessment_id):
+            raise ReadOnlyError(FROZEN_MESSAGE)
+        at = now_iso()
+        with self.db.atomic():
+            yield at
+            self.db["history"].insert(
+                {
+                    "at": at,
+                    "who": self.who if who is None else who,
+                    "assessment_id": assessment_id,
+                    "entity": entity,
+                    "entity_id": entity_id,
+                    "change": json.dumps(change, ensure_ascii=False, default=str),
+                }
+            )
+            if assessment_id and entity != "assessment":
+                self.conn.execute(
+                    "UPDATE assessment SET updated_at = ? WHERE id = ?", (at, assessment_id)
+                )
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('written_with', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (__version__,),
+            )
+
+    # -- town profile --------------------------------------------------------------
+
+    def commune_id(self) -> str | None:
+        row = self.conn.execute("SELECT id FROM commune ORDER BY rowid LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def commune(self) -> Commune | None:
+        """The town of a town file (a territory file holds several: see `communes`)."""
+        commune_id = self.commune_id()
+        return self.commune_by_id(commune_id) if commune_id else None
+
+    def commune_by_id(self, commune_id: str) -> Commune | None:
+        row = self.conn.execute("SELECT * FROM commune WHERE id = ?", (commune_id,)).fetchone()
+        if row is None:
+            return None
+        names = [column[0] for column in self.conn.execute("SELECT * FROM commune").description]
+        return Commune.model_validate(dict(zip(names, row, strict=True)))
+
+    def save_commune(self, commune: Commune, who: str | None = None) -> str:
+        commune_id = self.commune_id() or new_id()
+        fields = commune.model_dump()
+        with self._change("commune", commune_id, fields, who=who) as at:
+            self.db["commune"].upsert({"id": commune_id, **fields, "updated_at": at}, pk="id")
+        return commune_id
+
+    # -- assessments ---------------------------------------------------------------
+
+    def _assessment_rows(self, where: str, params: tuple = ()) -> list[AssessmentRecord]:
+        rows = self.db.query(f"SELECT * FROM assessment WHERE {where}", params)
+        return [AssessmentRecord.model_validate(row) for row in rows]
+
+    def assessments(self) -> list[AssessmentRecord]:
+        """Assessments not in the trash, most recently changed first."""
+        return self._assessment_rows("deleted_at IS NULL ORDER BY updated_at DESC")
+
+    def trash(self) -> list[AssessmentRecord]:
+        return self._assessment_rows("deleted_at IS NOT NULL ORDER BY deleted_at DESC")
+
+    def assessment(self, assessment_id: str) -> AssessmentRecord:
+        rows = self._assessment_rows("id = ?", (assessment_id,))
+        if not rows:
+            raise StoreError(
+                f"Aucune évaluation ne porte l'identifiant « {assessment_id} » dans ce fichier."
+            )
+        return rows[0]
+
+    def create_assessment(
+        self,
+        title: str,
+        *,
+        content_id: str,
+        content_version: str,
+        template_id: str | None = None,
+        who: str | None = None,
+        **fields,
+    ) -> AssessmentRecord:
+        commune_id = self.commune_id()
+        if commune_id is None:
+            raise StoreError("Renseignez d'abord le profil de la commune.")
+        at = now_iso()
+        record = AssessmentRecord(
+            id=new_id(),
+            commune_id=commune_id,
+            title=title,
+            content_id=content_id,
+            content_version=content_version,
+            template_id=template_id,
+            created_at=at,
+            updated_at=at,
+            **fields,
+        )
+        with self._change("assessment", record.id, {"created": record.title}, record.id, who):
+            self.db["assessment"].insert(record.model_dump())
+        return record
+
+    def update_assessment(self, assessment_id: str, who: str | None = None, **fields) -> None:
+        unknown = set(fields) - EDITABLE_ASSESSMENT_FIELDS
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        current = self.assessment(assessment_id)
+        updated = AssessmentRecord.model_validate({**current.model_dump(), **fields})
+        with self._change("assessment", assessment_id, fields, assessment_id, who) as at:
+            self.db["assessment"].update(
+                assessment_id, {**updated.model_dump(include=set(fields)), "updated_at": at}
+            )
+
+    def set_last_step(self, assessment_id: str, step: str) -> None:
+        """Remember where the agent stopped; navigation is not a change of content."""
+        if not self.readonly:
+            with self.db.atomic():
+                self.conn.execute(
+                    "UPDATE assessment SET last_step = ? WHERE id = ?", (step, assessment_id)
+                )
+
+    def delete_assessment(self, assessment_id: str, who: str | None = None) -> None:
+        """Move to the trash; `restore_assessment` brings it back until `empty_trash`."""
+        with self._change(
+            "assessment", assessment_id, {"deleted": True}, assessment_id, who, check_frozen=False
+        ) as at:
+            self.db["assessment"].update(assessment_id, {"deleted_at": at})
+
+    def restore_assessment(self, assessment_id: str, who: str | None = None) -> None:
+        with self._change(
+            "assessment", assessment_id, {"restored": True}, assessment_id, who, check_frozen=False
+        ):
+            self.db["assessment"].update(assessment_id, {"deleted_at": None})
+
+    def empty_trash(self, who: str | None = None) -> int:
+        ids = [record.id for record in self.trash()]
+        with self._change("trash", "", {"purged": ids}, who=who):
+            for table in ("answer", "action", "decision"):
+                self.conn.executemany(
+                    f"DELETE FROM {table} WHERE assessment_id = ?", [(i,) for i in ids]
+                )
+            self.conn.executemany("DELETE FROM assessment WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
+
+    def copy_assessment(
+        self,
+        assessment_id: str,
+        title: str,
+        *,
+        as_new_version: bool = False,
+        who: str | None = None,
+    ) -> AssessmentRecord:
+        """Duplicate an assessment with its answers and actions (never its decision)."""
+        source = self.assessment(assessment_id)
+        at = now_iso()
+        copy = source.model_copy(
+            update={
+                "id": new_id(),
+                "title": title,
+                "created_at": at,
+                "updated_at": at,
+                "deleted_at": None,
+                "last_step": None,
+                "previous_version_id": source.id if as_new_version else None,
+                "version_number": source.version_number + 1 if as_new_version else 1,
+            }
+        )
+        change = {"copied_from": source.id, "new_version": as_new_version}
+        with self._change("assessment", copy.id, change, copy.id, who, check_frozen=False):
+            self.db["assessment"].insert(copy.model_dump())
+            for row in self.db.query("SELECT * FROM answer WHERE assessment_id = ?", (source.id,)):
+                self.db["answer"].insert({**row, "id": new_id(), "assessment_id": copy.id})
+            for row in self.db.query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
+                self.db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
+        return copy
+
+    # -- answers -------------------------------------------------------------------
+
+    def answers(self, assessment_id: str) -> dict[str, Answer]:
+        rows = self.conn.execute(
+            "SELECT question_id, value, unknown, comment FROM answer WHERE assessment_id = ?",
+            (assessment_id,),
+        )
+        return {
+            question_id: Answer(
+                value=json.loads(value) if value is not None else None,
+                unknown=bool(unknown),
+                comment=comment,
+            )
+            for question_id, value, unknown, comment in rows
+        }
+
+    def save_answer(
+        self,
+        assessment_id: str,
+        question_id: str,
+        answer: Answer,
+        who: str | None = None,
+    ) -> None:
+        """Save one answer at once (an empty answer without comment removes it)."""
+        who = self.who if who is None else who
+        change = {"question": question_id, **answer.model_dump()}
+        with self._change("answer", question_id, change, assessment_id, who) as at:
+            if not answer.is_answered and not answer.comment:
+                self.conn.execute(
+                    "DELETE FROM answer WHERE assessment_id = ? AND question_id = ?",
+                    (assessment_id, question_id),
+                )
+                return
+            self.conn.execute(
+                """INSERT INTO answer
+                   (id, assessment_id, question_id, value, unknown, comment, who, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+                   value = excluded.value, unknown = excluded.unknown,
+                   comment = excluded.comment, who = excluded.who,
+                   updated_at = excluded.updated_at""",
+                (
+                    new_id(),
+                    assessment_id,
+                    question_id,
+                    None if answer.value is None else json.dumps(answer.value, ensure_ascii=False),
+                    int(answer.unknown),
+                    answer.comment,
+                    who,
+                    at,
+                ),
+            )
+
+    # -- action plan ---------------------------------------------------------------
+
+    def actions(self, assessment_id: str) -> list[ActionRecord]:
+        rows = self.db.query(
+            "SELECT * FROM action WHERE assessment_id = ? "
+            "ORDER BY priority, due_date IS NULL, due_date, rowid",
+            (assessment_id,),
+        )
+        return [ActionRecord.model_validate(row) for row in rows]
+
+    def add_action(
+        self, assessment_id: str, title: str, who: str | None = None, **fields
+    ) -> ActionRecord:
+        action = ActionRecord(id=new_id(), assessment_id=assessment_id, title=title, **fields)
+        return self.save_action(action, who)
+
+    def save_action(self, action: ActionRecord, who: str | None = None) -> ActionRecord:
+        change = action.model_dump(mode="json", exclude={"updated_at"})
+        with self._change("action", action.id, change, action.assessment_id, who) as at:
+            saved = action.model_copy(update={"updated_at": at})
+            self.db["action"].upsert(saved.model_dump(mode="json"), pk="id")
+        return saved
+
+    def delete_action(self, action: ActionRecord, who: str | None = None) -> None:
+        with self._change("action", action.id, {"deleted": True}, action.assessment_id, who):
+            self.conn.execute("DELETE FROM action WHERE id = ?", (action.id,))
+
+    # -- validation and council decision -------------------------------------------
+
+    def decision(self, assessment_id: str) -> DecisionRecord | None:
+        rows = list(
+            self.db.query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,))
+        )
+        return DecisionRecord.model_validate(rows[0]) if rows else None
+
+    def is_frozen(self, assessment_id: str) -> bool:
+        row = self.conn.execute(
+            "SELECT validated_on FROM decision WHERE assessment_id = ?", (assessment_id,)
+        ).fetchone()
+        return bool(row and row[0])
+
+    def save_decision(self, decision: DecisionRecord, who: str | None = None) -> DecisionRecord:
+        """Record validation and council decision; allowed on a validated assessment,
+        since the council usually votes after the validation."""
+        existing = self.decision(decision.assessment_id)
+        decision_id = existing.id if existing else new_id()
+        change = decision.model_dump(mode="json", exclude={"id", "updated_at"})
+        with self._change(
+            "decision", decision_id, change, decision.assessment_id, who, check_frozen=False
+        ) as at:
+            saved = decision.model_copy(update={"id": decision_id, "updated_at": at})
+            self.db["decision"].upsert(saved.model_dump(mode="json"), pk="id")
+        return saved
+
+    # -- history -------------------------------------------------------------------
+
+    def history(self, assessment_id: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
+        where, params = ("WHERE assessment_id = ?", (assessment_id,)) if assessment_id else ("", ())
+        rows = self.db.query(
+            f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*params, limit)
+        )
+        return [HistoryEntry.model_validate(row) for row in rows]
