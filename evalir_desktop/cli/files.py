@@ -116,6 +116,7 @@ def run_info(args) -> int:
         print(f"Commune : {name}")
         for item in info["evaluations"]:
             print(
-                f"- {item['titre']} [{item['statut']}], {item['reponses']} réponse(s) ({item['id']})"
+                f"- {item['titre']} [{item['statut']}], "
+                f"{item['reponses']} réponse(s) ({item['id']})"
             )
     return EXIT_OK

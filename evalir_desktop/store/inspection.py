@@ -111,7 +111,8 @@ def check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
         found = ", ".join(labels.get(kind, kind) for kind in kinds)
         raise _refuse(
             path,
-            f"il contient des éléments qu'EVALIR ne crée pas ({found}). Par sécurité, il est refusé.",
+            f"il contient des éléments qu'EVALIR ne crée pas ({found}). "
+            "Par sécurité, il est refusé.",
             "Demandez à l'expéditeur un fichier produit directement par EVALIR.",
         )
     if missing:

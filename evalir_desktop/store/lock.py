@@ -4,6 +4,7 @@ The operating system releases the lock when the program ends, even after a crash
 small lock file only carries who holds it, to name them in the read-only message.
 """
 
+import contextlib
 import errno
 import getpass
 import json
@@ -77,10 +78,8 @@ class FileLock:
         except OSError:
             pass
         handle.close()
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink()
-        except OSError:
-            pass
 
     def _write_owner(self) -> None:
         info = {
