@@ -1,1 +1,1 @@
-"""ui package."""
+"""Qt widgets only: thin views over the store, content and assessment packages."""

@@ -1,0 +1,139 @@
+"""The main window: file menu, recent files, drag and drop, and the current view."""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.store import Store, StoreError
+from evalir_desktop.ui.home import HomeView, readonly_banner
+from evalir_desktop.ui.recent_files import recent_files, remember
+
+log = logging.getLogger("evalir")
+FILE_FILTER = "Fichiers EVALIR (*.evalir)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.store: Store | None = None
+        self.setWindowTitle(self.tr("EVALIR Desktop"))
+        self.setAcceptDrops(True)
+        self.resize(1100, 760)
+        self.build_menu()
+        self.show_empty()
+
+    # -- menu ----------------------------------------------------------------------
+
+    def build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        new_action = QAction(self.tr("&Nouveau fichier…"), self)
+        new_action.setShortcut(QKeySequence.New)
+        new_action.triggered.connect(self.ask_new_file)
+        open_action = QAction(self.tr("&Ouvrir…"), self)
+        open_action.setShortcut(QKeySequence.Open)
+        open_action.triggered.connect(self.ask_open_file)
+        self.recent_menu = menu.addMenu(self.tr("Fichiers &récents"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        quit_action = QAction(self.tr("&Quitter"), self)
+        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.insertAction(self.recent_menu.menuAction(), new_action)
+        menu.insertAction(self.recent_menu.menuAction(), open_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+    def fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files()
+        for path in paths:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction(self.tr("(aucun)")).setEnabled(False)
+
+    def ask_new_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Nouveau fichier EVALIR"), "", self.tr(FILE_FILTER)
+        )
+        if name:
+            path = Path(name) if name.endswith(".evalir") else Path(name + ".evalir")
+            if path.exists():
+                self.warn(self.tr("Ce fichier existe déjà : il va être ouvert."))
+            self.open_path(path, create=True)
+
+    def ask_open_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Ouvrir un fichier EVALIR"), "", self.tr(FILE_FILTER)
+        )
+        if name:
+            self.open_path(Path(name))
+
+    # -- opening -------------------------------------------------------------------
+
+    def open_path(self, path: Path, create: bool = False) -> bool:
+        """Open `path` (creating it if asked); on refusal keep the current file."""
+        try:
+            store = Store.open(path, create=create)
+        except StoreError as error:
+            log.warning("Refused %s: %s", path, error)
+            self.warn(str(error))
+            return False
+        self.close_store()
+        self.store = store
+        remember(path)
+        self.show_store()
+        return True
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def show_empty(self) -> None:
+        label = QLabel(
+            self.tr(
+                "Aucun fichier ouvert. Utilisez le menu Fichier pour ouvrir ou créer un fichier."
+            )
+        )
+        label.setWordWrap(True)
+        self.setCentralWidget(label)
+
+    def show_store(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        if self.store.readonly_reason:
+            layout.addWidget(readonly_banner(self.store.readonly_reason))
+        self.home = HomeView(self.store)
+        layout.addWidget(self.home)
+        self.setCentralWidget(central)
+        self.setWindowTitle(self.tr("%s — EVALIR Desktop") % self.store.path.name)
+        self.statusBar().showMessage(str(self.store.path))
+
+    def warn(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("EVALIR Desktop"), message)
+
+    # -- drag and drop, closing ----------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.toLocalFile().endswith(".evalir") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".evalir"):
+                self.open_path(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    def closeEvent(self, event) -> None:
+        self.close_store()
+        super().closeEvent(event)
