@@ -7,7 +7,8 @@ from pydantic import ValidationError
 from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
-from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
+from evalir_desktop.store.opening import NEWER_FILE_MESSAGE
 
 
 def register(subparsers) -> None:
@@ -64,6 +65,12 @@ def run_init(args) -> int:
 
 def run_check(args) -> int:
     with open_readonly(args.file) as store:
+        if store.schema_version > SCHEMA_VERSION:
+            raise UserError(
+                f"« {args.file.name} » : {NEWER_FILE_MESSAGE} "
+                f"(format {store.schema_version}, ce programme lit jusqu'au format "
+                f"{SCHEMA_VERSION})."
+            )
         commune = store.commune()
         report = {
             "fichier": str(args.file),

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from evalir_desktop.store.errors import FileRefused
+from evalir_desktop.store.errors import FileRefused, StoreError
 from evalir_desktop.store.inspection import (
     check_integrity,
     check_schema,
@@ -21,6 +21,12 @@ from evalir_desktop.store.inspection import (
 )
 from evalir_desktop.store.lock import FileLock
 from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
+
+NEWER_FILE_MESSAGE = (
+    "Ce fichier a été enregistré par une version plus récente d'EVALIR. "
+    "Vous pouvez le consulter ; pour le modifier, installez la dernière version."
+)
+READONLY_REQUESTED = "Fichier ouvert en lecture seule."
 
 
 @dataclass
@@ -101,13 +107,10 @@ def open_file(path: Path, readonly: bool) -> Opened:
     inspection = inspect(path)
     reason = None
     lock = None
-    if readonly:
-        reason = "Fichier ouvert en lecture seule."
-    elif inspection.is_newer:
-        reason = (
-            "Ce fichier a été enregistré par une version plus récente d'EVALIR. "
-            "Vous pouvez le consulter ; pour le modifier, installez la dernière version."
-        )
+    if inspection.is_newer:
+        reason = NEWER_FILE_MESSAGE
+    elif readonly:
+        reason = READONLY_REQUESTED
     else:
         lock = FileLock(path)
         if not lock.acquire():
@@ -143,4 +146,11 @@ def migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
     backup = migration_backup_path(path, version)
     if not backup.exists():
         shutil.copy2(path, backup)
-    apply_migrations(conn, version)
+    try:
+        apply_migrations(conn, version)
+    except Exception as error:
+        raise StoreError(
+            f"La mise à jour du fichier « {path.name} » vers le nouveau format a échoué "
+            f"({error}). Le fichier n'a pas été modifié et une copie est conservée "
+            f"sous le nom « {backup.name} ». Signalez ce problème avec le fichier."
+        ) from error

@@ -80,8 +80,15 @@ class Store:
         create_file(path, role, __version__, now_iso())
         return cls(path, open_file(path, False), default_who() if who is None else who)
 
+    @property
+    def closed(self) -> bool:
+        return self.conn is None
+
     def close(self) -> None:
+        if self.conn is None:
+            return
         self.conn.close()
+        self.conn = None
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -372,6 +379,7 @@ class Store:
         return self.save_action(action, who)
 
     def save_action(self, action: ActionRecord, who: str | None = None) -> ActionRecord:
+        action = ActionRecord.model_validate(dict(action))  # model_copy does not validate
         change = action.model_dump(mode="json", exclude={"updated_at"})
         with self._change("action", action.id, change, action.assessment_id, who) as at:
             saved = action.model_copy(update={"updated_at": at})
@@ -399,6 +407,7 @@ class Store:
     def save_decision(self, decision: DecisionRecord, who: str | None = None) -> DecisionRecord:
         """Record validation and council decision; allowed on a validated assessment,
         since the council usually votes after the validation."""
+        decision = DecisionRecord.model_validate(dict(decision))
         existing = self.decision(decision.assessment_id)
         decision_id = existing.id if existing else new_id()
         change = decision.model_dump(mode="json", exclude={"id", "updated_at"})

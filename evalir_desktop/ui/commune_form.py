@@ -133,7 +133,7 @@ class CommuneForm(QWidget):
         }.get(key, self.tr("Valeur incorrecte."))
 
     def save(self) -> None:
-        if self.store.readonly:
+        if self.store.closed or self.store.readonly:
             return
         commune = self.validate()
         if commune is None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
         return True
 
     def close_store(self) -> None:
+        """Close the open file, first letting the field being edited save itself."""
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -1,0 +1,90 @@
+"""`evalir init`, `check`, `info`: French messages, exit codes, no traceback."""
+
+import json
+
+import pytest
+
+from evalir_desktop.cli import main as evalir
+
+
+def test_init_then_check_and_info(tmp_path, capsys):
+    path = tmp_path / "Mairie de Saint-Étienne" / "évaluations IA.evalir"
+    path.parent.mkdir()
+    code = evalir(
+        [
+            "init",
+            str(path),
+            "--nom",
+            "Saint-Étienne",
+            "--insee",
+            "42218",
+            "--population",
+            "171000",
+            "--agents",
+            "49",
+            "--epci",
+            "Saint-Étienne Métropole",
+            "--siren-epci",
+            "244200770",
+        ]
+    )
+    assert code == 0
+    capsys.readouterr()
+    assert evalir(["check", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["commune"] == "Saint-Étienne"
+    assert report["integrite"] == "ok"
+    assert report["version_schema"] == 1
+    assert evalir(["info", str(path), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["commune"]["agents_etp"] == 49
+    assert info["commune"]["epci_siren"] == "244200770"
+    assert info["evaluations"] == []
+
+
+def test_init_refuses_existing_file(tmp_path, capsys):
+    path = tmp_path / "a.evalir"
+    assert evalir(["init", str(path), "--nom", "A", "--insee", "01001"]) == 0
+    before = path.read_bytes()
+    assert evalir(["init", str(path), "--nom", "B", "--insee", "01002"]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--insee", "4221", "code INSEE"),
+        ("--insee", "2C004", "Corse"),
+        ("--siren-epci", "123456789", "SIREN"),
+        ("--population", "-5", "négative"),
+        ("--agents", "beaucoup", "nombre"),
+    ],
+)
+def test_init_refuses_bad_profile(tmp_path, capsys, option, value, message):
+    path = tmp_path / "b.evalir"
+    args = {"--insee": "42218"}
+    args[option] = value
+    flat = [item for pair in args.items() for item in pair]
+    assert evalir(["init", str(path), "--nom", "Bourg", *flat]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not path.exists()
+
+
+def test_unknown_command_is_french(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        evalir(["inventer"])
+    assert exit_info.value.code == 2
+    assert "commande incorrecte" in capsys.readouterr().err
+
+
+def test_check_human_output(tmp_path, capsys):
+    path = tmp_path / "c.evalir"
+    evalir(["init", str(path), "--nom", "Èze", "--insee", "06059"])
+    capsys.readouterr()
+    assert evalir(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Commune : Èze" in out
+    assert "Intégrité : ok" in out

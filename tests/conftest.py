@@ -1,0 +1,51 @@
+"""Shared fixtures: headless Qt, a fresh town file per test, small factories."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from evalir_desktop.commune import Commune  # noqa: E402
+from evalir_desktop.store import Store  # noqa: E402
+
+ACCENTED_FOLDER = "Mairie de Saint-Étienne"
+ACCENTED_NAME = "évaluations IA.evalir"
+
+
+@pytest.fixture
+def commune() -> Commune:
+    return Commune(
+        nom="Saint-Étienne-de-Tinée",
+        insee="06120",
+        population=4800,
+        agents_etp=42,
+        epci_nom="Métropole Nice Côte d'Azur",
+        epci_siren="200030195",
+        dpd_designe="oui",
+        contact_nom="Hélène Dupré",
+    )
+
+
+@pytest.fixture
+def town_path(tmp_path: Path) -> Path:
+    return tmp_path / ACCENTED_FOLDER / ACCENTED_NAME
+
+
+@pytest.fixture
+def store(town_path: Path, commune: Commune):
+    with Store.open(town_path, create=True, who="Hélène Dupré") as opened:
+        opened.save_commune(commune)
+        yield opened
+
+
+@pytest.fixture
+def make_assessment(store: Store):
+    def make(title: str = "Agent conversationnel de l'accueil", **fields):
+        return store.create_assessment(
+            title, content_id="evalir-test", content_version="0", **fields
+        )
+
+    return make

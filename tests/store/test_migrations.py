@@ -1,0 +1,82 @@
+"""Every released schema version opens and migrates; a failed step changes nothing."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError, inspection, opening, schema
+from evalir_desktop.store.opening import migration_backup_path
+
+FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("schema-v*.evalir"))
+
+
+def test_a_fixture_exists_for_every_version():
+    versions = {int(path.stem.removeprefix("schema-v")) for path in FIXTURES}
+    assert versions == set(range(1, SCHEMA_VERSION + 1))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)
+def test_fixture_opens_and_reaches_current_version(fixture, tmp_path):
+    path = tmp_path / "copie de la mairie.evalir"
+    shutil.copy(fixture, path)
+    with Store.open(path) as store:
+        assert not store.readonly
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.commune().nom == "Saint-Jean-de-Luz"
+        titles = {record.title for record in store.assessments()}
+        assert titles == {"Agent conversationnel de l'accueil", "Compte rendu du conseil"}
+        chatbot = next(r for r in store.assessments() if r.title.startswith("Agent"))
+        answers = store.answers(chatbot.id)
+        assert answers["donnees.personnelles"].unknown
+        assert answers["gouvernance.validation"].comment == "Relecture par l'agent d'accueil"
+        assert store.decision(chatbot.id).deliberation_number == "2026-114"
+        assert store.is_frozen(chatbot.id)
+
+
+@pytest.fixture
+def next_version(monkeypatch):
+    """Pretend the program knows one more schema version, with a given step."""
+
+    def install(step):
+        version = SCHEMA_VERSION + 1
+        for module in (schema, inspection, opening):
+            monkeypatch.setattr(module, "SCHEMA_VERSION", version, raising=False)
+        monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
+        schema.expected_schema.cache_clear()
+        return version
+
+    yield install
+    schema.expected_schema.cache_clear()
+
+
+def test_migration_copies_aside_then_upgrades(next_version, store, town_path):
+    store.close()
+    before = hashlib.sha256(town_path.read_bytes()).digest()
+
+    def add_column(conn):
+        """changes: adds assessment.tags."""
+        conn.execute("ALTER TABLE assessment ADD COLUMN tags TEXT NOT NULL DEFAULT ''")
+
+    version = next_version(add_column)
+    with Store.open(town_path) as migrated:
+        assert migrated.schema_version == version
+        assert migrated.commune().nom == "Saint-Étienne-de-Tinée"
+    backup = migration_backup_path(town_path, SCHEMA_VERSION)
+    assert hashlib.sha256(backup.read_bytes()).digest() == before
+
+
+def test_failed_step_leaves_file_as_it_was(next_version, store, town_path):
+    store.close()
+    before = town_path.read_bytes()
+
+    def broken(conn):
+        conn.execute("ALTER TABLE assessment ADD COLUMN tags TEXT")
+        raise RuntimeError("step failed halfway")
+
+    next_version(broken)
+    with pytest.raises(StoreError, match="n'a pas été modifié"):
+        Store.open(town_path)
+    assert town_path.read_bytes() == before
+    schema.expected_schema.cache_clear()
