@@ -49,8 +49,25 @@ DAMAGED_ADVICE = (
 )
 
 
-def read_header(path: Path) -> FileHeader:
-    """Parse the 100-byte SQLite header, refusing what is not an EVALIR file."""
+def journal_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}-journal")
+
+
+def has_hot_journal(path: Path) -> bool:
+    """A non-empty rollback journal: a write was cut off (crash, kill, power cut)."""
+    journal = journal_path(path)
+    try:
+        return journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def read_header(path: Path, check_size: bool = True) -> FileHeader:
+    """Parse the 100-byte SQLite header, refusing what is not an EVALIR file.
+
+    The size is not checked while a write was interrupted: the file may then be
+    shorter or longer than its header says until the journal restores it.
+    """
     if not path.exists():
         raise FileRefused(f"Le fichier « {path} » n'existe pas. Vérifiez son nom et son dossier.")
     if not path.is_file():
@@ -80,7 +97,9 @@ def read_header(path: Path) -> FileHeader:
             "c'est une base de données, mais pas un fichier EVALIR.",
             NOT_EVALIR_ADVICE,
         )
-    if page_size < 512 or size < page_size * page_count or size % page_size:
+    if page_size < 512:
+        raise _refuse(path, "il est abîmé.", DAMAGED_ADVICE)
+    if check_size and (size < page_size * page_count or size % page_size):
         raise _refuse(path, "il est incomplet (tronqué) ou abîmé.", DAMAGED_ADVICE)
     return FileHeader(page_size, page_count, user_version, application_id)
 
@@ -130,7 +149,14 @@ def is_hot_journal_error(error: sqlite3.Error) -> bool:
 
 
 def inspect(path: Path) -> Inspection:
-    """Check a file without modifying it; raise FileRefused with the reason if unsound."""
+    """Check a file without modifying it; raise FileRefused with the reason if unsound.
+
+    A file whose last write was interrupted is reported as `needs_recovery`: only a
+    writer may roll its journal back, and must then check it again (`check_recovered`).
+    """
+    if has_hot_journal(path):
+        header = read_header(path, check_size=False)
+        return Inspection(header.user_version, needs_recovery=True)
     header = read_header(path)
     try:
         conn = connect_readonly(path)
@@ -149,3 +175,14 @@ def inspect(path: Path) -> Inspection:
     finally:
         conn.close()
     return Inspection(version)
+
+
+def check_recovered(path: Path, conn: sqlite3.Connection) -> None:
+    """After a writer rolled back an interrupted write, check the file in full."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # rolls back first
+        read_header(path)
+        check_schema(path, conn, version)
+        check_integrity(path, conn)
+    except sqlite3.Error as error:
+        raise _refuse(path, "il est endommagé.", DAMAGED_ADVICE) from error

@@ -13,12 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evalir_desktop.store.errors import FileRefused, StoreError
-from evalir_desktop.store.inspection import (
-    check_integrity,
-    check_schema,
-    connect_readonly,
-    inspect,
-)
+from evalir_desktop.store.inspection import check_recovered, connect_readonly, inspect
 from evalir_desktop.store.lock import FileLock
 from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
 
@@ -127,15 +122,17 @@ def open_file(path: Path, readonly: bool) -> Opened:
                 "il sera réparé automatiquement."
             )
         return Opened(connect_readonly(path), reason, None)
+    conn = None
     try:
         conn = connect_writer(path)
+        if inspection.needs_recovery:
+            check_recovered(path, conn)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if inspection.needs_recovery:  # the journal was rolled back by the read above
-            check_schema(path, conn, version)
-            check_integrity(path, conn)
         if version < SCHEMA_VERSION:
             migrate(path, conn, version)
     except BaseException:
+        if conn is not None:
+            conn.close()
         lock.release()
         raise
     return Opened(conn, None, lock)
