@@ -9,10 +9,10 @@ import argparse
 import sys
 
 from evalir_desktop import __version__
-from evalir_desktop.cli import files
+from evalir_desktop.cli import files, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
 
-COMMAND_MODULES = [files]
+COMMAND_MODULES = [files, territory]
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -1,0 +1,230 @@
+"""Import town files into a territory file: each file untrusted, checked, then merged.
+
+One bad file is reported with a French reason and skipped; the others still import.
+Each file is merged in one transaction, so an interruption (crash, kill, power cut)
+leaves the territory file as it was before the file in progress. Runs without Qt: the
+window calls `import_files` from a worker thread with a progress callback and a cancel
+flag.
+"""
+
+import hashlib
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store.errors import FileRefused
+from evalir_desktop.store.inspection import inspect
+from evalir_desktop.store.models import SourceRecord
+from evalir_desktop.territory.merging import merge_town
+from evalir_desktop.territory.models import FileReport, ImportReport
+from evalir_desktop.territory.reading import Unreadable, read_town_file
+
+EXTENSION = ".evalir"
+ProgressCallback = Callable[[int, int, FileReport], None]
+CancelFlag = Callable[[], bool]
+
+RESEND_ADVICE = "Demandez à la commune de vous renvoyer son fichier depuis EVALIR."
+
+
+def open_territory(path: str | Path, *, who: str | None = None) -> Store:
+    """Open a territory file for writing, creating it when missing."""
+    path = Path(path)
+    if not path.exists():
+        return Store.create(path, role="territory", who=who)
+    store = Store.open(path, who=who)
+    if store.role != "territory":
+        store.close()
+        raise StoreError(
+            f"Le fichier « {path.name} » est le fichier d'une commune, pas un fichier de "
+            "territoire. Choisissez un autre nom pour le fichier de territoire."
+        )
+    if store.readonly:
+        reason = store.readonly_reason
+        store.close()
+        raise StoreError(f"Le fichier de territoire ne peut pas être modifié. {reason}")
+    return store
+
+
+def collect_files(
+    items: Iterable[str | Path], exclude: Path | None = None
+) -> tuple[list[Path], list[FileReport]]:
+    """Expand folders into their `*.evalir` files (sorted by name), drop duplicates.
+
+    Paths that do not exist come back as refused reports.
+    """
+    files: list[Path] = []
+    missing: list[FileReport] = []
+    seen: set[Path] = set()
+    skip = exclude.resolve() if exclude else None
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(
+                (p for p in path.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()),
+                key=lambda p: p.name.lower(),
+            )
+        elif path.exists():
+            found = [path]
+        else:
+            missing.append(
+                refused(
+                    path,
+                    "Ce fichier ou ce dossier n'existe pas : vérifiez son nom et son emplacement.",
+                )
+            )
+            continue
+        for candidate in found:
+            key = candidate.resolve()
+            if key != skip and key not in seen:
+                seen.add(key)
+                files.append(candidate)
+    return files, missing
+
+
+def refused(path: Path, reason: str, **fields) -> FileReport:
+    return FileReport(
+        path=str(path), file_name=path.name, status="refused", reason=reason, **fields
+    )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def import_files(
+    store: Store,
+    items: Iterable[str | Path],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportReport:
+    """Import files and folders into the open territory `store`; never raises per file."""
+    if store.role != "territory" or store.readonly:
+        raise StoreError(
+            "Les fichiers des communes ne s'importent que dans un fichier de territoire."
+        )
+    files, reports = collect_files(items, exclude=store.path)
+    report = ImportReport(territory=str(store.path), files=reports)
+    total = len(files)
+    for index, path in enumerate(files):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            report.files.extend(
+                FileReport(
+                    path=str(rest),
+                    file_name=rest.name,
+                    status="cancelled",
+                    reason="L'import a été annulé avant ce fichier.",
+                )
+                for rest in files[index:]
+            )
+            break
+        item = import_one(store, path)
+        report.files.append(item)
+        if progress is not None:
+            progress(index + 1, total, item)
+    return report
+
+
+def import_one(store: Store, path: Path) -> FileReport:
+    """Import one file; any refusal becomes a report, and the territory is unchanged."""
+    try:
+        sha = file_sha256(path)
+    except OSError as error:
+        return refused(path, f"il n'a pas pu être lu ({error.strerror}). {RESEND_ADVICE}")
+    known = store.conn.execute(
+        "SELECT imported_at, commune_insee FROM source WHERE sha256 = ? ORDER BY imported_at",
+        (sha,),
+    ).fetchone()
+    if known:
+        when = datetime.fromisoformat(known[0]).astimezone().strftime("%d/%m/%Y à %H:%M")
+        name = store.conn.execute("SELECT nom FROM commune WHERE insee = ?", (known[1],)).fetchone()
+        return FileReport(
+            commune=name[0] if name else "",
+            path=str(path),
+            file_name=path.name,
+            status="unchanged",
+            sha256=sha,
+            insee=known[1],
+            reason=f"Ce fichier a déjà été importé le {when} : rien n'a changé.",
+        )
+    try:
+        inspection = inspect(path)
+    except FileRefused as error:
+        return refused(path, str(error), sha256=sha)
+    if inspection.needs_recovery:
+        return refused(
+            path,
+            f"Le fichier « {path.name} » a été interrompu pendant un enregistrement. "
+            f"{RESEND_ADVICE}",
+            sha256=sha,
+        )
+    if inspection.is_newer:
+        return refused(
+            path,
+            f"Le fichier « {path.name} » a été enregistré par une version plus récente "
+            "d'EVALIR. Installez la dernière version du programme, puis importez-le de nouveau.",
+            sha256=sha,
+        )
+    try:
+        town = read_town_file(path, inspection.schema_version)
+    except Unreadable as error:
+        return refused(path, f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}")
+    source = SourceRecord(
+        id=str(uuid.uuid4()),
+        file_name=path.name,
+        sha256=sha,
+        commune_insee=town.commune.insee,
+        imported_at=datetime.now(UTC).isoformat(timespec="microseconds"),
+        program_version=town.written_with[:50],
+        schema_version=town.schema_version,
+    )
+    town_fields = {"sha256": sha, "commune": town.commune.nom, "insee": town.commune.insee}
+    try:
+        result = merge_town(store.conn, town, source, store.who)
+    except Unreadable as error:
+        return refused(
+            path, f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}", **town_fields
+        )
+    except sqlite3.IntegrityError:
+        return refused(
+            path,
+            f"Le fichier « {path.name} » est refusé : il contient des éléments déjà importés "
+            f"depuis le fichier d'une autre commune. {RESEND_ADVICE}",
+            **town_fields,
+        )
+    return FileReport(
+        path=str(path),
+        file_name=path.name,
+        status="imported" if result.changed else "unchanged",
+        source_id=source.id,
+        added=result.added,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        kept_newer=result.kept_newer,
+        removed_from_source=result.removed_from_source,
+        reason=""
+        if result.changed
+        else "Le territoire contenait déjà ces données (ou des données plus récentes).",
+        **town_fields,
+    )
+
+
+def consolidate(
+    territory: str | Path,
+    items: Iterable[str | Path],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+    who: str | None = None,
+) -> ImportReport:
+    """Open (or create) the territory file, import, close."""
+    with open_territory(territory, who=who) as store:
+        return import_files(store, items, progress=progress, cancel=cancel)

@@ -1,0 +1,183 @@
+"""Read an untrusted town file into validated records, with plain SELECTs only.
+
+The file has passed `store.inspection.inspect()` first; every row is then validated
+with pydantic and every date is parsed, so that what reaches the territory file is
+exactly what our own program would have written.
+"""
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.commune import Commune
+from evalir_desktop.store.inspection import connect_readonly
+from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord
+
+MAX_ASSESSMENTS = 2_000
+MAX_ROWS = 500_000
+MAX_VALUE_CHARS = 100_000
+CLOCK_TOLERANCE = timedelta(days=2)
+TABLE_LABELS = {
+    "CommuneRow": "profil de la commune",
+    "AssessmentRecord": "évaluation",
+    "AnswerRow": "réponse",
+    "Answer": "réponse",
+    "ActionRecord": "action",
+    "DecisionRecord": "décision",
+}
+
+
+class Unreadable(Exception):
+    """The file's content is refused; str() is the French reason."""
+
+
+class AnswerRow(BaseModel):
+    """An answer row as it travels between files (value kept as its JSON text)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1, max_length=100)
+    assessment_id: str
+    question_id: str = Field(min_length=1, max_length=200)
+    value: str | None = Field(default=None, max_length=MAX_VALUE_CHARS)
+    unknown: bool = False
+    comment: str = Field(default="", max_length=20_000)
+    who: str = Field(default="", max_length=300)
+    updated_at: str
+
+    @field_validator("value")
+    @classmethod
+    def _json_value(cls, value: str | None) -> str | None:
+        if value is not None:
+            json.loads(value)  # a ValueError becomes a validation error
+        return value
+
+    def answer(self) -> Answer:
+        value = json.loads(self.value) if self.value is not None else None
+        return Answer(value=value, unknown=self.unknown, comment=self.comment)
+
+
+class CommuneRow(Commune):
+    """The town profile with the columns that travel: its UUID and `updated_at`."""
+
+    id: str = Field(min_length=1, max_length=100)
+    updated_at: str
+
+
+@dataclass
+class TownFile:
+    """Everything the territory takes from one town file, validated."""
+
+    role: str
+    written_with: str
+    schema_version: int
+    commune: CommuneRow
+    assessments: list[AssessmentRecord]
+    answers: dict[str, list[AnswerRow]] = field(default_factory=dict)
+    actions: dict[str, list[ActionRecord]] = field(default_factory=dict)
+    decisions: dict[str, DecisionRecord] = field(default_factory=dict)
+
+
+def parse_instant(text: str, now: datetime) -> datetime:
+    """Parse an ISO date-time written by EVALIR; refuse naive or far-future ones."""
+    try:
+        instant = datetime.fromisoformat(text)
+    except (TypeError, ValueError) as error:
+        raise Unreadable(f"une date est illisible (« {text[:40]} »)") from error
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    if instant > now + CLOCK_TOLERANCE:
+        raise Unreadable(
+            "une date de modification est dans le futur : l'horloge de l'ordinateur "
+            "de la commune est peut-être mal réglée"
+        )
+    return instant
+
+
+def rows(conn: sqlite3.Connection, sql: str) -> list[dict]:
+    cursor = conn.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+
+
+def read_town_file(path: Path, schema_version: int, now: datetime | None = None) -> TownFile:
+    """Read and validate; raise Unreadable with a French reason."""
+    now = now or datetime.now(UTC)
+    conn = connect_readonly(path)
+    try:
+        return _read(conn, schema_version, now)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "?"
+        table = TABLE_LABELS.get(error.title, "une ligne")
+        raise Unreadable(f"une valeur n'est pas valide ({table}, champ « {where} »)") from error
+    except sqlite3.Error as error:
+        raise Unreadable("il n'a pas pu être lu jusqu'au bout") from error
+    finally:
+        conn.close()
+
+
+def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownFile:
+    meta = read_meta(conn)
+    role = meta.get("role", "commune")
+    if role != "commune":
+        raise Unreadable(
+            "c'est un fichier de territoire, pas le fichier d'une commune "
+            "(on n'importe que les fichiers envoyés par les communes)"
+        )
+    communes = rows(conn, "SELECT * FROM commune")
+    if not communes:
+        raise Unreadable("le profil de la commune n'y est pas renseigné")
+    if len(communes) > 1:
+        raise Unreadable("il contient plusieurs profils de commune")
+    commune = CommuneRow.model_validate(communes[0])
+    parse_instant(commune.updated_at, now)
+    count = conn.execute("SELECT count(*) FROM assessment").fetchone()[0]
+    children = sum(
+        conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("answer", "action", "decision")
+    )
+    if count > MAX_ASSESSMENTS or children > MAX_ROWS:
+        raise Unreadable("il contient bien plus de données qu'un fichier de commune")
+    assessments = [
+        AssessmentRecord.model_validate(row) for row in rows(conn, _select("assessment"))
+    ]
+    ids = set()
+    for record in assessments:
+        if record.commune_id != commune.id:
+            raise Unreadable(f"l'évaluation « {record.title} » n'appartient pas à la commune")
+        parse_instant(record.updated_at, now)
+        ids.add(record.id)
+    town = TownFile(role, meta.get("written_with", ""), schema_version, commune, assessments)
+    for row in rows(conn, _select("answer")):
+        answer = AnswerRow.model_validate(row)
+        answer.answer()
+        _belongs(answer.assessment_id, ids)
+        town.answers.setdefault(answer.assessment_id, []).append(answer)
+    for row in rows(conn, _select("action")):
+        action = ActionRecord.model_validate(row)
+        _belongs(action.assessment_id, ids)
+        town.actions.setdefault(action.assessment_id, []).append(action)
+    for row in rows(conn, _select("decision")):
+        decision = DecisionRecord.model_validate(row)
+        _belongs(decision.assessment_id, ids)
+        town.decisions[decision.assessment_id] = decision
+    return town
+
+
+def _select(table: str) -> str:
+    return f"SELECT * FROM {table} ORDER BY rowid"
+
+
+def _belongs(assessment_id: str, ids: set[str]) -> None:
+    if assessment_id not in ids:
+        raise Unreadable("des réponses ou des actions ne se rattachent à aucune évaluation")
