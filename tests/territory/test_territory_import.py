@@ -3,6 +3,7 @@
 import json
 import shutil
 import sqlite3
+from datetime import date
 
 import pytest
 from territory_helpers import make_town
@@ -102,7 +103,7 @@ def test_assessment_missing_from_a_later_file_is_kept_and_reported(town, folder)
     consolidate(territory, [shared(town, folder / "tout.evalir")])
     with Store.open(town["path"]) as store:  # the council votes on the frozen assessment
         decision = store.decision(town["cameras"])
-        store.save_decision(decision.model_copy(update={"council_date": "2026-11-20"}))
+        store.save_decision(decision.model_copy(update={"council_date": date(2026, 11, 20)}))
     partial = shared(town, folder / "partiel.evalir", assessment_ids=[town["cameras"]])
     (item,) = consolidate(territory, [partial]).files
     assert [a.id for a in item.removed_from_source] == [town["chatbot"]]
