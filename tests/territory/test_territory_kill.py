@@ -8,6 +8,7 @@ import time
 import pytest
 
 from evalir_desktop.store import Store
+from evalir_desktop.territory.importing import open_territory
 from evalir_desktop.territory.synthetic import generate_towns
 
 KILLS = 20
@@ -48,7 +49,7 @@ def check(territory, expected: dict, printed: list[str]) -> int:
     if not territory.exists():
         assert printed == []
         return 0
-    with Store.open(territory) as store:  # rolls back an interrupted file, as the window would
+    with open_territory(territory) as store:  # rolls back the interrupted file, as the window will
         assert store.integrity_ok()
         sources = [
             row[0]
