@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
-from territory_helpers import make_town
 
 from evalir_desktop.territory.synthetic import generate_towns
+from tests.territory.territory_helpers import make_town
 
 
 @pytest.fixture

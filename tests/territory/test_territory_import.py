@@ -6,13 +6,13 @@ import sqlite3
 from datetime import date
 
 import pytest
-from territory_helpers import make_town
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.territory.importing import consolidate, import_files, open_territory
 from evalir_desktop.territory.share import share
+from tests.territory.territory_helpers import make_town
 
 TABLES = ("commune", "assessment", "answer", "action", "decision", "source", "history", "meta")
 

@@ -4,12 +4,12 @@ import sqlite3
 from datetime import date
 
 import pytest
-from territory_helpers import AGENT, OWNER, PERSONAL, VALIDATOR
 
 from evalir_desktop.cli import main
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.territory.share import ANONYMOUS_OWNER, default_share_name, share
+from tests.territory.territory_helpers import AGENT, OWNER, PERSONAL, VALIDATOR
 
 
 def text_values(path) -> list[str]:
