@@ -1,0 +1,110 @@
+"""Cross-file checks run at load time: unique ids, references to questions and options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.content.conditions import Condition
+from evalir_desktop.content.errors import ContentError
+from evalir_desktop.content.models import CHOICE_TYPES, Content, Question
+from evalir_desktop.content.validation import validate_answer
+
+
+def _leaves(condition: Condition):
+    if condition.children():
+        for child in condition.children():
+            yield from _leaves(child)
+    else:
+        yield condition
+
+
+def _check_condition(
+    condition: Condition,
+    known: Mapping[str, Question],
+    file: str,
+    key: str,
+) -> None:
+    for leaf in _leaves(condition):
+        if leaf.q is None:
+            continue
+        question = known.get(leaf.q)
+        if question is None:
+            raise ContentError(
+                file, key, f"la condition cite la question « {leaf.q} », inconnue ici"
+            )
+        if question.type not in CHOICE_TYPES:
+            continue
+        values = []
+        if isinstance(leaf.equals, str):
+            values.append(leaf.equals)
+        values += [v for v in leaf.in_ or [] if isinstance(v, str)]
+        if leaf.contains is not None:
+            values += [leaf.contains] if isinstance(leaf.contains, str) else leaf.contains
+        for value in values:
+            if question.option(value) is None:
+                raise ContentError(
+                    file, key, f"l'option « {value} » n'existe pas pour la question {leaf.q}"
+                )
+
+
+def _unique(ids: list[str], file: str, key: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ContentError(file, key, f"identifiant en double : {item}")
+        seen.add(item)
+
+
+def check_references(content: Content, sources: Mapping[str, str] | None = None) -> None:
+    """Raise `ContentError` on duplicate ids or a reference to a missing question or option.
+
+    A `show_if` may only read questions that come earlier, which also rules out cycles.
+    `sources` maps axis ids and the names "rules" / "templates" to their file names.
+    """
+    sources = sources or {}
+    _unique([axis.id for axis in content.axes], "(contenu)", "axis.id")
+    _unique([q.id for q in content.questions()], "(contenu)", "questions.id")
+    _unique(content.rule_ids(), sources.get("rules", "(règles)"), "rules.id")
+    _unique(
+        [t.id for t in content.templates], sources.get("templates", "(modèles)"), "templates.id"
+    )
+    recommendation_ids = [r.id for q in content.questions() for r in q.recommendations]
+    _unique(recommendation_ids, "(contenu)", "recommendations.id")
+    earlier: dict[str, Question] = {}
+    for axis in content.axes:
+        file = sources.get(axis.id, f"(axe {axis.id})")
+        for question in axis.questions:
+            key = f"questions[{question.id}]"
+            if question.show_if is not None:
+                _check_condition(question.show_if, earlier, file, f"{key}.show_if")
+            for rec in question.recommendations:
+                for option_id in rec.options:
+                    if question.option(option_id) is None:
+                        raise ContentError(
+                            file, f"{key}.recommendations[{rec.id}]", f"option inconnue {option_id}"
+                        )
+            earlier[question.id] = question
+    everything = {q.id: q for q in content.questions()}
+    for question in content.questions():
+        for rec in question.recommendations:
+            if rec.when is not None:
+                key = f"questions[{question.id}].recommendations[{rec.id}].when"
+                _check_condition(rec.when, everything, sources.get(question.axis_id, ""), key)
+    for rule in content.rules:
+        file = sources.get("rules", "(règles)")
+        _check_condition(rule.when, everything, file, f"rules[{rule.id}].when")
+        for index, case in enumerate(rule.cases):
+            _check_condition(case.when, everything, file, f"rules[{rule.id}].cases[{index}].when")
+    context_ids = {q.id for a in content.axes if not a.scored for q in a.questions}
+    for template in content.templates:
+        file = sources.get("templates", "(modèles)")
+        for question_id, value in template.answers.items():
+            key = f"templates[{template.id}].answers.{question_id}"
+            if question_id not in context_ids:
+                raise ContentError(
+                    file, key, "un modèle ne préremplit que des questions de contexte"
+                )
+            problem = validate_answer(everything[question_id], Answer(value=value))
+            if problem:
+                raise ContentError(file, key, problem)

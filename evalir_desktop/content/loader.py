@@ -1,0 +1,118 @@
+"""Read `resources/content/*.toml`, validate it, and cache the resulting `Content`."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from evalir_desktop.content.checks import check_references
+from evalir_desktop.content.errors import ContentError
+from evalir_desktop.content.models import Axis, Content, GlossaryEntry, Rule, Template
+from evalir_desktop.resources import resource_path
+
+TOP_LEVEL_KEYS = {"content", "axis", "questions", "rules", "templates", "glossary"}
+
+
+class _FileParts(BaseModel):
+    content: dict | None = None
+    axis: dict | None = None
+    questions: list[dict] = []
+    rules: list[dict] = []
+    templates: list[dict] = []
+    glossary: list[dict] = []
+
+
+def _key_path(raw: dict, loc: tuple) -> str:
+    """Render a pydantic location, naming list items by their `id` when they have one."""
+    parts: list[str] = []
+    node = raw
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list) and step < len(node):
+            node = node[step]
+            name = node.get("id") if isinstance(node, dict) else None
+            parts[-1] = f"{parts[-1]}[{step}{' ' + name if name else ''}]" if parts else f"[{step}]"
+            continue
+        parts.append(str(step))
+        node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts)
+
+
+def _validate(model, raw: dict, file: str, prefix: str = ""):
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = tuple(part for part in first["loc"] if not str(part).startswith("function-"))
+        key = _key_path(raw, loc)
+        raise ContentError(file, f"{prefix}{key}".strip("."), first["msg"]) from None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path.name, "", f"syntaxe TOML incorrecte ({error})") from None
+    except OSError as error:
+        raise ContentError(path.name, "", f"lecture impossible ({error.strerror})") from None
+
+
+def load_content_from(directory: Path) -> Content:
+    """Load and validate every `*.toml` file of a directory (sorted by name)."""
+    files = sorted(directory.glob("*.toml"))
+    if not files:
+        raise ContentError(str(directory), "", "aucun fichier de contenu trouvé")
+    meta: dict | None = None
+    axes: list[Axis] = []
+    rules: list[Rule] = []
+    templates: list[Template] = []
+    glossary: list[GlossaryEntry] = []
+    sources: dict[str, str] = {}
+    for path in files:
+        raw = _read_toml(path)
+        extra = set(raw) - TOP_LEVEL_KEYS
+        if extra:
+            raise ContentError(path.name, sorted(extra)[0], "section inconnue")
+        parts = _FileParts.model_validate(raw)
+        if parts.content is not None:
+            if meta is not None:
+                raise ContentError(path.name, "content", "la section est déjà définie ailleurs")
+            meta = parts.content
+        if parts.axis is not None:
+            axis_raw = {**parts.axis, "questions": parts.questions}
+            axes.append(_validate(Axis, axis_raw, path.name))
+            sources[axes[-1].id] = path.name
+        elif parts.questions:
+            raise ContentError(path.name, "questions", "des questions sans section [axis]")
+        if parts.rules:
+            sources["rules"] = path.name
+        if parts.templates:
+            sources["templates"] = path.name
+        rules += [_validate(Rule, r, path.name, f"rules[{i}].") for i, r in enumerate(parts.rules)]
+        templates += [
+            _validate(Template, t, path.name, f"templates[{i}].")
+            for i, t in enumerate(parts.templates)
+        ]
+        glossary += [
+            _validate(GlossaryEntry, g, path.name, f"glossary[{i}].")
+            for i, g in enumerate(parts.glossary)
+        ]
+    if meta is None:
+        raise ContentError(directory.name, "content", "aucun fichier ne définit [content]")
+    axes.sort(key=lambda axis: axis.order)
+    content = _validate(
+        Content,
+        {**meta, "axes": axes, "rules": rules, "templates": templates, "glossary": glossary},
+        "(ensemble du contenu)",
+    )
+    check_references(content, sources)
+    return content
+
+
+@functools.cache
+def load_content() -> Content:
+    """The program's content, loaded once from `resources/content/`."""
+    return load_content_from(resource_path("content"))

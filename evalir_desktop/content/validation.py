@@ -1,0 +1,116 @@
+"""Check one answer against its question, and render answers in plain French."""
+
+from __future__ import annotations
+
+import json
+
+from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
+from evalir_desktop.content.models import Question
+
+SHORT_TEXT_MAX = 300
+LONG_TEXT_MAX = 20_000
+UNKNOWN_LABEL = "Je ne sais pas"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_choice(question: Question, value) -> str | None:
+    if not isinstance(value, str) or question.option(value) is None:
+        allowed = ", ".join(option.id for option in question.options)
+        return f"Réponse non prévue pour cette question. Valeurs possibles : {allowed}."
+    return None
+
+
+def _check_multiple(question: Question, value) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return 'Cette question attend une liste de choix, par exemple ["a", "b"].'
+    for item in value:
+        problem = _check_choice(question, item)
+        if problem:
+            return problem
+    if len(set(value)) != len(value):
+        return "Un même choix est indiqué deux fois."
+    exclusive = [item for item in value if question.option(item).exclusive]
+    if exclusive and len(value) > 1:
+        label = question.option_label(exclusive[0])
+        return f"Le choix « {label} » ne peut pas être combiné avec d'autres choix."
+    return None
+
+
+def _check_number(question: Question, value) -> str | None:
+    if not _is_number(value):
+        return "Cette question attend un nombre."
+    if question.type == "echelle" and int(value) != value:
+        return "Cette question attend un nombre entier."
+    if question.min is not None and value < question.min:
+        return f"La valeur doit être au moins {question.min:g}."
+    if question.max is not None and value > question.max:
+        return f"La valeur doit être au plus {question.max:g}."
+    return None
+
+
+def validate_answer(question: Question, answer: Answer) -> str | None:
+    """Return a French message saying what is wrong with `answer`, or None when it is valid.
+
+    An answer with no value and no "Je ne sais pas" is valid: it clears the question.
+    """
+    if answer.unknown:
+        if not question.unknown_allowed:
+            return "Cette question n'accepte pas « Je ne sais pas » : une réponse est attendue."
+        if answer.value not in (None, "", []):
+            return "Une réponse « Je ne sais pas » ne peut pas porter aussi une valeur."
+        return None
+    value = answer.value
+    if value is None:
+        return None
+    if question.type in ("oui_non", "choix_unique"):
+        return _check_choice(question, value)
+    if question.type == "choix_multiple":
+        return _check_multiple(question, value)
+    if question.type in ("echelle", "nombre"):
+        return _check_number(question, value)
+    if not isinstance(value, str):
+        return "Cette question attend un texte."
+    limit = SHORT_TEXT_MAX if question.type == "texte_court" else LONG_TEXT_MAX
+    if len(value) > limit:
+        return f"Le texte est trop long ({len(value)} caractères, {limit} au plus)."
+    return None
+
+
+def parse_value(question: Question, raw: str) -> Answer:
+    """Turn a command-line value into an Answer: `inconnu`, JSON, or plain text."""
+    if raw.strip() == UNKNOWN_TOKEN:
+        return Answer(unknown=True)
+    if question.type in ("texte_court", "texte_long"):
+        return Answer(value=raw)
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    if question.type == "choix_multiple" and isinstance(value, str):
+        value = [item.strip() for item in value.split(",") if item.strip()]
+    return Answer(value=value)
+
+
+def display_value(question: Question | None, value) -> str:
+    """A French rendering of a stored value: option labels, numbers, text."""
+    if value == UNKNOWN_TOKEN:
+        return UNKNOWN_LABEL
+    if value is None:
+        return "Sans réponse"
+    if question is not None and question.options:
+        if isinstance(value, list):
+            return ", ".join(question.option_label(item) for item in value) or "Aucun choix"
+        if isinstance(value, str):
+            return question.option_label(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def display_answer(question: Question | None, answer: Answer | None) -> str:
+    if answer is None or not answer.is_answered:
+        return "Sans réponse"
+    return display_value(question, UNKNOWN_TOKEN if answer.unknown else answer.value)
