@@ -1,0 +1,272 @@
+"""Sub-commands on the assessment content: content, new, answer, evaluate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.cli.errors import EXIT_OK, UserError
+from evalir_desktop.cli.output import print_json, validation_message
+from evalir_desktop.commune import Commune
+from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
+from evalir_desktop.content.models import LEVEL_LABELS, Content
+from evalir_desktop.store import Store, StoreError
+
+
+def register(subparsers) -> None:
+    content = subparsers.add_parser("content", help="afficher le questionnaire et les règles")
+    content.add_argument("--json", action="store_true", help="résultat en JSON")
+    content.set_defaults(handler=run_content)
+
+    new = subparsers.add_parser("new", help="créer une évaluation dans un fichier")
+    new.add_argument("file", type=Path, metavar="FICHIER")
+    new.add_argument("--titre", required=True, help="titre du projet évalué")
+    new.add_argument("--modele", default=None, help="identifiant d'un modèle de projet")
+    new.set_defaults(handler=run_new)
+
+    answer = subparsers.add_parser("answer", help="enregistrer des réponses")
+    answer.add_argument("file", type=Path, metavar="FICHIER")
+    answer.add_argument("--assessment", required=True, help="identifiant de l'évaluation")
+    answer.add_argument("pairs", nargs="+", metavar="QUESTION=VALEUR")
+    answer.set_defaults(handler=run_answer)
+
+    ev = subparsers.add_parser("evaluate", help="qualification, maturité par axe, inconnues")
+    ev.add_argument("file", type=Path, nargs="?", metavar="FICHIER")
+    ev.add_argument("--assessment", help="identifiant de l'évaluation")
+    ev.add_argument("--answers", type=Path, help="fichier JSON : réponses et profil de la commune")
+    ev.add_argument("--json", action="store_true", help="résultat en JSON")
+    ev.set_defaults(handler=run_evaluate)
+
+
+def _content() -> Content:
+    try:
+        return load_content()
+    except ContentError as error:
+        raise UserError(str(error)) from error
+
+
+def content_summary(content: Content) -> dict:
+    """The content as plain data: axes, questions, templates and rule ids."""
+    return {
+        "id": content.id,
+        "version": content.version,
+        "axes": [
+            {
+                "id": axis.id,
+                "title": axis.title,
+                "scored": axis.scored,
+                "questions": [
+                    q.model_dump(mode="json", by_alias=True, exclude_none=True)
+                    for q in axis.questions
+                ],
+            }
+            for axis in content.axes
+        ],
+        "templates": [t.model_dump(mode="json") for t in content.templates],
+        "rules": [
+            {"id": r.id, "title": r.title, "level": r.level, "reference": r.reference}
+            for r in content.rules
+        ],
+        "rule_ids": content.rule_ids(),
+        "glossary": [g.model_dump() for g in content.glossary],
+    }
+
+
+def run_content(args) -> int:
+    content = _content()
+    if args.json:
+        print_json(content_summary(content))
+        return EXIT_OK
+    print(f"{content.title} (version {content.version})")
+    for axis in content.axes:
+        print(f"\n{axis.title} [{axis.id}] : {len(axis.questions)} questions")
+        for q in axis.questions:
+            options = ", ".join(o.id for o in q.options)
+            print(f"  {q.id} ({q.type}{' : ' + options if options else ''})")
+    print("\nModèles de projet : " + ", ".join(t.id for t in content.templates))
+    print("Règles : " + ", ".join(content.rule_ids()))
+    return EXIT_OK
+
+
+def _open(path: Path, readonly: bool) -> Store:
+    if not path.exists():
+        raise UserError(f"le fichier « {path} » n'existe pas.")
+    try:
+        store = Store.open(path, readonly=readonly)
+    except StoreError as error:
+        raise UserError(str(error)) from error
+    if not readonly and store.readonly:
+        reason = store.readonly_reason
+        store.close()
+        raise UserError(f"le fichier ne peut pas être modifié : {reason}")
+    return store
+
+
+def run_new(args) -> int:
+    content = _content()
+    template = None
+    if args.modele:
+        template = content.template(args.modele)
+        if template is None:
+            known = ", ".join(t.id for t in content.templates)
+            raise UserError(f"modèle inconnu « {args.modele} ». Modèles disponibles : {known}.")
+    with _open(args.file, readonly=False) as store:
+        try:
+            record = store.create_assessment(
+                args.titre,
+                content_id=content.id,
+                content_version=content.version,
+                template_id=template.id if template else None,
+                description=template.description if template else "",
+                service=template.service if template else "",
+                ai_type=template.ai_type if template else "",
+            )
+            for question_id, value in (template.answers if template else {}).items():
+                store.save_answer(record.id, question_id, Answer(value=value))
+        except (StoreError, ValidationError) as error:
+            raise UserError(str(error)) from error
+    print(record.id)
+    return EXIT_OK
+
+
+def parse_pairs(content: Content, pairs: list[str]) -> dict[str, Answer]:
+    """Parse `QID=VALUE` pairs, refusing unknown ids and invalid values (French messages)."""
+    parsed: dict[str, Answer] = {}
+    for pair in pairs:
+        question_id, sep, raw = pair.partition("=")
+        question_id = question_id.strip()
+        if not sep:
+            raise UserError(
+                f"« {pair} » : écrivez QUESTION=VALEUR, par exemple besoin.origine=elus."
+            )
+        question = content.question(question_id)
+        if question is None:
+            raise UserError(f"question inconnue « {question_id} » (voir « evalir content »).")
+        answer = parse_value(question, raw)
+        problem = validate_answer(question, answer)
+        if problem:
+            raise UserError(f"{question_id} : {problem}")
+        parsed[question_id] = answer
+    return parsed
+
+
+def run_answer(args) -> int:
+    content = _content()
+    parsed = parse_pairs(content, args.pairs)
+    with _open(args.file, readonly=False) as store:
+        try:
+            store.assessment(args.assessment)
+            existing = store.answers(args.assessment)
+            for question_id, answer in parsed.items():
+                comment = existing[question_id].comment if question_id in existing else ""
+                store.save_answer(
+                    args.assessment, question_id, answer.model_copy(update={"comment": comment})
+                )
+        except StoreError as error:
+            raise UserError(str(error)) from error
+    print(f"{len(parsed)} réponse(s) enregistrée(s).")
+    return EXIT_OK
+
+
+class AnswersFile(BaseModel):
+    """The `--answers` JSON file: answers by question id, and the town profile."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    commune: Commune | None = None
+    answers: dict[str, Answer | str | int | float | list | None] = Field(default_factory=dict)
+
+
+def _answers_from_file(content: Content, path: Path) -> tuple[dict[str, Answer], Commune | None]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UserError(f"impossible de lire « {path} » ({error.strerror}).") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise UserError(f"« {path} » n'est pas un fichier JSON valide ({error}).") from error
+    try:
+        data = AnswersFile.model_validate(raw)
+    except ValidationError as error:
+        raise UserError(f"« {path} » : {validation_message(error)}") from error
+    answers: dict[str, Answer] = {}
+    for question_id, value in data.answers.items():
+        question = content.question(question_id)
+        if question is None:
+            raise UserError(f"question inconnue « {question_id} » dans « {path} ».")
+        if isinstance(value, Answer):
+            answer = value
+        elif value == "inconnu":
+            answer = Answer(unknown=True)
+        else:
+            answer = Answer(value=value)
+        problem = validate_answer(question, answer)
+        if problem:
+            raise UserError(f"{question_id} : {problem}")
+        answers[question_id] = answer
+    return answers, data.commune
+
+
+def evaluation_json(evaluation: Evaluation) -> dict:
+    return evaluation.model_dump(mode="json")
+
+
+def print_evaluation(evaluation: Evaluation) -> None:
+    """The evaluation in plain French, for a terminal."""
+    print(f"Questions renseignées : {evaluation.completion} %")
+    print("\nCe que le droit prévoit")
+    if not evaluation.obligations:
+        print("  Aucune règle déclenchée par les réponses actuelles.")
+    for ob in evaluation.obligations:
+        print(f"  [{LEVEL_LABELS[ob.level]}] {ob.title} ({ob.id})")
+        print(f"    Référence : {ob.reference}")
+        if ob.deadline:
+            print(f"    Échéance : {ob.deadline}")
+        for trigger in ob.triggers:
+            print(f"    Parce que : {trigger.label} → {trigger.display}")
+    print("\nMaturité par axe (sur 100)")
+    for axis in evaluation.axes:
+        score = "pas encore de réponse" if axis.score is None else f"{axis.score:g}"
+        kind = "" if axis.scored else " (faits, non noté)"
+        print(
+            f"  {axis.title}{kind} : {score if axis.scored else '—'}, rempli à {axis.completion} %"
+        )
+        for low in axis.lowering:
+            print(f"    tire vers le bas : {low.label} → {low.display} (-{low.points:g})")
+    print("\nÀ documenter (« Je ne sais pas »)")
+    if not evaluation.unknowns:
+        print("  Rien pour l'instant.")
+    for item in evaluation.unknowns:
+        print(f"  {item.label} ({item.question_id}) — à demander à : {item.role_label}")
+    print("\nRecommandations")
+    if not evaluation.recommendations:
+        print("  Aucune pour l'instant.")
+    for rec in evaluation.recommendations:
+        print(f"  [{rec.priority}] {rec.text} — {rec.who_label}")
+
+
+def run_evaluate(args) -> int:
+    content = _content()
+    if args.answers is not None:
+        if args.file is not None or args.assessment:
+            raise UserError("indiquez soit FICHIER --assessment ID, soit --answers, pas les deux.")
+        answers, commune = _answers_from_file(content, args.answers)
+    else:
+        if args.file is None or not args.assessment:
+            raise UserError("indiquez FICHIER --assessment ID, ou --answers REPONSES.json.")
+        with _open(args.file, readonly=True) as store:
+            try:
+                store.assessment(args.assessment)
+                answers = store.answers(args.assessment)
+                commune = store.commune()
+            except StoreError as error:
+                raise UserError(str(error)) from error
+    evaluation = evaluate(content, answers, commune)
+    if args.json:
+        print_json(evaluation_json(evaluation))
+    else:
+        print_evaluation(evaluation)
+    return EXIT_OK
