@@ -1,0 +1,23 @@
+"""Small builders shared by the content and assessment tests."""
+
+from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
+from evalir_desktop.commune import Commune
+
+
+def answers(values: dict) -> dict[str, Answer]:
+    """Build answers from plain values; the string "inconnu" means "Je ne sais pas"."""
+    return {
+        qid: Answer(unknown=True) if value == UNKNOWN_TOKEN else Answer(value=value)
+        for qid, value in values.items()
+    }
+
+
+def town(**fields) -> Commune:
+    base = {
+        "nom": "Montbrison",
+        "insee": "42147",
+        "population": 2000,
+        "agents_etp": 20,
+        "dpd_designe": "oui",
+    }
+    return Commune(**{**base, **fields})

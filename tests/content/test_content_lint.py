@@ -1,0 +1,223 @@
+"""Content lint: ids, conditions, scores, recommendations, reachability, plain French."""
+
+import itertools
+import re
+
+import pytest
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.assessment import is_scored
+from evalir_desktop.content import load_content, visible_questions
+from evalir_desktop.content.conditions import Condition
+
+CONTENT = load_content()
+QUESTIONS = CONTENT.questions()
+ORDER = {q.id: index for index, q in enumerate(QUESTIONS)}
+
+# Whole words that betray English left in user-facing text.
+ENGLISH_WORDS = {
+    "the", "and", "with", "for", "you", "your", "this", "that", "which", "should", "must",
+    "yes", "none", "unknown", "click", "chatbot", "prompt", "deepfake", "dataset", "feedback",
+    "email", "online", "settings", "is", "are", "of", "from", "will", "true", "false", "null",
+    "score", "scoring", "law", "data", "open", "rules",
+}  # fmt: skip
+# Proper names allowed although English: the State doctrine « cloud au centre », the
+# Data Publica survey, the SecNumCloud label.
+ALLOWED_PROPER_NAMES = ("Data Publica",)
+
+
+def user_texts():
+    """(where, text) for every string a user reads."""
+    for axis in CONTENT.axes:
+        yield axis.id, axis.title
+        yield axis.id, axis.description
+    for q in QUESTIONS:
+        yield q.id, q.label
+        yield q.id, q.help
+        yield q.id, q.to_check
+        for option in q.options:
+            yield q.id, option.label
+        for rec in q.recommendations:
+            yield rec.id, rec.text
+            yield rec.id, rec.why
+    for rule in CONTENT.rules:
+        for text in (rule.title, rule.explanation, rule.deadline, rule.to_check):
+            yield rule.id, text
+        for case in rule.cases:
+            yield rule.id, case.title
+            yield rule.id, case.explanation
+    for template in CONTENT.templates:
+        yield template.id, template.title
+        yield template.id, template.description
+    for entry in CONTENT.glossary:
+        yield entry.term, entry.definition
+
+
+def leaves(condition: Condition):
+    if condition.children():
+        for child in condition.children():
+            yield from leaves(child)
+    else:
+        yield condition
+
+
+def test_ids_are_unique_everywhere():
+    ids = [q.id for q in QUESTIONS]
+    assert len(ids) == len(set(ids))
+    assert len(CONTENT.rule_ids()) == len(set(CONTENT.rule_ids()))
+    recs = [r.id for q in QUESTIONS for r in q.recommendations]
+    assert len(recs) == len(set(recs))
+    assert len({t.id for t in CONTENT.templates}) == len(CONTENT.templates)
+
+
+def test_show_if_reads_only_earlier_existing_questions_so_no_cycle():
+    for q in QUESTIONS:
+        if q.show_if is None:
+            continue
+        for leaf in leaves(q.show_if):
+            if leaf.q is not None:
+                assert leaf.q in ORDER, (q.id, leaf.q)
+                assert ORDER[leaf.q] < ORDER[q.id], (q.id, leaf.q)
+
+
+def test_rule_conditions_name_existing_questions_and_options():
+    for rule in CONTENT.rules:
+        conditions = [rule.when, *(case.when for case in rule.cases)]
+        for leaf in (leaf for c in conditions for leaf in leaves(c)):
+            if leaf.q is None:
+                assert leaf.profile in ("agents_etp", "population", "dpd_designe")
+                continue
+            question = CONTENT.question(leaf.q)
+            assert question is not None, (rule.id, leaf.q)
+            named = [leaf.equals] if isinstance(leaf.equals, str) else []
+            named += leaf.in_ or []
+            named += [leaf.contains] if isinstance(leaf.contains, str) else leaf.contains or []
+            for option_id in named:
+                assert question.option(option_id) is not None, (rule.id, leaf.q, option_id)
+
+
+def test_every_scored_option_has_a_score_and_every_scored_axis_counts():
+    for axis in CONTENT.axes:
+        scored = [q for q in axis.questions if is_scored(axis, q)]
+        assert bool(scored) == axis.scored, axis.id
+        for q in scored:
+            if q.type != "echelle":
+                missing = [o.id for o in q.options if o.score is None]
+                assert not missing, (q.id, missing)
+            assert q.weight > 0
+
+
+def test_every_weak_option_has_a_recommendation_attached():
+    """A scored option below 50 is a weak answer: some recommendation must cover it.
+
+    Multiple choices add up, so only their "nothing" option is required to be covered.
+    """
+    for axis in CONTENT.axes:
+        for q in (q for q in axis.questions if is_scored(axis, q)):
+            if q.type == "choix_multiple":
+                nothing = [o.id for o in q.options if o.exclusive]
+                assert any(set(nothing) <= set(r.options) for r in q.recommendations), q.id
+                continue
+            covered = {option for rec in q.recommendations for option in rec.options}
+            weak = {o.id for o in q.options if o.score is not None and o.score < 50}
+            assert weak <= covered, (q.id, weak - covered)
+            for rec in q.recommendations:
+                assert set(rec.options) <= {o.id for o in q.options}, rec.id
+
+
+def test_every_recommendation_is_attached_to_a_weak_answer():
+    for q in QUESTIONS:
+        for rec in q.recommendations:
+            assert rec.id.startswith(q.id), rec.id
+            for option_id in rec.options:
+                option = q.option(option_id)
+                assert option is not None and (option.score is None or option.score < 100)
+
+
+def _candidates(question) -> list:
+    values: list = [None]
+    if question.unknown_allowed:
+        values.append(Answer(unknown=True))
+    if question.type == "choix_multiple":
+        values += [Answer(value=[o.id]) for o in question.options]
+        values.append(Answer(value=[o.id for o in question.options if not o.exclusive]))
+    elif question.options:
+        values += [Answer(value=o.id) for o in question.options]
+    elif question.type in ("nombre", "echelle"):
+        values += [Answer(value=question.min or 0), Answer(value=10_000)]
+    else:
+        values.append(Answer(value="texte"))
+    return values
+
+
+def _ancestors(question_id: str) -> list[str]:
+    found: list[str] = []
+    pending = [question_id]
+    while pending:
+        q = CONTENT.question(pending.pop())
+        for leaf in leaves(q.show_if) if q.show_if else []:
+            if leaf.q and leaf.q not in found:
+                found.append(leaf.q)
+                pending.append(leaf.q)
+    return found
+
+
+@pytest.mark.parametrize("question", [q for q in QUESTIONS if q.show_if], ids=lambda q: q.id)
+def test_every_question_is_reachable_under_some_answers(question):
+    ancestors = _ancestors(question.id)
+    assert len(ancestors) <= 5
+    pools = [_candidates(CONTENT.question(a)) for a in ancestors]
+    for combination in itertools.product(*pools):
+        answers = {a: v for a, v in zip(ancestors, combination, strict=True) if v is not None}
+        if question in visible_questions(CONTENT, answers):
+            return
+    pytest.fail(f"{question.id} n'est jamais affichée")
+
+
+def test_every_axis_has_an_unconditional_question():
+    for axis in CONTENT.axes:
+        assert any(q.show_if is None for q in axis.questions), axis.id
+
+
+def test_every_question_has_help_and_a_short_plain_label():
+    for q in QUESTIONS:
+        assert len(q.help) >= 40, q.id
+        assert len(q.label) <= 200, (q.id, len(q.label))
+        assert q.label.endswith("?"), q.id
+
+
+def test_acronyms_in_labels_are_explained_in_the_glossary():
+    glossary_terms = " ".join(entry.term for entry in CONTENT.glossary)
+    for q in QUESTIONS:
+        for acronym in re.findall(r"\b[A-ZÉ]{2,}\b", q.label):
+            assert acronym in glossary_terms, (q.id, acronym)
+
+
+def test_no_english_words_in_user_facing_text():
+    offenders = []
+    for where, text in user_texts():
+        for name in ALLOWED_PROPER_NAMES:
+            text = text.replace(name, "")
+        text = re.sub(r"« cloud au centre »", "", text)
+        words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", text)}
+        bad = words & ENGLISH_WORDS
+        if bad:
+            offenders.append((where, sorted(bad)))
+    assert not offenders
+
+
+def test_uncertain_facts_are_flagged_to_check_not_asserted():
+    """DOMAIN.md [?] facts: Omnibus dates, cloud doctrine, Arcom fines, decree number."""
+    texts = " ".join(text for _, text in user_texts())
+    assert texts.count("à vérifier") >= 8
+    omnibus = [text for _, text in user_texts() if "2 décembre 2027" in text]
+    assert omnibus and all("vérifier" in text for text in omnibus)
+    fines = [text for _, text in user_texts() if "50 000" in text]
+    assert fines and all("vérifier" in text for text in fines)
+
+
+def test_templates_prefill_context_facts_only():
+    context = {q.id for q in CONTENT.axes[0].questions}
+    for template in CONTENT.templates:
+        assert set(template.answers) <= context, template.id
+        assert len(template.description) > 60

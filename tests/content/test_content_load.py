@@ -1,0 +1,144 @@
+"""Every content file loads; an invalid file is refused with its name, key and problem."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from evalir_desktop.content import ContentError, load_content, load_content_from
+from evalir_desktop.resources import resource_path
+
+CONTENT_DIR = resource_path("content")
+REQUIRED_RULES = {
+    "aiact.pratique_interdite",
+    "aiact.haut_risque",
+    "aiact.exemption_6_3",
+    "aiact.transparence_interaction",
+    "aiact.transparence_contenus",
+    "aiact.maitrise_ia",
+    "aiact.aiprd",
+    "aiact.obligations_deployeur",
+    "crpa.mention_explicite",
+    "crpa.decision_entierement_automatisee",
+    "crpa.publication_regles",
+    "rgpd.aipd",
+    "rgpd.dpd_absent",
+    "rgpd.sous_traitance",
+    "cnil.cameras_voie_publique",
+    "rgaa.accessibilite",
+    "canal_humain.absent",
+}
+REQUIRED_TEMPLATES = {
+    "agent_conversationnel_accueil",
+    "transcription_proces_verbaux",
+    "cameras_depots_sauvages",
+    "prediction_fuites_eau",
+    "tri_demandes_courrier",
+    "ia_generative_communication",
+}
+
+
+def test_every_content_file_is_read_and_the_figures_are_met():
+    files = sorted(CONTENT_DIR.glob("*.toml"))
+    assert len(files) >= 12
+    content = load_content()
+    scored_axes = [axis for axis in content.axes if axis.scored]
+    assert len(scored_axes) >= 10
+    assert content.axes[0].id == "contexte" and not content.axes[0].scored
+    assert len(content.questions()) >= 70
+    assert set(content.rule_ids()) >= REQUIRED_RULES
+    assert {t.id for t in content.templates} >= REQUIRED_TEMPLATES
+    assert len(content.glossary) >= 10
+    assert content.id and content.version
+
+
+def test_lookups():
+    content = load_content()
+    question = content.question("gouvernance.validation_humaine")
+    assert question is not None and question.axis_id == "gouvernance"
+    assert content.option("gouvernance.validation_humaine", "clic").score == 10
+    assert content.question("nimporte.quoi") is None
+    assert content.template("prediction_fuites_eau").title.startswith("Prévision")
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_copy_loads(content_copy):
+    assert len(load_content_from(content_copy).questions()) == len(load_content().questions())
+
+
+def test_toml_syntax_error_names_the_file(content_copy):
+    _replace(content_copy / "02_besoin.toml", "order = 1", "order = = 1")
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "02_besoin.toml"
+    assert "syntaxe TOML" in str(error.value)
+
+
+def test_bad_score_names_file_key_and_problem(content_copy):
+    _replace(content_copy / "02_besoin.toml", "score = 70", "score = 170")
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "02_besoin.toml"
+    assert "besoin.origine" in error.value.key and "score" in error.value.key
+    assert "100" in error.value.problem
+
+
+def test_condition_on_unknown_question_is_refused(content_copy):
+    _replace(
+        content_copy / "20_regles.toml",
+        'when = { q = "contexte.donnees_personnelles", equals = "oui" }',
+        'when = { q = "contexte.donnees_perso", equals = "oui" }',
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "20_regles.toml"
+    assert "rgpd.registre" in error.value.key
+    assert "contexte.donnees_perso" in error.value.problem
+
+
+def test_condition_on_unknown_option_is_refused(content_copy):
+    _replace(content_copy / "20_regles.toml", 'equals = "pas_de_dpd"', 'equals = "sans_dpd"')
+    with pytest.raises(ContentError, match="sans_dpd"):
+        load_content_from(content_copy)
+
+
+def test_show_if_on_a_later_question_is_refused(content_copy):
+    _replace(
+        content_copy / "01_contexte.toml",
+        'show_if = { q = "contexte.utilisateurs", contains = "habitants" }',
+        'show_if = { q = "besoin.origine", equals = "elus" }',
+    )
+    with pytest.raises(ContentError, match="besoin.origine"):
+        load_content_from(content_copy)
+
+
+def test_template_may_not_prefill_judgement_questions(content_copy):
+    _replace(
+        content_copy / "30_modeles.toml",
+        '"contexte.service" = "Communication"',
+        '"contexte.service" = "Communication"\n"besoin.origine" = "elus"',
+    )
+    with pytest.raises(ContentError, match="contexte"):
+        load_content_from(content_copy)
+
+
+def test_unknown_section_and_empty_directory(content_copy, tmp_path):
+    (content_copy / "99_extra.toml").write_text("[surprise]\na = 1\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="surprise"):
+        load_content_from(content_copy)
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    with pytest.raises(ContentError, match="aucun fichier"):
+        load_content_from(empty)
