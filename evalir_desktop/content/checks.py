@@ -79,6 +79,10 @@ def check_references(content: Content, sources: Mapping[str, str] | None = None)
             if question.show_if is not None:
                 _check_condition(question.show_if, earlier, file, f"{key}.show_if")
             for rec in question.recommendations:
+                if rec.below is not None and question.type not in ("echelle", "nombre"):
+                    raise ContentError(
+                        file, f"{key}.recommendations[{rec.id}].below", "réservé aux nombres"
+                    )
                 for option_id in rec.options:
                     if question.option(option_id) is None:
                         raise ContentError(

@@ -10,6 +10,7 @@ from evalir_desktop.content import effective_answers, load_content, visible_ques
 CONTENT = load_content()
 SCORED = [(axis, q) for axis in CONTENT.axes for q in axis.questions if is_scored(axis, q)]
 SINGLE = [(axis, q) for axis, q in SCORED if q.type in ("oui_non", "choix_unique")]
+SCALES = [(axis, q) for axis, q in SCORED if q.type == "echelle"]
 MULTIPLE = [(axis, q) for axis, q in SCORED if q.type == "choix_multiple"]
 
 
@@ -125,3 +126,41 @@ def test_no_cliff_one_answer_moves_its_axis_proportionally(answers, pair, data):
     )
     bound = abs(a.score - b.score) * question.weight / total
     assert abs(after - before) <= bound + 0.1  # scores are rounded to 0.1
+
+
+@settings(max_examples=100, deadline=None)
+@given(ANSWER_SETS, st.sampled_from(SCALES), st.data())
+def test_a_higher_scale_value_never_lowers_its_axis(answers, pair, data):
+    axis, question = pair
+    low, high = sorted(
+        data.draw(
+            st.lists(st.integers(int(question.min), int(question.max)), min_size=2, max_size=2)
+        )
+    )
+    before = axis_score({**answers, question.id: Answer(value=low)}, axis.id)
+    after = axis_score({**answers, question.id: Answer(value=high)}, axis.id)
+    assert after >= before
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=3), children, max_size=2)
+    ),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from([q.id for q in CONTENT.questions()]),
+        st.builds(Answer, value=JSON_VALUES, unknown=st.booleans()),
+        max_size=30,
+    )
+)
+def test_stale_or_foreign_values_never_crash_the_engine(answers):
+    """Answers written by another content version may not fit today's questions."""
+    evaluation = evaluate(CONTENT, answers)
+    for axis in evaluation.axes:
+        assert axis.score is None or 0 <= axis.score <= 100
