@@ -98,14 +98,14 @@ def test_bad_score_names_file_key_and_problem(content_copy):
 def test_condition_on_unknown_question_is_refused(content_copy):
     _replace(
         content_copy / "20_regles.toml",
-        'when = { q = "contexte.donnees_personnelles", equals = "oui" }',
-        'when = { q = "contexte.donnees_perso", equals = "oui" }',
+        'when = { q = "inclusion.alternative_humaine", equals = "non" }',
+        'when = { q = "inclusion.alternative", equals = "non" }',
     )
     with pytest.raises(ContentError) as error:
         load_content_from(content_copy)
     assert error.value.file == "20_regles.toml"
-    assert "rgpd.registre" in error.value.key
-    assert "contexte.donnees_perso" in error.value.problem
+    assert "canal_humain.absent" in error.value.key
+    assert "inclusion.alternative" in error.value.problem
 
 
 def test_condition_on_unknown_option_is_refused(content_copy):
