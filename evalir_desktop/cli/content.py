@@ -222,18 +222,21 @@ def print_evaluation(evaluation: Evaluation) -> None:
         print("  Aucune règle déclenchée par les réponses actuelles.")
     for ob in evaluation.obligations:
         print(f"  [{LEVEL_LABELS[ob.level]}] {ob.title} ({ob.id})")
+        print(f"    {ob.explanation}")
         print(f"    Référence : {ob.reference}")
+        if ob.to_check:
+            print(f"    À vérifier : {ob.to_check}")
         if ob.deadline:
             print(f"    Échéance : {ob.deadline}")
         for trigger in ob.triggers:
             print(f"    Parce que : {trigger.label} → {trigger.display}")
     print("\nMaturité par axe (sur 100)")
     for axis in evaluation.axes:
+        if not axis.scored:
+            print(f"  {axis.title} (faits, non notés) : rempli à {axis.completion} %")
+            continue
         score = "pas encore de réponse" if axis.score is None else f"{axis.score:g}"
-        kind = "" if axis.scored else " (faits, non noté)"
-        print(
-            f"  {axis.title}{kind} : {score if axis.scored else '—'}, rempli à {axis.completion} %"
-        )
+        print(f"  {axis.title} : {score}, rempli à {axis.completion} %")
         for low in axis.lowering:
             print(f"    tire vers le bas : {low.label} → {low.display} (-{low.points:g})")
     print("\nÀ documenter (« Je ne sais pas »)")
