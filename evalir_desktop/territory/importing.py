@@ -29,35 +29,12 @@ CancelFlag = Callable[[], bool]
 RESEND_ADVICE = "Demandez à la commune de vous renvoyer son fichier depuis EVALIR."
 
 
-def recover_interrupted(path: Path) -> None:
-    """Roll back a file import that was cut off (crash, kill, power cut).
-
-    While a transaction is being written the file may be shorter than its header says;
-    its rollback journal puts it back. `Store.open` would refuse such a file as truncated
-    before looking at the journal, so the territory file is recovered here first.
-    """
-    journal = path.with_name(f"{path.name}-journal")
-    if not (path.exists() and journal.exists() and journal.stat().st_size > 0):
-        return
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=5)
-        try:
-            conn.execute("PRAGMA trusted_schema = OFF")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        pass  # Store.open then explains what is wrong with the file
-
-
 def open_territory(path: str | Path, *, who: str | None = None) -> Store:
-    """Open a territory file for writing, creating it when missing.
+    """Open a territory file for writing, creating it when missing; refuse a town file.
 
-    The territory window must open its file through this function too (it recovers an
-    interrupted import before the store's checks).
+    An import cut off by a crash is rolled back by the store on opening.
     """
     path = Path(path)
-    recover_interrupted(path)
     if not path.exists():
         return Store.create(path, role="territory", who=who)
     store = Store.open(path, who=who)
