@@ -15,137 +15,22 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store import Store
 from evalir_desktop.store.models import DecisionRecord
-
-SAINTS = ["Saint-", "Sainte-", "Saint-", ""]
-BASES = [
-    "Étienne",
-    "Genès",
-    "Éloi",
-    "Héand",
-    "Chamond",
-    "Bonnet",
-    "Just",
-    "Marcellin",
-    "Anne",
-    "Foy",
-    "Agathe",
-    "Croix",
-    "Cyprien",
-    "Hélène",
-    "Chély",
-    "Médard",
-    "Priest",
-    "Romain",
-    "Sauveur",
-    "Andéol",
-    "Germain",
-    "Léger",
-    "Rémy",
-    "Thégonnec",
-]
-PLAIN = [
-    "Montbrison",
-    "Feurs",
-    "Pélussin",
-    "Bourg-Argental",
-    "Noirétable",
-    "Chazelles",
-    "Écotay",
-    "Évian",
-    "Lézigneux",
-    "Précieux",
-    "Sury",
-    "Veauchette",
-    "Fontanès",
-    "Génilac",
-    "Châteauneuf",
-    "Roche-la-Molière",
-    "L'Étrat",
-    "La Fouillouse",
-    "Le Chambon",
-    "Aurec",
-    "Boën",
-    "Saint-Genest-Malifaux",
-    "Marlhes",
-    "Jonzieux",
-    "Tarentaise",
-    "Périgneux",
-]
-SUFFIXES = [
-    "",
-    "",
-    "-sur-Loire",
-    "-en-Forez",
-    "-lès-Bains",
-    "-d'Aubrac",
-    "-le-Château",
-    "-de-Céret",
-    "-sous-Couzan",
-    "-en-Jarez",
-    "-la-Forêt",
-    "-du-Lac",
-]
-DEPARTMENTS = ["42", "43", "69", "63", "07", "2A", "2B", "38", "01", "15"]
-FIRST_NAMES = [
-    "Hélène",
-    "François",
-    "Zoé",
-    "Noël",
-    "Anaïs",
-    "Jérôme",
-    "Maël",
-    "Cécile",
-    "Loïc",
-    "Agnès",
-    "Gaëlle",
-    "Thérèse",
-    "Benoît",
-    "Inès",
-    "Raphaël",
-    "Léa",
-]
-LAST_NAMES = [
-    "Lefèvre",
-    "Girard",
-    "Béranger",
-    "Ménard",
-    "Faÿ",
-    "Duchêne",
-    "Noël",
-    "Crépin",
-    "Moreau",
-    "Lacôte",
-    "Peyrières",
-    "Évrard",
-    "Chauvière",
-    "Bézier",
-]
-SUPPLIERS = [
-    "Berger-Levrault",
-    "JVS-Mairistem",
-    "Docaposte",
-    "Mistral AI",
-    "Microsoft",
-    "Solutions Numériques du Forez",
-    "Agence départementale d'ingénierie",
-    "OpenAI",
-    "Ségilog",
-    "Orange Business",
-]
-SERVICES = [
-    "Accueil",
-    "État civil",
-    "Urbanisme",
-    "Services techniques",
-    "Secrétariat",
-    "Police municipale",
-    "Eau et assainissement",
-    "Communication",
-]
-STATUSES = ["idee", "idee", "pilote", "pilote", "en_service", "arrete"]
-ROLES = ["Maire", "Adjoint au numérique", "DGS", "Secrétaire de mairie"]
-OUTCOMES = ["engager", "engager_sous_conditions", "reporter", "renoncer"]
-FALLBACK_AI_TYPES = ["generatif_texte", "parole", "vision", "prediction", "scoring", "autre"]
+from evalir_desktop.territory.synthetic_names import (
+    BASES,
+    DEPARTMENTS,
+    FALLBACK_AI_TYPES,
+    FIRST_NAMES,
+    FREE_PROJECTS,
+    LAST_NAMES,
+    OUTCOMES,
+    PLAIN,
+    ROLES,
+    SAINTS,
+    SERVICES,
+    STATUSES,
+    SUFFIXES,
+    SUPPLIERS,
+)
 
 
 @dataclass(frozen=True)
@@ -156,6 +41,7 @@ class QuestionSpec:
     type: str
     options: tuple[str, ...] = ()
     exclusive: tuple[str, ...] = ()
+    weights: tuple[float, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
     unknown_allowed: bool = True
@@ -199,12 +85,12 @@ FALLBACK = Catalogue(
     + (QuestionSpec("gouvernance.maturite", "echelle", minimum=1, maximum=5),),
     templates=(
         TemplateSpec(
-            "chatbot_accueil", "Agent conversationnel d'accueil", "generatif_texte", "Accueil"
+            "chatbot_accueil", "Agent conversationnel d'accueil", "texte_generatif", "Accueil"
         ),
         TemplateSpec(
             "transcription_conseil",
             "Transcription des conseils municipaux",
-            "parole",
+            "voix",
             "Secrétariat",
         ),
         TemplateSpec(
@@ -225,6 +111,7 @@ def catalogue_from_content(content) -> Catalogue:
             type=q.type,
             options=tuple(o.id for o in q.options),
             exclusive=tuple(o.id for o in q.options if o.exclusive),
+            weights=tuple(25 + (o.score if o.score is not None else 50) for o in q.options),
             minimum=q.min,
             maximum=q.max,
             unknown_allowed=q.unknown_allowed,
@@ -268,11 +155,11 @@ def random_answer(spec: QuestionSpec, rng: random.Random, unknown_rate: float) -
     if spec.unknown_allowed and rng.random() < unknown_rate:
         return Answer(unknown=True, comment=rng.choice(["", "À demander au fournisseur."]))
     if spec.type in ("oui_non", "choix_unique"):
-        return Answer(value=rng.choice(spec.options))
+        return Answer(value=rng.choices(spec.options, weights=spec.weights or None)[0])
     if spec.type == "choix_multiple":
         plain = [o for o in spec.options if o not in spec.exclusive]
-        if not plain or rng.random() < 0.15:
-            return Answer(value=[rng.choice(spec.options)])
+        if spec.exclusive and (not plain or rng.random() < 0.7):
+            return Answer(value=[rng.choice(spec.exclusive)])  # « aucun », « je n'en ai pas »
         return Answer(value=rng.sample(plain, rng.randint(1, min(3, len(plain)))))
     if spec.type in ("echelle", "nombre"):
         low = int(spec.minimum if spec.minimum is not None else 0)
@@ -333,18 +220,16 @@ def generate_town(
                 contact_telephone="04 77 00 00 00",
             )
         )
-        for number in range(assessments):
-            add_assessment(store, catalogue, rng, number, agent)
+        for _ in range(assessments):
+            add_assessment(store, catalogue, rng, agent)
     return path
 
 
-def add_assessment(
-    store: Store, catalogue: Catalogue, rng: random.Random, number: int, agent: str
-) -> str:
+def add_assessment(store: Store, catalogue: Catalogue, rng: random.Random, agent: str) -> str:
     template = rng.choice(catalogue.templates) if catalogue.templates else None
     use_template = template is not None and rng.random() < 0.8
     ai_type = template.ai_type if use_template else rng.choice(FALLBACK_AI_TYPES)
-    title = template.title if use_template else f"Projet d'IA n° {number + 1}"
+    title = template.title if use_template else rng.choice(FREE_PROJECTS)
     record = store.create_assessment(
         title,
         content_id=catalogue.content_id,

@@ -33,7 +33,7 @@ def make_town(path: Path, *, nom: str = "Écotay-l'Olme", insee: str = "42087") 
             content_id="evalir",
             content_version="1",
             supplier="Docaposte",
-            ai_type="generatif_texte",
+            ai_type="texte_generatif",
             status="pilote",
         )
         cameras = store.create_assessment(

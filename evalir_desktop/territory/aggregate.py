@@ -1,0 +1,245 @@
+"""Territory aggregates as pure functions: table, obligations, maturity, unknowns.
+
+`load_evaluated` reads a territory file once and evaluates each assessment with the
+engine; every other function here is pure and takes that list, so that the window, the
+PDF report and the CSV export show exactly the same figures.
+"""
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from statistics import fmean
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.commune import Commune
+from evalir_desktop.content import Content
+from evalir_desktop.content.models import LEVEL_ORDER
+from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
+from evalir_desktop.store.models import STATUS_LABELS
+from evalir_desktop.territory.views import (
+    BINDING_LEVELS,
+    DECISION_LABELS,
+    AssessmentRow,
+    AxisAverage,
+    AxisInfo,
+    ObligationCount,
+    TownMaturity,
+    TownRef,
+    UnknownCount,
+    ai_type_label,
+)
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """One assessment of the territory with its town, decision and evaluation."""
+
+    town: TownRef
+    commune: Commune
+    record: AssessmentRecord
+    decision: DecisionRecord | None
+    evaluation: Evaluation
+
+
+def _rows(store: Store, sql: str) -> list[dict]:
+    cursor = store.conn.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def load_evaluated(store: Store, content: Content) -> list[Evaluated]:
+    """Read every assessment not in the trash and evaluate it; sorted by town, title."""
+    towns: dict[str, tuple[TownRef, Commune]] = {}
+    for row in _rows(store, "SELECT * FROM commune"):
+        ref = TownRef(commune_id=row["id"], nom=row["nom"], insee=row["insee"])
+        towns[row["id"]] = (ref, Commune.model_validate(row))
+    answers: dict[str, dict[str, Answer]] = defaultdict(dict)
+    query = "SELECT assessment_id, question_id, value, unknown, comment FROM answer"
+    for assessment_id, question_id, value, unknown, comment in store.conn.execute(query):
+        answers[assessment_id][question_id] = Answer(
+            value=json.loads(value) if value is not None else None,
+            unknown=bool(unknown),
+            comment=comment,
+        )
+    decisions = {
+        row["assessment_id"]: DecisionRecord.model_validate(row)
+        for row in _rows(store, "SELECT * FROM decision")
+    }
+    items = []
+    for record in store.assessments():
+        if record.commune_id not in towns:
+            continue
+        ref, commune = towns[record.commune_id]
+        evaluation = evaluate(content, answers.get(record.id, {}), commune)
+        items.append(Evaluated(ref, commune, record, decisions.get(record.id), evaluation))
+    items.sort(key=lambda item: (item.town.nom.casefold(), item.record.title.casefold()))
+    return items
+
+
+def distinct_towns(items: Iterable[Evaluated]) -> list[TownRef]:
+    seen: dict[str, TownRef] = {}
+    for item in items:
+        seen.setdefault(item.town.commune_id, item.town)
+    return sorted(seen.values(), key=lambda town: town.nom.casefold())
+
+
+def decision_label(decision: DecisionRecord | None) -> str:
+    if decision is None:
+        return "Pas encore de décision"
+    if decision.outcome:
+        return DECISION_LABELS[decision.outcome]
+    return "Validée, en attente du conseil" if decision.is_validated else "Pas encore de décision"
+
+
+def assessment_rows(items: Iterable[Evaluated], content: Content) -> list[AssessmentRow]:
+    """The towns × assessments table, one row per assessment."""
+    titles = {template.id: template.title for template in content.templates}
+    rows = []
+    for item in items:
+        record, obligations = item.record, item.evaluation.obligations
+        binding = [o for o in obligations if o.level in BINDING_LEVELS]
+        rows.append(
+            AssessmentRow(
+                commune_id=item.town.commune_id,
+                commune=item.town.nom,
+                insee=item.town.insee,
+                population=item.commune.population,
+                assessment_id=record.id,
+                title=record.title,
+                template_id=record.template_id,
+                template_title=titles.get(record.template_id or "", ""),
+                service=record.service,
+                ai_type=record.ai_type,
+                ai_type_label=ai_type_label(record.ai_type),
+                supplier=record.supplier,
+                status=record.status,
+                status_label=STATUS_LABELS[record.status],
+                completion=item.evaluation.completion,
+                obligation_count=len(binding),
+                to_check_count=len(obligations) - len(binding),
+                obligation_ids=[o.id for o in obligations],
+                unknown_count=len(item.evaluation.unknowns),
+                decision=item.decision.outcome if item.decision else "",
+                decision_label=decision_label(item.decision),
+                validated_on=(
+                    item.decision.validated_on.isoformat()
+                    if item.decision and item.decision.validated_on
+                    else None
+                ),
+                updated_at=record.updated_at,
+            )
+        )
+    return rows
+
+
+def filter_rows(
+    rows: Iterable[AssessmentRow],
+    *,
+    text: str = "",
+    status: str | None = None,
+    ai_type: str | None = None,
+    supplier: str | None = None,
+    insee: str | None = None,
+) -> list[AssessmentRow]:
+    """Rows matching every given filter; `text` searches town, title, supplier, service."""
+    needle = text.strip().casefold()
+    kept = []
+    for row in rows:
+        haystack = f"{row.commune} {row.title} {row.supplier} {row.service}".casefold()
+        if needle and needle not in haystack:
+            continue
+        if status and row.status != status or ai_type is not None and row.ai_type != ai_type:
+            continue
+        if supplier and row.supplier.casefold() != supplier.casefold():
+            continue
+        if insee and row.insee != insee:
+            continue
+        kept.append(row)
+    return kept
+
+
+def obligation_counts(items: Iterable[Evaluated]) -> list[ObligationCount]:
+    """Each obligation met in the territory with its towns; gravest, then most frequent."""
+    found: dict[str, list] = {}
+    for item in items:
+        for obligation in item.evaluation.obligations:
+            found.setdefault(obligation.id, [obligation, {}, 0])
+            found[obligation.id][1].setdefault(item.town.commune_id, item.town)
+            found[obligation.id][2] += 1
+    counts = [
+        ObligationCount(
+            id=obligation.id,
+            title=obligation.title,
+            level=obligation.level,
+            level_label=obligation.level_label,
+            reference=obligation.reference,
+            town_count=len(towns),
+            assessment_count=assessments,
+            towns=sorted(towns.values(), key=lambda town: town.nom.casefold()),
+        )
+        for obligation, towns, assessments in found.values()
+    ]
+    return sorted(counts, key=lambda c: (LEVEL_ORDER.get(c.level, 9), -c.town_count, c.id))
+
+
+def scored_axes(content: Content) -> list[AxisInfo]:
+    return [AxisInfo(id=axis.id, title=axis.title) for axis in content.axes if axis.scored]
+
+
+def axis_maturity(
+    items: Iterable[Evaluated], content: Content
+) -> tuple[list[TownMaturity], list[AxisAverage]]:
+    """Per town, the mean axis score of its assessments; then the mean over towns."""
+    axes = scored_axes(content)
+    per_town: dict[str, tuple[TownRef, list[Evaluation]]] = {}
+    for item in items:
+        per_town.setdefault(item.town.commune_id, (item.town, []))[1].append(item.evaluation)
+    maturity = []
+    for town, evaluations in sorted(per_town.values(), key=lambda v: v[0].nom.casefold()):
+        scores = {}
+        for axis in axes:
+            values = [
+                result.score
+                for evaluation in evaluations
+                if (result := evaluation.axis(axis.id)) is not None and result.score is not None
+            ]
+            scores[axis.id] = round(fmean(values), 1) if values else None
+        maturity.append(TownMaturity(town=town, assessment_count=len(evaluations), scores=scores))
+    averages = []
+    for axis in axes:
+        values = [m.scores[axis.id] for m in maturity if m.scores[axis.id] is not None]
+        averages.append(
+            AxisAverage(
+                id=axis.id,
+                title=axis.title,
+                average=round(fmean(values), 1) if values else None,
+                town_count=len(values),
+            )
+        )
+    return maturity, averages
+
+
+def frequent_unknowns(items: Iterable[Evaluated], limit: int = 15) -> list[UnknownCount]:
+    """Questions most often answered « Je ne sais pas », by towns then assessments."""
+    found: dict[str, list] = {}
+    for item in items:
+        for unknown in item.evaluation.unknowns:
+            entry = found.setdefault(unknown.question_id, [unknown, set(), 0])
+            entry[1].add(item.town.commune_id)
+            entry[2] += 1
+    counts = [
+        UnknownCount(
+            question_id=unknown.question_id,
+            label=unknown.label,
+            axis_id=unknown.axis_id,
+            role=unknown.role,
+            role_label=unknown.role_label,
+            assessment_count=assessments,
+            town_count=len(towns),
+        )
+        for unknown, towns, assessments in found.values()
+    ]
+    counts.sort(key=lambda c: (-c.town_count, -c.assessment_count, c.question_id))
+    return counts[:limit]

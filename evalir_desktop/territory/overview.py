@@ -1,0 +1,42 @@
+"""The one call the territory window and report make: every view of a territory file."""
+
+from evalir_desktop.content import Content
+from evalir_desktop.store import Store
+from evalir_desktop.territory.aggregate import (
+    Evaluated,
+    assessment_rows,
+    axis_maturity,
+    distinct_towns,
+    frequent_unknowns,
+    load_evaluated,
+    obligation_counts,
+    scored_axes,
+)
+from evalir_desktop.territory.mutualisation import opportunities
+from evalir_desktop.territory.views import TerritoryView
+
+
+def build_view(items: list[Evaluated], content: Content) -> TerritoryView:
+    """Every territory view from already evaluated assessments."""
+    maturity, averages = axis_maturity(items, content)
+    return TerritoryView(
+        content_id=content.id,
+        content_version=content.version,
+        towns=distinct_towns(items),
+        rows=assessment_rows(items, content),
+        obligations=obligation_counts(items),
+        axes=scored_axes(content),
+        maturity=maturity,
+        averages=averages,
+        unknowns=frequent_unknowns(items),
+        opportunities=opportunities(items, content),
+    )
+
+
+def territory_view(store: Store, content: Content | None = None) -> TerritoryView:
+    """Read and evaluate a territory file, then compute every view."""
+    if content is None:
+        from evalir_desktop.content import load_content
+
+        content = load_content()
+    return build_view(load_evaluated(store, content), content)

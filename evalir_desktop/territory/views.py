@@ -1,0 +1,158 @@
+"""Pydantic models of the territory views, shared by the window, the PDF and the CSV."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AI_TYPE_LABELS = {
+    "texte_generatif": "IA générative (texte)",
+    "voix": "Voix (transcription, synthèse)",
+    "vision": "Vision (images, vidéo)",
+    "prediction": "Prédiction",
+    "classement": "Tri, classement ou notation",
+    "autre": "Autre",
+    "": "Non précisé",
+}
+DECISION_LABELS = {
+    "engager": "Engager le projet",
+    "engager_sous_conditions": "Engager sous conditions",
+    "reporter": "Reporter",
+    "renoncer": "Renoncer",
+}
+BINDING_LEVELS = ("interdit", "obligation")
+GroupKind = Literal["projet", "type_ia", "fournisseur", "besoin"]
+KIND_LABELS = {
+    "projet": "Même projet",
+    "type_ia": "Même type d'IA",
+    "fournisseur": "Même fournisseur",
+    "besoin": "Même besoin",
+}
+
+
+def ai_type_label(code: str) -> str:
+    return AI_TYPE_LABELS.get(code, code)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class TownRef(View):
+    """A town of the territory."""
+
+    commune_id: str
+    nom: str
+    insee: str
+
+
+class AssessmentRow(View):
+    """One line of the towns × assessments table."""
+
+    commune_id: str
+    commune: str
+    insee: str
+    population: int | None
+    assessment_id: str
+    title: str
+    template_id: str | None
+    template_title: str
+    service: str
+    ai_type: str
+    ai_type_label: str
+    supplier: str
+    status: str
+    status_label: str
+    completion: int = Field(description="percentage of applicable questions answered")
+    obligation_count: int = Field(description="obligations and prohibitions (binding levels)")
+    to_check_count: int = Field(description="points « à vérifier » and points of vigilance")
+    obligation_ids: list[str]
+    unknown_count: int
+    decision: str = Field(description="council outcome code, '' when none recorded")
+    decision_label: str
+    validated_on: str | None
+    updated_at: str
+
+
+class ObligationCount(View):
+    """One obligation (or prohibition, warning) and the towns that face it."""
+
+    id: str
+    title: str
+    level: str
+    level_label: str
+    reference: str
+    town_count: int
+    assessment_count: int
+    towns: list[TownRef]
+
+
+class AxisInfo(View):
+    id: str
+    title: str
+
+
+class TownMaturity(View):
+    """Axis maturity of one town: mean of its assessments' scores (None: nothing scored)."""
+
+    town: TownRef
+    assessment_count: int
+    scores: dict[str, float | None]
+
+
+class AxisAverage(View):
+    """Mean over the towns that have a score on this axis (each town weighs the same)."""
+
+    id: str
+    title: str
+    average: float | None
+    town_count: int
+
+
+class UnknownCount(View):
+    """A question answered « Je ne sais pas » in several assessments."""
+
+    question_id: str
+    label: str
+    axis_id: str
+    role: str
+    role_label: str
+    assessment_count: int
+    town_count: int
+
+
+class GroupMember(View):
+    town: TownRef
+    assessment_id: str | None
+    title: str
+
+
+class MutualisationGroup(View):
+    """Towns that could work together: what they share and what could be shared."""
+
+    kind: GroupKind
+    kind_label: str
+    key: str
+    title: str
+    explanation: str
+    towns: list[TownRef]
+    members: list[GroupMember]
+    details: list[str] = Field(default_factory=list)
+
+    @property
+    def town_count(self) -> int:
+        return len(self.towns)
+
+
+class TerritoryView(View):
+    """Everything the territory window and report show, computed once."""
+
+    content_id: str
+    content_version: str
+    towns: list[TownRef]
+    rows: list[AssessmentRow]
+    obligations: list[ObligationCount]
+    axes: list[AxisInfo]
+    maturity: list[TownMaturity]
+    averages: list[AxisAverage]
+    unknowns: list[UnknownCount]
+    opportunities: list[MutualisationGroup]
