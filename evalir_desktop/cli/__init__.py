@@ -9,10 +9,10 @@ import argparse
 import sys
 
 from evalir_desktop import __version__
-from evalir_desktop.cli import content, files, territory
+from evalir_desktop.cli import content, exporting, files, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
 
-COMMAND_MODULES = [files, territory, content]
+COMMAND_MODULES = [files, territory, content, exporting]
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -29,6 +29,7 @@ from evalir_desktop.territory.views import (
     TownRef,
     UnknownCount,
     ai_type_label,
+    sort_key,
 )
 
 
@@ -74,7 +75,7 @@ def load_evaluated(store: Store, content: Content) -> list[Evaluated]:
         ref, commune = towns[record.commune_id]
         evaluation = evaluate(content, answers.get(record.id, {}), commune)
         items.append(Evaluated(ref, commune, record, decisions.get(record.id), evaluation))
-    items.sort(key=lambda item: (item.town.nom.casefold(), item.record.title.casefold()))
+    items.sort(key=lambda item: (sort_key(item.town.nom), sort_key(item.record.title)))
     return items
 
 
@@ -82,7 +83,7 @@ def distinct_towns(items: Iterable[Evaluated]) -> list[TownRef]:
     seen: dict[str, TownRef] = {}
     for item in items:
         seen.setdefault(item.town.commune_id, item.town)
-    return sorted(seen.values(), key=lambda town: town.nom.casefold())
+    return sorted(seen.values(), key=lambda town: sort_key(town.nom))
 
 
 def decision_label(decision: DecisionRecord | None) -> str:
@@ -143,16 +144,17 @@ def filter_rows(
     supplier: str | None = None,
     insee: str | None = None,
 ) -> list[AssessmentRow]:
-    """Rows matching every given filter; `text` searches town, title, supplier, service."""
-    needle = text.strip().casefold()
+    """Rows matching every given filter; `text` searches town, title, supplier, service,
+    ignoring case and accents."""
+    needle = sort_key(text.strip())
     kept = []
     for row in rows:
-        haystack = f"{row.commune} {row.title} {row.supplier} {row.service}".casefold()
+        haystack = sort_key(f"{row.commune} {row.title} {row.supplier} {row.service}")
         if needle and needle not in haystack:
             continue
         if status and row.status != status or ai_type is not None and row.ai_type != ai_type:
             continue
-        if supplier and row.supplier.casefold() != supplier.casefold():
+        if supplier and sort_key(row.supplier.strip()) != sort_key(supplier.strip()):
             continue
         if insee and row.insee != insee:
             continue
@@ -177,7 +179,7 @@ def obligation_counts(items: Iterable[Evaluated]) -> list[ObligationCount]:
             reference=obligation.reference,
             town_count=len(towns),
             assessment_count=assessments,
-            towns=sorted(towns.values(), key=lambda town: town.nom.casefold()),
+            towns=sorted(towns.values(), key=lambda town: sort_key(town.nom)),
         )
         for obligation, towns, assessments in found.values()
     ]
@@ -197,7 +199,7 @@ def axis_maturity(
     for item in items:
         per_town.setdefault(item.town.commune_id, (item.town, []))[1].append(item.evaluation)
     maturity = []
-    for town, evaluations in sorted(per_town.values(), key=lambda v: v[0].nom.casefold()):
+    for town, evaluations in sorted(per_town.values(), key=lambda v: sort_key(v[0].nom)):
         scores = {}
         for axis in axes:
             values = [

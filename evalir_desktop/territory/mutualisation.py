@@ -19,6 +19,7 @@ from evalir_desktop.territory.views import (
     MutualisationGroup,
     TownRef,
     ai_type_label,
+    sort_key,
 )
 
 MIN_TOWNS = 2
@@ -119,7 +120,7 @@ def _group(
             GroupMember(town=item.town, assessment_id=item.record.id, title=item.record.title)
             for item in items
         ]
-    ordered = sorted(towns.values(), key=lambda town: town.nom.casefold())
+    ordered = sorted(towns.values(), key=lambda town: sort_key(town.nom))
     return MutualisationGroup(
         kind=kind,
         kind_label=KIND_LABELS[kind],
@@ -243,6 +244,6 @@ def opportunities(items: list[Evaluated], content: Content) -> list[Mutualisatio
     taken = [{town.commune_id for town in group.towns} for group in projects]
     result = []
     for groups in (projects, ai_type_groups(items, taken), supplier_groups(items)):
-        result += sorted(groups, key=lambda g: (-g.town_count, g.title.casefold()))
+        result += sorted(groups, key=lambda g: (-g.town_count, sort_key(g.title)))
     result += sorted(need_groups(items), key=lambda g: -g.town_count)
     return result

@@ -1,5 +1,6 @@
 """Pydantic models of the territory views, shared by the window, the PDF and the CSV."""
 
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +28,12 @@ KIND_LABELS = {
     "fournisseur": "Même fournisseur",
     "besoin": "Même besoin",
 }
+
+
+def sort_key(text: str) -> str:
+    """French alphabetical order: « Écotay » sorts with the E, not after the Z."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return plain.casefold()
 
 
 def ai_type_label(code: str) -> str:

@@ -1,0 +1,56 @@
+"""The `evalir export` sub-command; each format registers a function in EXPORT_FORMATS."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from evalir_desktop.cli.errors import EXIT_OK, UserError
+from evalir_desktop.store import Store, StoreError
+
+# format name -> function(args) returning an exit code; other packages add theirs here.
+EXPORT_FORMATS: dict[str, Callable] = {}
+
+
+def register(subparsers) -> None:
+    command = subparsers.add_parser("export", help="exporter les données d'un fichier")
+    command.add_argument("file", type=Path, metavar="FICHIER")
+    command.add_argument(
+        "--format",
+        required=True,
+        choices=sorted(EXPORT_FORMATS),
+        help="territoire-csv : tableau communes × évaluations d'un fichier de territoire",
+    )
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
+    command.set_defaults(handler=run_export)
+
+
+def run_export(args) -> int:
+    return EXPORT_FORMATS[args.format](args)
+
+
+def export_territory_csv(args) -> int:
+    from evalir_desktop.territory.csv_export import write_csv
+    from evalir_desktop.territory.overview import territory_view
+
+    try:
+        with Store.open(args.file, readonly=True) as store:
+            if store.role != "territory":
+                raise UserError(
+                    f"« {args.file.name} » est le fichier d'une commune : le format "
+                    "territoire-csv s'applique à un fichier de territoire "
+                    "(créé par « evalir consolidate »)."
+                )
+            view = territory_view(store)
+    except StoreError as error:
+        raise UserError(str(error)) from error
+    try:
+        write_csv(view.rows, args.output)
+    except OSError as error:
+        raise UserError(
+            f"le fichier « {args.output} » n'a pas pu être écrit ({error.strerror}) : "
+            "fermez-le s'il est ouvert dans un tableur, ou choisissez un autre dossier."
+        ) from error
+    print(f"Tableau exporté : {args.output} ({len(view.rows)} évaluation(s))")
+    return EXIT_OK
+
+
+EXPORT_FORMATS["territoire-csv"] = export_territory_csv
