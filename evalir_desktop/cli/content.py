@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -13,7 +14,7 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
-from evalir_desktop.content.models import LEVEL_LABELS, Content
+from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
 from evalir_desktop.store import Store, StoreError
 
 
@@ -37,7 +38,12 @@ def register(subparsers) -> None:
     ev = subparsers.add_parser("evaluate", help="qualification, maturité par axe, inconnues")
     ev.add_argument("file", type=Path, nargs="?", metavar="FICHIER")
     ev.add_argument("--assessment", help="identifiant de l'évaluation")
-    ev.add_argument("--answers", type=Path, help="fichier JSON : réponses et profil de la commune")
+    ev.add_argument(
+        "--answers",
+        type=Path,
+        metavar="REPONSES.json",
+        help='fichier JSON {"commune": {profil}, "answers": {"question": valeur ou "inconnu"}}',
+    )
     ev.add_argument("--json", action="store_true", help="résultat en JSON")
     ev.set_defaults(handler=run_evaluate)
 
@@ -154,12 +160,23 @@ def parse_pairs(content: Content, pairs: list[str]) -> dict[str, Answer]:
     return parsed
 
 
+def _warn_other_version(content: Content, record) -> None:
+    """Say so when an assessment was started with another version of the questionnaire."""
+    if (record.content_id, record.content_version) != (content.id, content.version):
+        print(
+            f"evalir : attention, cette évaluation a été commencée avec la version "
+            f"{record.content_version} du questionnaire ({record.content_id}) ; la version "
+            f"actuelle est {content.version}. Les questions disparues sont ignorées.",
+            file=sys.stderr,
+        )
+
+
 def run_answer(args) -> int:
     content = _content()
     parsed = parse_pairs(content, args.pairs)
     with _open(args.file, readonly=False) as store:
         try:
-            store.assessment(args.assessment)
+            _warn_other_version(content, store.assessment(args.assessment))
             existing = store.answers(args.assessment)
             for question_id, answer in parsed.items():
                 comment = existing[question_id].comment if question_id in existing else ""
@@ -248,7 +265,7 @@ def print_evaluation(evaluation: Evaluation) -> None:
     if not evaluation.recommendations:
         print("  Aucune pour l'instant.")
     for rec in evaluation.recommendations:
-        print(f"  [{rec.priority}] {rec.text} — {rec.who_label}")
+        print(f"  [{PRIORITY_LABELS[rec.priority]}] {rec.text} — {rec.who_label}")
 
 
 def run_evaluate(args) -> int:
@@ -262,7 +279,7 @@ def run_evaluate(args) -> int:
             raise UserError("indiquez FICHIER --assessment ID, ou --answers REPONSES.json.")
         with _open(args.file, readonly=True) as store:
             try:
-                store.assessment(args.assessment)
+                _warn_other_version(content, store.assessment(args.assessment))
                 answers = store.answers(args.assessment)
                 commune = store.commune()
             except StoreError as error:

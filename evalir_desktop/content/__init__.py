@@ -5,6 +5,7 @@ from evalir_desktop.content.errors import ContentError
 from evalir_desktop.content.loader import load_content, load_content_from
 from evalir_desktop.content.models import (
     LEVEL_LABELS,
+    PRIORITY_LABELS,
     ROLE_LABELS,
     Axis,
     Content,
@@ -27,6 +28,7 @@ from evalir_desktop.content.visibility import effective_answers, is_visible, vis
 
 __all__ = [
     "LEVEL_LABELS",
+    "PRIORITY_LABELS",
     "ROLE_LABELS",
     "UNKNOWN_LABEL",
     "Axis",

@@ -27,6 +27,11 @@ ROLE_LABELS = {
     "elu": "Élu",
     "fournisseur": "Fournisseur de l'outil",
 }
+PRIORITY_LABELS = {
+    "haute": "Priorité haute",
+    "moyenne": "Priorité moyenne",
+    "basse": "Priorité basse",
+}
 LEVEL_LABELS = {
     "interdit": "Interdit",
     "obligation": "Obligation",

@@ -4,7 +4,9 @@ import json
 
 import pytest
 
+from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.store import Store
 from tests.content.test_content_load import REQUIRED_RULES, REQUIRED_TEMPLATES
 
 
@@ -159,3 +161,14 @@ def test_evaluate_answers_file_refusals(tmp_path, capsys, payload, fragment):
     path.write_text(payload, encoding="utf-8")
     code, _, err = run(capsys, "evaluate", "--answers", path)
     assert code == 2 and fragment in err
+
+
+def test_other_content_version_is_reported(town_file, capsys):
+    with Store.open(town_file) as store:
+        record = store.create_assessment(
+            "Ancien", content_id="evalir-commune", content_version="0.1"
+        )
+        store.save_answer(record.id, "question.disparue", Answer(value="oui"))
+    code, out, err = run(capsys, "evaluate", town_file, "--assessment", record.id, "--json")
+    assert code == 0 and "version 0.1" in err
+    assert json.loads(out)["obligations"] == []
