@@ -4,10 +4,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
+from evalir_desktop.content import load_content
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
+from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.store.opening import NEWER_FILE_MESSAGE
 
 
@@ -98,12 +101,14 @@ def run_check(args) -> int:
     return EXIT_OK if report["integrite"] == "ok" else EXIT_REFUSED
 
 
-def assessment_summary(store: Store, record) -> dict:
+def assessment_summary(store: Store, record, commune) -> dict:
+    evaluation = evaluate(load_content(), store.answers(record.id), commune)
     return {
         "id": record.id,
         "titre": record.title,
         "statut": record.status,
-        "reponses": len(store.answers(record.id)),
+        "progression": evaluation.completion,
+        "obligations": len(evaluation.obligations),
         "modifie_le": record.updated_at,
     }
 
@@ -114,7 +119,9 @@ def run_info(args) -> int:
         info = {
             "role": store.role,
             "commune": commune.model_dump() if commune else None,
-            "evaluations": [assessment_summary(store, record) for record in store.assessments()],
+            "evaluations": [
+                assessment_summary(store, record, commune) for record in store.assessments()
+            ],
         }
     if args.json:
         print_json(info)
@@ -123,7 +130,7 @@ def run_info(args) -> int:
         print(f"Commune : {name}")
         for item in info["evaluations"]:
             print(
-                f"- {item['titre']} [{item['statut']}], "
-                f"{item['reponses']} réponse(s) ({item['id']})"
+                f"- {item['titre']} [{STATUS_LABELS[item['statut']]}], "
+                f"{item['progression']} % renseigné ({item['id']})"
             )
     return EXIT_OK

@@ -88,3 +88,24 @@ def test_check_human_output(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Commune : Èze" in out
     assert "Intégrité : ok" in out
+
+
+def test_info_lists_assessments_with_progress(tmp_path, capsys):
+    path = tmp_path / "d.evalir"
+    evalir(["init", str(path), "--nom", "Èze", "--insee", "06059"])
+    evalir(
+        [
+            "new",
+            str(path),
+            "--titre",
+            "Agent conversationnel",
+            "--modele",
+            "agent_conversationnel_accueil",
+        ]
+    )
+    capsys.readouterr()
+    assert evalir(["info", str(path), "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)["evaluations"]
+    assert item["titre"] == "Agent conversationnel"
+    assert 0 < item["progression"] < 100  # the template fills the context only
+    assert item["statut"] == "idee"
