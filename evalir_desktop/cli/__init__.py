@@ -11,16 +11,9 @@ import sys
 from evalir_desktop import __version__
 from evalir_desktop.cli import content, exporting, files, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
+from evalir_desktop.cli.french_argparse import FrenchArgumentParser
 
 COMMAND_MODULES = [files, territory, content, exporting]
-
-
-class FrenchArgumentParser(argparse.ArgumentParser):
-    """argparse with its usage errors reported in French and exit code 2."""
-
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_REFUSED, f"evalir : commande incorrecte ({message}).\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

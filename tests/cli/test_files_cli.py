@@ -109,3 +109,16 @@ def test_info_lists_assessments_with_progress(tmp_path, capsys):
     assert item["titre"] == "Agent conversationnel"
     assert 0 < item["progression"] < 100  # the template fills the context only
     assert item["statut"] == "idee"
+
+
+def test_help_and_usage_errors_are_french(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        evalir(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : evalir")
+    assert "afficher cette aide" in out
+    assert "show this help" not in out
+    with pytest.raises(SystemExit):
+        evalir(["init"])
+    assert "ces éléments sont obligatoires" in capsys.readouterr().err
