@@ -115,6 +115,23 @@ def import_files(
         )
     files, reports = collect_files(items, exclude=store.path)
     report = ImportReport(territory=str(store.path), files=reports)
+    # A persistent journal is zeroed rather than deleted at each commit: the same
+    # atomicity, far fewer file-system syncs. Back to DELETE at the end: one file again.
+    store.conn.execute("PRAGMA journal_mode = PERSIST")
+    try:
+        _import_all(store, files, report, progress, cancel)
+    finally:
+        store.conn.execute("PRAGMA journal_mode = DELETE")
+    return report
+
+
+def _import_all(
+    store: Store,
+    files: list[Path],
+    report: ImportReport,
+    progress: ProgressCallback | None,
+    cancel: CancelFlag | None,
+) -> None:
     total = len(files)
     for index, path in enumerate(files):
         if cancel is not None and cancel():
@@ -133,7 +150,6 @@ def import_files(
         report.files.append(item)
         if progress is not None:
             progress(index + 1, total, item)
-    return report
 
 
 def import_one(store: Store, path: Path) -> FileReport:

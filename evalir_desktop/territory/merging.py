@@ -216,16 +216,20 @@ def _write_assessment(
             f"UPDATE assessment SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
             (*(data[n] for n in names), record.id),
         )
-    answers = town.answers.get(record.id, [])
-    _insert(
-        conn,
-        "answer",
-        ANSWER_FIELDS,
-        [
-            tuple(getattr(a, n) if n != "unknown" else int(a.unknown) for n in ANSWER_FIELDS)
-            for a in answers
-        ],
-    )
+    rows = [
+        (
+            a.id,
+            a.assessment_id,
+            a.question_id,
+            a.value,
+            int(a.unknown),
+            a.comment,
+            a.who,
+            a.updated_at,
+        )
+        for a in town.answers.get(record.id, [])
+    ]
+    _insert(conn, "answer", ANSWER_FIELDS, rows)
     actions = [a.model_dump(mode="json") for a in town.actions.get(record.id, [])]
     _insert(conn, "action", ACTION_FIELDS, [tuple(a[n] for n in ACTION_FIELDS) for a in actions])
     decision = town.decisions.get(record.id)

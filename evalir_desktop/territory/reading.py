@@ -159,8 +159,7 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
         ids.add(record.id)
     town = TownFile(role, meta.get("written_with", ""), schema_version, commune, assessments)
     for row in rows(conn, _select("answer")):
-        answer = AnswerRow.model_validate(row)
-        answer.answer()
+        answer = AnswerRow.model_validate(row)  # its validator parses the JSON value
         _belongs(answer.assessment_id, ids)
         town.answers.setdefault(answer.assessment_id, []).append(answer)
     for row in rows(conn, _select("action")):

@@ -34,6 +34,7 @@ def test_import_copies_towns_and_records_sources(generated, folder):
     territory = folder / "Territoire des Monts.evalir"
     report = consolidate(territory, generated)
     assert [f.status for f in report.files] == ["imported"] * len(generated)
+    assert not territory.with_name(f"{territory.name}-journal").exists()  # one file again
     with Store.open(territory, readonly=True) as store:
         assert store.role == "territory"
         sources = store.conn.execute(
