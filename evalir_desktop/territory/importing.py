@@ -10,7 +10,10 @@ flag.
 import hashlib
 import sqlite3
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,9 +23,10 @@ from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
 from evalir_desktop.territory.merging import merge_town
 from evalir_desktop.territory.models import FileReport, ImportReport
-from evalir_desktop.territory.reading import Unreadable, read_town_file
+from evalir_desktop.territory.reading import TownFile, Unreadable, read_town_file
 
 EXTENSION = ".evalir"
+PREFETCH = 2  # files read ahead while the previous one is being committed
 ProgressCallback = Callable[[int, int, FileReport], None]
 CancelFlag = Callable[[], bool]
 
@@ -101,6 +105,16 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class Prepared:
+    """A file read and checked, not yet merged: a refusal, a known file, or a town."""
+
+    path: Path
+    sha: str = ""
+    refusal: FileReport | None = None
+    town: TownFile | None = None
+
+
 def import_files(
     store: Store,
     items: Iterable[str | Path],
@@ -132,70 +146,113 @@ def _import_all(
     progress: ProgressCallback | None,
     cancel: CancelFlag | None,
 ) -> None:
+    """Merge the files in order while a helper thread reads and checks the next ones,
+    so that reading overlaps the disk syncs of each commit."""
+    known = {row[0] for row in store.conn.execute("SELECT sha256 FROM source")}
     total = len(files)
-    for index, path in enumerate(files):
-        if cancel is not None and cancel():
-            report.cancelled = True
-            report.files.extend(
-                FileReport(
-                    path=str(rest),
-                    file_name=rest.name,
-                    status="cancelled",
-                    reason="L'import a été annulé avant ce fichier.",
-                )
-                for rest in files[index:]
-            )
-            break
-        item = import_one(store, path)
-        report.files.append(item)
-        if progress is not None:
-            progress(index + 1, total, item)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evalir-lecture") as pool:
+        pending = deque(pool.submit(prepare, path, known) for path in files[:PREFETCH])
+        for index in range(total):
+            if cancel is not None and cancel():
+                for future in pending:
+                    future.cancel()
+                report.cancelled = True
+                report.files.extend(cancelled(rest) for rest in files[index:])
+                return
+            prepared = pending.popleft().result()
+            if index + PREFETCH < total:
+                pending.append(pool.submit(prepare, files[index + PREFETCH], known))
+            item = merge_prepared(store, prepared)
+            report.files.append(item)
+            if progress is not None:
+                progress(index + 1, total, item)
+
+
+def cancelled(path: Path) -> FileReport:
+    return FileReport(
+        path=str(path),
+        file_name=path.name,
+        status="cancelled",
+        reason="L'import a été annulé avant ce fichier.",
+    )
 
 
 def import_one(store: Store, path: Path) -> FileReport:
     """Import one file; any refusal becomes a report, and the territory is unchanged."""
+    return merge_prepared(store, prepare(path, set()))
+
+
+def prepare(path: Path, known: set[str]) -> Prepared:
+    """Hash, inspect and read one untrusted file; touches nothing but the file (any thread).
+
+    A file whose SHA-256 is in `known` is not read: it was imported before.
+    """
     try:
         sha = file_sha256(path)
     except OSError as error:
-        return refused(path, f"il n'a pas pu être lu ({error.strerror}). {RESEND_ADVICE}")
+        return Prepared(
+            path,
+            refusal=refused(path, f"il n'a pas pu être lu ({error.strerror}). {RESEND_ADVICE}"),
+        )
+    if sha in known:
+        return Prepared(path, sha)
+    try:
+        inspection = inspect(path)
+    except FileRefused as error:
+        return Prepared(path, sha, refused(path, str(error), sha256=sha))
+    if inspection.needs_recovery:
+        reason = (
+            f"Le fichier « {path.name} » a été interrompu pendant un enregistrement. "
+            f"{RESEND_ADVICE}"
+        )
+        return Prepared(path, sha, refused(path, reason, sha256=sha))
+    if inspection.is_newer:
+        reason = (
+            f"Le fichier « {path.name} » a été enregistré par une version plus récente "
+            "d'EVALIR. Installez la dernière version du programme, puis importez-le de nouveau."
+        )
+        return Prepared(path, sha, refused(path, reason, sha256=sha))
+    try:
+        town = read_town_file(path, inspection.schema_version)
+    except Unreadable as error:
+        reason = f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}"
+        return Prepared(path, sha, refused(path, reason, sha256=sha))
+    return Prepared(path, sha, town=town)
+
+
+def already_imported(store: Store, path: Path, sha: str) -> FileReport | None:
     known = store.conn.execute(
         "SELECT imported_at, commune_insee FROM source WHERE sha256 = ? ORDER BY imported_at",
         (sha,),
     ).fetchone()
-    if known:
-        when = datetime.fromisoformat(known[0]).astimezone().strftime("%d/%m/%Y à %H:%M")
-        name = store.conn.execute("SELECT nom FROM commune WHERE insee = ?", (known[1],)).fetchone()
-        return FileReport(
-            commune=name[0] if name else "",
-            path=str(path),
-            file_name=path.name,
-            status="unchanged",
-            sha256=sha,
-            insee=known[1],
-            reason=f"Ce fichier a déjà été importé le {when} : rien n'a changé.",
-        )
-    try:
-        inspection = inspect(path)
-    except FileRefused as error:
-        return refused(path, str(error), sha256=sha)
-    if inspection.needs_recovery:
-        return refused(
-            path,
-            f"Le fichier « {path.name} » a été interrompu pendant un enregistrement. "
-            f"{RESEND_ADVICE}",
-            sha256=sha,
-        )
-    if inspection.is_newer:
-        return refused(
-            path,
-            f"Le fichier « {path.name} » a été enregistré par une version plus récente "
-            "d'EVALIR. Installez la dernière version du programme, puis importez-le de nouveau.",
-            sha256=sha,
-        )
-    try:
-        town = read_town_file(path, inspection.schema_version)
-    except Unreadable as error:
-        return refused(path, f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}")
+    if not known:
+        return None
+    when = datetime.fromisoformat(known[0]).astimezone().strftime("%d/%m/%Y à %H:%M")
+    name = store.conn.execute("SELECT nom FROM commune WHERE insee = ?", (known[1],)).fetchone()
+    return FileReport(
+        path=str(path),
+        file_name=path.name,
+        status="unchanged",
+        sha256=sha,
+        commune=name[0] if name else "",
+        insee=known[1],
+        reason=f"Ce fichier a déjà été importé le {when} : rien n'a changé.",
+    )
+
+
+def merge_prepared(store: Store, prepared: Prepared) -> FileReport:
+    """Merge a prepared file in one transaction (main thread), or report why not."""
+    path, sha = prepared.path, prepared.sha
+    if prepared.refusal is not None:
+        return prepared.refusal
+    done = already_imported(store, path, sha)
+    if done is not None:
+        return done
+    if prepared.town is None:  # known when prepared, but gone since: read it now
+        prepared = prepare(path, set())
+        if prepared.refusal is not None:
+            return prepared.refusal
+    town = prepared.town
     source = SourceRecord(
         id=str(uuid.uuid4()),
         file_name=path.name,
