@@ -1,0 +1,5 @@
+"""The intercommunality's territory window: import town files, see the territory."""
+
+from evalir_desktop.ui.territory.window import TerritoryWindow
+
+__all__ = ["TerritoryWindow"]
