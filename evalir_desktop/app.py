@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from evalir_desktop.ui.crash import install_crash_handler
+    from evalir_desktop.ui.icons import application_icon
     from evalir_desktop.ui.main_window import MainWindow
     from evalir_desktop.ui.translations import install_translators
 
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName("EVALIR Desktop")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("evalir-desktop")  # matches packaging/linux/evalir-desktop.desktop
     data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation))
     setup_logging(log_file(data_dir))
     install_crash_handler()

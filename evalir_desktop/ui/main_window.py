@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.store import Store, StoreError
+from evalir_desktop.ui.about_dialog import AboutDialog
 from evalir_desktop.ui.home import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
 
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1100, 760)
         self.build_menu()
+        self.build_help_menu()
         self.show_empty()
 
     # -- menu ----------------------------------------------------------------------
@@ -51,6 +53,15 @@ class MainWindow(QMainWindow):
         menu.insertAction(self.recent_menu.menuAction(), open_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+
+    def build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Aide"))
+        about_action = menu.addAction(self.tr("À &propos d'EVALIR Desktop…"))
+        about_action.setMenuRole(QAction.AboutRole)
+        about_action.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
