@@ -117,23 +117,32 @@ mkdir -p "$(dirname "$TOWN")"
 step "GUI: opens a file given as argument (double click)"
 gui_stays_up open-file "$TOWN"
 
-# Commands added by later work: run them when this build has them.
-has_command() { "$CLI" --help | grep -q -E "^\s+$1\s|[{,]$1[,}]"; }
-if has_command new; then
-    step "CLI: new assessment from a template, evaluate, report"
-    TEMPLATE="$("$CLI" content --modeles --json | "$PYTHON" -c \
-        'import json, sys; print(json.load(sys.stdin)[0]["id"])')" \
-        || fail "could not list the templates"
-    "$CLI" new "$TOWN" --titre "Agent conversationnel de l'accueil" --modele "$TEMPLATE" \
-        || fail "evalir new --modele $TEMPLATE failed"
-    "$CLI" evaluate "$TOWN" --json >"$WORK/evaluation.json" || fail "evalir evaluate failed"
-    "$PYTHON" -c 'import json, sys; json.load(open(sys.argv[1]))' "$WORK/evaluation.json" \
-        || fail "evalir evaluate --json did not print JSON"
-    "$CLI" report "$TOWN" -o "$WORK/rapport.pdf" || fail "evalir report failed"
+step "CLI: new assessment from a template, evaluate"
+TEMPLATE="$("$CLI" content --json | "$PYTHON" -c \
+    'import json, sys; print(json.load(sys.stdin)["templates"][0]["id"])')" \
+    || fail "evalir content --json gives no template"
+ASSESSMENT="$("$CLI" new "$TOWN" --titre "Agent conversationnel de l'accueil" \
+    --modele "$TEMPLATE")" || fail "evalir new --modele $TEMPLATE failed"
+[[ "$ASSESSMENT" =~ ^[0-9a-f-]{36}$ ]] || fail "evalir new printed no assessment id: $ASSESSMENT"
+"$CLI" evaluate "$TOWN" --assessment "$ASSESSMENT" --json >"$WORK/evaluation.json" \
+    || fail "evalir evaluate failed"
+"$PYTHON" - "$WORK/evaluation.json" <<'EOF_PY' || fail "evalir evaluate --json: unexpected result"
+import json, sys
+result = json.load(open(sys.argv[1], encoding="utf-8"))
+assert result["axes"] and result["content_version"], result
+assert any(item["reference"] for item in result["obligations"]), result["obligations"]
+print(f"ok: {len(result['obligations'])} obligation(s), {len(result['axes'])} axes")
+EOF_PY
+
+# The report command is added by later work: run it as soon as this build has it.
+if "$CLI" --help | grep -q -E "[{,]report[,}]"; then
+    step "CLI: full PDF report"
+    "$CLI" report "$TOWN" --assessment "$ASSESSMENT" -o "$WORK/rapport.pdf" \
+        || fail "evalir report failed"
     head -c 5 "$WORK/rapport.pdf" | grep -q "%PDF-" || fail "the report is not a PDF"
     echo "ok: report $(stat -c %s "$WORK/rapport.pdf") bytes"
 else
-    echo "note: this build has no 'new' command yet; template, evaluate and report steps not run"
+    echo "note: this build has no 'report' command yet; report step not run"
 fi
 
 echo "== all smoke tests passed"
