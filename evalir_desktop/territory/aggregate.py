@@ -50,12 +50,18 @@ def _rows(store: Store, sql: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def load_evaluated(store: Store, content: Content) -> list[Evaluated]:
-    """Read every assessment not in the trash and evaluate it; sorted by town, title."""
-    towns: dict[str, tuple[TownRef, Commune]] = {}
+def load_evaluated(
+    store: Store, content: Content, cache: dict[tuple, Evaluation] | None = None
+) -> list[Evaluated]:
+    """Read every assessment not in the trash and evaluate it; sorted by town, title.
+
+    `cache` (kept by the caller between calls) skips the evaluation of assessments whose
+    answers and town profile have not changed since the last call.
+    """
+    towns: dict[str, tuple[TownRef, Commune, str]] = {}
     for row in _rows(store, "SELECT * FROM commune"):
         ref = TownRef(commune_id=row["id"], nom=row["nom"], insee=row["insee"])
-        towns[row["id"]] = (ref, Commune.model_validate(row))
+        towns[row["id"]] = (ref, Commune.model_validate(row), row["updated_at"])
     answers: dict[str, dict[str, Answer]] = defaultdict(dict)
     query = "SELECT assessment_id, question_id, value, unknown, comment FROM answer"
     for assessment_id, question_id, value, unknown, comment in store.conn.execute(query):
@@ -72,8 +78,13 @@ def load_evaluated(store: Store, content: Content) -> list[Evaluated]:
     for record in store.assessments():
         if record.commune_id not in towns:
             continue
-        ref, commune = towns[record.commune_id]
-        evaluation = evaluate(content, answers.get(record.id, {}), commune)
+        ref, commune, commune_at = towns[record.commune_id]
+        key = (content.id, content.version, record.id, record.updated_at, commune_at)
+        evaluation = cache.get(key) if cache is not None else None
+        if evaluation is None:
+            evaluation = evaluate(content, answers.get(record.id, {}), commune)
+            if cache is not None:
+                cache[key] = evaluation
         items.append(Evaluated(ref, commune, record, decisions.get(record.id), evaluation))
     items.sort(key=lambda item: (sort_key(item.town.nom), sort_key(item.record.title)))
     return items

@@ -33,10 +33,13 @@ def build_view(items: list[Evaluated], content: Content) -> TerritoryView:
     )
 
 
-def territory_view(store: Store, content: Content | None = None) -> TerritoryView:
-    """Read and evaluate a territory file, then compute every view."""
+def territory_view(
+    store: Store, content: Content | None = None, cache: dict | None = None
+) -> TerritoryView:
+    """Read and evaluate a territory file, then compute every view (see `load_evaluated`
+    for `cache`)."""
     if content is None:
         from evalir_desktop.content import load_content
 
         content = load_content()
-    return build_view(load_evaluated(store, content), content)
+    return build_view(load_evaluated(store, content, cache), content)

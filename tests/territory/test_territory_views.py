@@ -6,6 +6,7 @@ from statistics import fmean
 
 import pytest
 
+import evalir_desktop.territory.aggregate as aggregate_module
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import main
@@ -184,3 +185,15 @@ def test_generated_territory_has_groups(generated, tmp_path, content):
     view = build_view(items, content)
     assert len(view.rows) == 3 * len(generated)
     assert view.opportunities and view.obligations and view.unknowns
+
+
+def test_cache_reuses_unchanged_evaluations(territory, content, monkeypatch):
+    cache = {}
+    with open_territory(territory) as store:
+        first = load_evaluated(store, content, cache)
+        assert len(cache) == 4
+        calls = []
+        monkeypatch.setattr(aggregate_module, "evaluate", lambda *a: calls.append(a))
+        again = load_evaluated(store, content, cache)
+    assert calls == []
+    assert [i.evaluation for i in again] == [i.evaluation for i in first]

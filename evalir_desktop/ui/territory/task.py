@@ -27,8 +27,9 @@ class TerritoryTask(QThread):
     finished_work = Signal(object, object)  # ImportReport | None, TerritoryView
     failed = Signal(str)
 
-    def __init__(self, path: Path, items: list[Path], content: Content, parent=None):
+    def __init__(self, path: Path, items: list[Path], content: Content, cache: dict, parent=None):
         super().__init__(parent)
+        self.cache = cache
         self.path = path
         self.items = items
         self.content = content
@@ -49,7 +50,7 @@ class TerritoryTask(QThread):
                 )
             self.computing.emit()
             with Store.open(self.path, readonly=True) as store:
-                view = territory_view(store, self.content)
+                view = territory_view(store, self.content, self.cache)
             self.finished_work.emit(report, view)
         except StoreError as error:
             self.failed.emit(str(error))

@@ -56,6 +56,7 @@ class TerritoryWindow(QMainWindow):
         self.content = content or load_content()
         self.view: TerritoryView | None = None
         self.task: TerritoryTask | None = None
+        self.evaluations: dict = {}  # evaluations reused between refreshes
         self.setWindowTitle(self.tr("%s — Territoire — EVALIR Desktop") % self.path.name)
         self.setAcceptDrops(True)
         self.resize(1200, 800)
@@ -186,7 +187,7 @@ class TerritoryWindow(QMainWindow):
         self.start(paths)
 
     def start(self, items: list[Path]) -> None:
-        self.task = TerritoryTask(self.path, items, self.content, self)
+        self.task = TerritoryTask(self.path, items, self.content, self.evaluations, self)
         self.task.progressed.connect(self.on_progress)
         self.task.computing.connect(self.on_computing)
         self.task.finished_work.connect(self.on_finished)
