@@ -1,0 +1,138 @@
+"""The A4 page template: running header, footer with "Page n / N", date and data fingerprint."""
+
+import io
+from dataclasses import dataclass
+from functools import partial
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from evalir_desktop import __version__
+from evalir_desktop.report.fonts import BOLD, REGULAR, register_fonts
+from evalir_desktop.report.styles import GREY, INK
+from evalir_desktop.report.typography import french
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 2 * cm
+TOP_MARGIN = 2.2 * cm
+BOTTOM_MARGIN = 2.2 * cm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What every page repeats: town, project, date, content version, data fingerprint."""
+
+    town: str
+    project: str
+    printed_on: str
+    fingerprint: str = ""
+    content_version: str = ""
+    document: str = ""
+    cover: bool = False  # no running header on the first page
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """Shorten `text` with an ellipsis until it fits `width` points."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class NumberedCanvas(Canvas):
+    """Keeps each page until the end, then draws header and footer knowing the page count."""
+
+    def __init__(self, *args, info: PageInfo, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._info = info
+        self._pages: list[dict] = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_furniture(total)
+            super().showPage()
+        super().save()
+
+    def _draw_furniture(self, total: int) -> None:
+        info, page = self._info, self._pageNumber
+        self.saveState()
+        self.setFillColor(GREY)
+        self.setStrokeColor(GREY)
+        self.setLineWidth(0.4)
+        half = FRAME_WIDTH / 2 - 6
+        if not (info.cover and page == 1):
+            top = PAGE_HEIGHT - 1.35 * cm
+            self.setFont(BOLD, 8)
+            self.drawString(MARGIN, top, _fit(self, french(info.town), BOLD, 8, half))
+            self.setFont(REGULAR, 8)
+            self.drawRightString(
+                PAGE_WIDTH - MARGIN, top, _fit(self, french(info.project), REGULAR, 8, half)
+            )
+            self.line(MARGIN, top - 4, PAGE_WIDTH - MARGIN, top - 4)
+        bottom = 1.2 * cm
+        self.line(MARGIN, bottom + 10, PAGE_WIDTH - MARGIN, bottom + 10)
+        self.setFont(REGULAR, 7.5)
+        left = " · ".join(
+            part
+            for part in (
+                info.document,
+                f"Édité le {info.printed_on}",
+                f"Contenu {info.content_version}" if info.content_version else "",
+                f"Empreinte des données {info.fingerprint}" if info.fingerprint else "",
+            )
+            if part
+        )
+        self.drawString(MARGIN, bottom, _fit(self, french(left), REGULAR, 7.5, FRAME_WIDTH - 70))
+        self.setFillColor(INK)
+        self.setFont(BOLD, 8)
+        self.drawRightString(PAGE_WIDTH - MARGIN, bottom, f"Page {page} / {total}")
+        self.restoreState()
+
+
+def build_pdf(story: list, info: PageInfo, title: str, subject: str = "") -> bytes:
+    """Lay out `story` on A4 pages and return the PDF bytes (DejaVu only, subset-embedded)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=title,
+        author=info.town,
+        subject=subject,
+        creator=f"EVALIR Desktop {__version__}",
+        producer=f"EVALIR Desktop {__version__}",
+        lang="fr-FR",
+        initialFontName=REGULAR,
+        initialFontSize=10,
+        initialLeading=13.5,
+        allowSplitting=1,
+    )
+    frame = Frame(
+        MARGIN,
+        BOTTOM_MARGIN,
+        FRAME_WIDTH,
+        FRAME_HEIGHT,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=partial(NumberedCanvas, info=info))
+    return buffer.getvalue()

@@ -1,0 +1,40 @@
+"""A short fingerprint of an assessment's data, printed on every page to match copies."""
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.commune import Commune
+from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord
+
+ASSESSMENT_FIELDS = {"id", "title", "description", "service", "status", "ai_type", "supplier"}
+
+
+def canonical_data(
+    assessment: AssessmentRecord,
+    answers: Mapping[str, Answer],
+    actions: Sequence[ActionRecord],
+    decision: DecisionRecord | None,
+    commune: Commune | None = None,
+) -> str:
+    """Canonical JSON (sorted keys, no timestamps) of everything a report prints."""
+    data = {
+        "commune": commune.model_dump(mode="json") if commune else None,
+        "assessment": assessment.model_dump(mode="json", include=ASSESSMENT_FIELDS),
+        "answers": {key: answers[key].model_dump(mode="json") for key in sorted(answers)},
+        "actions": sorted(
+            (a.model_dump(mode="json", exclude={"updated_at", "assessment_id"}) for a in actions),
+            key=lambda item: item["id"],
+        ),
+        "decision": decision.model_dump(mode="json", exclude={"id", "updated_at"})
+        if decision
+        else None,
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def fingerprint(*args, **kwargs) -> str:
+    """First 8 hexadecimal digits of the SHA-256 of `canonical_data(...)`."""
+    digest = hashlib.sha256(canonical_data(*args, **kwargs).encode("utf-8"))
+    return digest.hexdigest()[:8]

@@ -1,0 +1,30 @@
+"""Register the shipped DejaVu TTF fonts with reportlab (embedded as subsets in every PDF)."""
+
+from functools import cache
+
+from evalir_desktop.resources import resource_path
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf"}
+
+
+@cache
+def register_fonts() -> str:
+    """Register the family once; return the regular font name to use everywhere.
+
+    DejaVu has no bold-oblique file shipped: bold italic falls back to bold.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, file_name in FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
+    )
+    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD)):
+        addMapping(REGULAR, bold, italic, name)
+    return REGULAR

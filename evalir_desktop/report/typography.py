@@ -1,0 +1,69 @@
+"""French typography for printed text: non-breaking spaces, dates, escaping for reportlab."""
+
+import re
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+NBSP = "\u00a0"  # reportlab breaks lines at U+202F, so the plain no-break space is used
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[:;!?»€%])")
+_AFTER_OPEN = re.compile(r"«[ \t]*")
+_CLOSE_NO_SPACE = re.compile(r"(?<=\S)»")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def fr_date(value: date | datetime | str | None, empty: str = "") -> str:
+    """`date(2026, 11, 25)` -> "25 novembre 2026" (and "1er" for the first of the month)."""
+    if value is None or value == "":
+        return empty
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def french(text: str) -> str:
+    """Apply French spacing: no-break space after « and before : ; ! ? » € %; curly apostrophes."""
+    if not text:
+        return ""
+    text = _AFTER_OPEN.sub("«" + NBSP, text)
+    text = _BEFORE_PUNCT.sub(NBSP, text)
+    text = _CLOSE_NO_SPACE.sub(NBSP + "»", text)
+    return _APOSTROPHE.sub("\u2019", text)
+
+
+def markup(text: str) -> str:
+    """Plain text -> reportlab paragraph markup: French spacing, escaped, line breaks kept."""
+    return escape(french(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split a long text on blank lines, so that each part can move to the next page alone."""
+    parts = [part.strip() for part in _PARAGRAPH_BREAK.split(text or "")]
+    return [part for part in parts if part]
+
+
+def number(value: float | int | None, empty: str = "—") -> str:
+    """French number: 4 800, 12,5."""
+    if value is None:
+        return empty
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", NBSP).replace(".", ",")
+    return f"{int(value):,}".replace(",", NBSP)
