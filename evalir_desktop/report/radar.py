@@ -48,7 +48,7 @@ def radar_drawing(
     """A radar of the scored axes (0–100). Each score is printed next to its axis name,
     and an axis with no answer is marked « non évalué » instead of drawn as 0."""
     register_fonts()
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=REGULAR)  # no Helvetica in the PDF
     points = _points(axes, labels)
     cx, cy = width / 2, height / 2
     radius = min(width, height) / 2 - 1.5 * cm

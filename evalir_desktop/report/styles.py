@@ -32,6 +32,7 @@ def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
         "body",
         fontName=REGULAR,
+        bulletFontName=REGULAR,
         fontSize=10,
         leading=13.5,
         spaceAfter=4,

@@ -1,0 +1,158 @@
+"""Closing sections of the full report: action plan, decision box, glossary."""
+
+import re
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from evalir_desktop.report.blocks import data_table, key_values
+from evalir_desktop.report.data import ReportData
+from evalir_desktop.report.document import FRAME_WIDTH
+from evalir_desktop.report.fonts import REGULAR
+from evalir_desktop.report.labels import ACTION_PRIORITY, ACTION_STATUS, OUTCOMES
+from evalir_desktop.report.styles import INK, cell, long_text, para
+from evalir_desktop.report.typography import fr_date
+
+BLANK = "_" * 200
+
+
+def action_plan(data: ReportData, number: int) -> list[Flowable]:
+    story: list[Flowable] = [para(f"{number}. Plan d'action", "h1")]
+    if not data.actions:
+        return [
+            *story,
+            para(
+                "Aucune action n'a encore été inscrite au plan d'action. Les "
+                "recommandations de ce rapport peuvent servir de point de départ."
+            ),
+        ]
+    rows = [
+        [
+            str(index),
+            action.title,
+            data.axis_labels().get(action.axis_id, action.axis_id),
+            action.owner,
+            fr_date(action.due_date),
+            ACTION_PRIORITY.get(action.priority, ""),
+            ACTION_STATUS.get(action.status, action.status),
+        ]
+        for index, action in enumerate(data.actions, 1)
+    ]
+    done = sum(1 for action in data.actions if action.status == "fait")
+    story += [
+        para(f"{len(data.actions)} action(s), dont {done} faite(s)."),
+        data_table(
+            ["N°", "Action", "Axe", "Responsable", "Échéance", "Priorité", "État"],
+            rows,
+            [0.8, 5.2, 2.2, 2.7, 2.3, 1.8, 2.2],
+        ),
+    ]
+    return story
+
+
+def _blank_lines(count: int) -> Table:
+    """Lines to write on by hand."""
+    table = Table(
+        [[""] for _ in range(count)],
+        colWidths=[FRAME_WIDTH - 1 * cm],
+        rowHeights=[0.9 * cm] * count,
+    )
+    table.setStyle(
+        TableStyle(
+            [("LINEBELOW", (0, 0), (-1, -1), 0.5, INK), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]
+        )
+    )
+    return table
+
+
+def _form_row(label: str, value: str = "") -> Table:
+    table = Table(
+        [[cell(label, head=True), cell(value)]],
+        colWidths=[5.5 * cm, FRAME_WIDTH - 6.5 * cm],
+        rowHeights=[0.9 * cm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (1, 0), (1, 0), 0.5, INK),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ]
+        )
+    )
+    return table
+
+
+def decision(data: ReportData, number: int) -> list[Flowable]:
+    record = data.decision
+    story: list[Flowable] = [
+        para(f"{number}. Décision", "h1"),
+        para(
+            "La décision appartient au conseil municipal. Le programme l'enregistre ; il ne la "
+            "prend pas."
+        ),
+    ]
+    if record and record.validated_on:
+        story += [
+            para("Validation de l'évaluation", "h3"),
+            key_values(
+                [
+                    ("Validée par", record.validated_by),
+                    ("Qualité", record.validated_role),
+                    ("Date de validation", fr_date(record.validated_on)),
+                ]
+            ),
+        ]
+    if record and record.outcome:
+        story += [
+            para("Décision du conseil municipal", "h3"),
+            key_values(
+                [
+                    ("Date de la séance", fr_date(record.council_date)),
+                    ("Numéro de délibération", record.deliberation_number),
+                    ("Décision", OUTCOMES.get(record.outcome, record.outcome)),
+                ]
+            ),
+        ]
+        if record.text:
+            story += [para("Conditions, motifs", "h3"), *long_text(record.text)]
+        return story
+    labels = [f"☐  {label}" for label in OUTCOMES.values()]
+    choices = Table(
+        [[cell(labels[0]), cell(labels[1])], [cell(labels[2]), cell(labels[3])]],
+        colWidths=[FRAME_WIDTH / 2] * 2,
+    )
+    choices.setStyle(
+        TableStyle([("TOPPADDING", (0, 0), (-1, -1), 6), ("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+    )
+    box = [
+        para("Décision du conseil municipal (à remplir)", "h3"),
+        _form_row("Date de la séance"),
+        _form_row("Numéro de délibération"),
+        para("Décision :", "small"),
+        choices,
+        para("Conditions, motifs, date de réexamen :", "small"),
+        _blank_lines(5),
+        _form_row("Nom, qualité et signature"),
+    ]
+    if record and record.text:
+        box[1:1] = [para("Notes déjà enregistrées :", "small"), *long_text(record.text, "small")]
+    return [KeepTogether(story + box)]
+
+
+def _key(term: str) -> str:
+    """The short form of a glossary term: "AIPD (analyse d'impact…)" -> "AIPD"."""
+    return term.split("(")[0].strip()
+
+
+def glossary(data: ReportData, number: int, printed_text: str) -> list[Flowable]:
+    """The glossary entries whose term occurs in the printed text (all of them if none does)."""
+    entries = [
+        entry
+        for entry in data.content.glossary
+        if re.search(rf"(?<!\w){re.escape(_key(entry.term))}(?!\w)", printed_text, re.I)
+    ] or list(data.content.glossary)
+    story: list[Flowable] = [para(f"{number}. Glossaire", "h1")]
+    for entry in sorted(entries, key=lambda e: e.term.lower()):
+        story.append(para(entry.definition, "body", bold_prefix=f"{entry.term} :"))
+    return story

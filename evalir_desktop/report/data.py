@@ -1,0 +1,93 @@
+"""Everything one report prints, read once from the store and evaluated by the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.commune import Commune
+from evalir_desktop.content import Content, Question, load_content, visible_questions
+from evalir_desktop.report.fingerprint import fingerprint
+from evalir_desktop.report.typography import fr_date
+from evalir_desktop.store.models import (
+    STATUS_LABELS,
+    ActionRecord,
+    AssessmentRecord,
+    DecisionRecord,
+)
+
+UNNAMED_TOWN = "Commune (profil non renseigné)"
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """An assessment with its town, answers, actions, decision and evaluation."""
+
+    assessment: AssessmentRecord
+    commune: Commune | None
+    answers: dict[str, Answer]
+    actions: list[ActionRecord]
+    decision: DecisionRecord | None
+    content: Content
+    evaluation: Evaluation
+    printed_on: date = field(default_factory=date.today)
+
+    @property
+    def town(self) -> str:
+        return self.commune.nom if self.commune else UNNAMED_TOWN
+
+    @property
+    def project(self) -> str:
+        return self.assessment.title
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.assessment.status, self.assessment.status)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        return fingerprint(self.assessment, self.answers, self.actions, self.decision, self.commune)
+
+    @property
+    def date_label(self) -> str:
+        return fr_date(self.printed_on)
+
+    def visible_questions(self) -> list[Question]:
+        return visible_questions(self.content, self.answers, self.commune)
+
+    def axis_labels(self) -> dict[str, str]:
+        return {axis.id: axis.short_title or axis.title for axis in self.content.axes}
+
+    def axis_title(self, axis_id: str) -> str:
+        axis = self.content.axis(axis_id)
+        return axis.title if axis else axis_id
+
+    def text_answer(self, question_id: str) -> str:
+        """The answer to a text question, or "" (unknown and empty answers included)."""
+        answer = self.answers.get(question_id)
+        if answer is None or answer.unknown or not isinstance(answer.value, str):
+            return ""
+        return answer.value.strip()
+
+
+def report_data(
+    store, assessment_id: str, content: Content | None = None, today: date | None = None
+) -> ReportData:
+    """Read one assessment from an open Store and evaluate it with the current content."""
+    content = content or load_content()
+    record = store.assessment(assessment_id)
+    commune = store.commune_by_id(record.commune_id) or store.commune()
+    answers = store.answers(assessment_id)
+    return ReportData(
+        assessment=record,
+        commune=commune,
+        answers=answers,
+        actions=store.actions(assessment_id),
+        decision=store.decision(assessment_id),
+        content=content,
+        evaluation=evaluate(content, answers, commune),
+        printed_on=today or date.today(),
+    )

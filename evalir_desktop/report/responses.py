@@ -1,0 +1,73 @@
+"""The answers and comments of the assessment, axis by axis, each question with its answer."""
+
+from reportlab.platypus import Flowable
+
+from evalir_desktop.content import UNKNOWN_LABEL, display_answer
+from evalir_desktop.report.data import ReportData
+from evalir_desktop.report.styles import long_text, para
+
+NO_ANSWER = "Sans réponse"
+
+
+def answer_flowables(data: ReportData, question, answer, index: str) -> list[Flowable]:
+    story: list[Flowable] = [para(f"{index} {question.label if question else ''}", "question")]
+    if answer is None or not answer.is_answered:
+        story.append(para(NO_ANSWER, "answer", bold_prefix="Réponse :"))
+    elif answer.unknown:
+        story.append(para(UNKNOWN_LABEL, "answer", bold_prefix="Réponse :"))
+    elif question is not None and question.type == "texte_long":
+        story.append(para("", "answer", bold_prefix="Réponse :"))
+        story += long_text(str(answer.value), "answer")
+    else:
+        story.append(para(display_answer(question, answer), "answer", bold_prefix="Réponse :"))
+    if answer is not None and answer.comment:
+        parts = long_text(answer.comment, "comment")
+        if parts:
+            story.append(para("Commentaire :", "comment"))
+            story += parts
+    return story
+
+
+def responses(data: ReportData, number: int) -> list[Flowable]:
+    """Every visible question of every axis; plus answers to questions no longer asked."""
+    visible = {question.id for question in data.visible_questions()}
+    story: list[Flowable] = [
+        para(f"{number}. Réponses et commentaires, axe par axe", "h1"),
+        para(
+            "Toutes les questions qui s'appliquent au projet, avec la réponse donnée et le "
+            "commentaire éventuel. Les questions masquées par une réponse précédente ne sont "
+            "pas reprises."
+        ),
+    ]
+    for axis_index, axis in enumerate(data.content.axes, 1):
+        result = data.evaluation.axis(axis.id)
+        title = f"{number}.{axis_index} {axis.title}"
+        if result is not None and result.scored:
+            title += " — " + (
+                "non évalué" if result.score is None else f"maturité {round(result.score)} / 100"
+            )
+        story.append(para(title, "h2"))
+        shown = [question for question in axis.questions if question.id in visible]
+        if not shown:
+            story.append(para("Aucune question ne s'applique.", "muted"))
+        for q_index, question in enumerate(shown, 1):
+            story += answer_flowables(
+                data, question, data.answers.get(question.id), f"{axis_index}.{q_index}"
+            )
+    orphans = sorted(
+        qid for qid in data.answers if data.content.question(qid) is None or qid not in visible
+    )
+    kept = [qid for qid in orphans if data.answers[qid].is_answered or data.answers[qid].comment]
+    if kept:
+        story += [
+            para("Autres réponses enregistrées", "h2"),
+            para(
+                "Réponses à des questions qui ne s'appliquent plus (masquées par une autre "
+                "réponse) ou qui ne figurent plus dans cette version du questionnaire. Elles "
+                "sont conservées mais n'entrent pas dans l'évaluation."
+            ),
+        ]
+        for qid in kept:
+            question = data.content.question(qid)
+            story += answer_flowables(data, question, data.answers[qid], f"[{qid}]")
+    return story

@@ -1,0 +1,269 @@
+"""Sections of the full report: cover, project, qualification, maturity, vigilance, unknowns."""
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
+from evalir_desktop.report.data import ReportData
+from evalir_desktop.report.labels import DPD, NO_VERDICT, RECOMMENDATION_PRIORITY
+from evalir_desktop.report.radar import radar_drawing
+from evalir_desktop.report.styles import LEVEL_MARKS, level_label, long_text, para
+from evalir_desktop.report.summary import completion_line, decision_line
+from evalir_desktop.report.typography import fr_date, number
+
+CONTENTS = (
+    "Le projet",
+    "Synthèse pour les élus",
+    "Qualification réglementaire",
+    "Maturité par axe",
+    "Points de vigilance et recommandations",
+    "Ce qui reste à documenter",
+    "Réponses et commentaires, axe par axe",
+    "Plan d'action",
+    "Décision",
+    "Glossaire",
+)
+
+
+def heading(index: int) -> Flowable:
+    return para(f"{index}. {CONTENTS[index - 1]}", "h1")
+
+
+def cover(data: ReportData) -> list[Flowable]:
+    commune, record = data.commune, data.assessment
+    place = f"Commune de {data.town}" if commune else data.town
+    details = []
+    if commune:
+        details.append(f"Code INSEE {commune.insee}")
+        if commune.epci_nom:
+            details.append(commune.epci_nom)
+    story: list[Flowable] = [
+        para(place, "subtitle"),
+        para(" · ".join(details), "muted"),
+        Spacer(1, 2.5 * cm),
+        para("Évaluation d'un projet d'intelligence artificielle", "subtitle"),
+        para(data.project, "title"),
+        key_values(
+            [
+                ("Statut du projet", data.status_label),
+                ("Avancement", completion_line(data)),
+                ("Décision", decision_line(data)),
+                ("Version de l'évaluation", str(record.version_number)),
+                ("Questionnaire", f"{data.content.title}, version {data.content.version}"),
+                ("Date d'édition", data.date_label),
+                ("Empreinte des données", data.fingerprint),
+            ]
+        ),
+        para(NO_VERDICT, "box"),
+        para("Sommaire", "h3"),
+        *bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
+        Spacer(1, 0.4 * cm),
+        para(
+            "L'empreinte des données, imprimée au bas de chaque page, change dès qu'une réponse, "
+            "une action ou la décision change : deux exemplaires qui portent la même empreinte "
+            "ont été imprimés à partir des mêmes données.",
+            "muted",
+        ),
+    ]
+    return story
+
+
+def project(data: ReportData) -> list[Flowable]:
+    record, commune = data.assessment, data.commune
+    template = data.content.template(record.template_id) if record.template_id else None
+    story: list[Flowable] = [
+        heading(1),
+        key_values(
+            [
+                ("Projet", record.title),
+                ("Service concerné", record.service),
+                ("Type d'IA", record.ai_type),
+                ("Fournisseur", record.supplier),
+                ("Statut", data.status_label),
+                ("Modèle de départ", template.title if template else ""),
+                ("Évaluation commencée le", fr_date(record.created_at)),
+                ("Dernière modification", fr_date(record.updated_at)),
+            ]
+        ),
+    ]
+    for title, text in (
+        ("Description", record.description),
+        ("Ce que doit faire l'outil, et pour qui", data.text_answer("contexte.finalite")),
+        ("Le problème à résoudre", data.text_answer("besoin.probleme")),
+    ):
+        if text:
+            story += [para(title, "h3"), *long_text(text)]
+    if commune:
+        story += [
+            para("La commune", "h3"),
+            key_values(
+                [
+                    ("Commune", f"{commune.nom} (INSEE {commune.insee})"),
+                    ("Population", number(commune.population)),
+                    ("Agents (équivalent temps plein)", number(commune.agents_etp)),
+                    ("Intercommunalité", commune.epci_nom),
+                    ("Délégué à la protection des données", DPD.get(commune.dpd_designe, "")),
+                    (
+                        "Contact",
+                        ", ".join(
+                            p
+                            for p in (
+                                commune.contact_nom,
+                                commune.contact_email,
+                                commune.contact_telephone,
+                            )
+                            if p
+                        ),
+                    ),
+                ]
+            ),
+        ]
+    return story
+
+
+def qualification(data: ReportData) -> list[Flowable]:
+    obligations = data.evaluation.obligations
+    legend = " ; ".join(
+        f"{mark} {label}"
+        for mark, label in (
+            (LEVEL_MARKS["interdit"], "interdit"),
+            (LEVEL_MARKS["obligation"], "obligation"),
+            (LEVEL_MARKS["a_verifier"], "à vérifier"),
+            (LEVEL_MARKS["vigilance"], "point de vigilance"),
+            (LEVEL_MARKS["recommandation"], "recommandation"),
+        )
+    )
+    story: list[Flowable] = [
+        heading(3),
+        para(
+            "Ce que le droit impose au projet, d'après les réponses données : règlement européen "
+            "sur l'IA, code des relations entre le public et l'administration (CRPA), RGPD. "
+            "Chaque élément indique sa source et les réponses qui l'ont déclenché. Les références "
+            "sont à relire sur Légifrance ou EUR-Lex avant toute décision.",
+        ),
+        para(legend + ".", "small", bold_prefix="Légende :"),
+    ]
+    if not obligations:
+        story.append(
+            para(
+                "Aucune obligation particulière n'est déclenchée par les réponses "
+                "données. Les réponses « Je ne sais pas » peuvent en cacher : voir "
+                "la partie « Ce qui reste à documenter »."
+            )
+        )
+    else:
+        story += [
+            data_table(
+                ["Niveau", "Ce que cela implique", "Référence", "Échéance"],
+                [
+                    [level_label(ob.level, ob.level_label), ob.title, ob.reference, ob.deadline]
+                    for ob in obligations
+                ],
+                [2.8, 5, 5.4, 3.8],
+            ),
+            para("Le détail", "h2"),
+        ]
+    for ob in obligations:
+        block = [
+            para(f"{level_label(ob.level, ob.level_label)} — {ob.title}", "h3"),
+            para(ob.reference, "body", bold_prefix="Référence :"),
+            para(ob.id, "small", bold_prefix="Identifiant de la règle :"),
+        ]
+        story.append(KeepTogether(block))
+        story += long_text(ob.explanation)
+        if ob.deadline:
+            story.append(para(ob.deadline, bold_prefix="Échéance :"))
+        if ob.to_check:
+            story.append(para(ob.to_check, bold_prefix="À vérifier :"))
+        if ob.triggers:
+            story.append(para("Réponses qui l'ont déclenché :", "small"))
+            story += bullets([f"{t.label} — {t.display}" for t in ob.triggers], "small")
+    return story
+
+
+def maturity(data: ReportData) -> list[Flowable]:
+    scored = [axis for axis in data.evaluation.axes if axis.scored]
+    rows = []
+    for axis in scored:
+        lowering = "; ".join(f"{low.label} ({low.display})" for low in axis.lowering[:3])
+        rows.append(
+            [
+                data.axis_title(axis.id),
+                maturity_bar(axis.score),
+                f"{axis.answered} / {axis.applicable}",
+                str(axis.unknown),
+                lowering,
+            ]
+        )
+    return [
+        heading(4),
+        para(
+            "Pour chaque axe, une maturité de 0 à 100 calculée sur les réponses qui s'appliquent. "
+            "Une réponse « Je ne sais pas » compte pour 0. Il n'y a volontairement ni note "
+            "globale ni verdict : un axe faible dit où porter l'effort, pas s'il faut décider.",
+        ),
+        radar_drawing(data.evaluation.axes, data.axis_labels()),
+        para("Détail par axe", "h3"),
+        data_table(
+            [
+                "Axe",
+                "Maturité (sur 100)",
+                "Réponses",
+                "« Je ne sais pas »",
+                "Ce qui fait le plus baisser la maturité",
+            ],
+            rows,
+            [3.4, 3.3, 1.9, 1.9, 6.5],
+        ),
+    ]
+
+
+def vigilance(data: ReportData) -> list[Flowable]:
+    recs = data.evaluation.recommendations
+    story: list[Flowable] = [
+        heading(5),
+        para(
+            "Les recommandations attachées aux réponses les plus faibles, des plus urgentes "
+            "aux moins urgentes. Elles ont servi à préparer le plan d'action."
+        ),
+    ]
+    if not recs:
+        return [*story, para("Aucune recommandation : aucune réponse faible relevée.")]
+    current = None
+    for rank, rec in enumerate(recs, 1):
+        if rec.priority != current:
+            current = rec.priority
+            count = sum(1 for item in recs if item.priority == current)
+            label = RECOMMENDATION_PRIORITY.get(current, current)
+            story.append(para(f"{label} ({count})", "h2"))
+        story.append(para(f"{rank}. {rec.text}", "h3"))
+        story.append(para(f"Axe : {data.axis_title(rec.axis_id)} · Qui : {rec.who_label}", "small"))
+        story += long_text(rec.why, "small")
+    return story
+
+
+def unknowns(data: ReportData) -> list[Flowable]:
+    items = data.evaluation.unknowns
+    story: list[Flowable] = [
+        heading(6),
+        para(
+            "Les questions auxquelles la réponse a été « Je ne sais pas », rangées selon la "
+            "personne la mieux placée pour y répondre. Le questionnaire au fournisseur reprend "
+            "celles qui le concernent."
+        ),
+    ]
+    if not items:
+        return [*story, para("Aucune : toutes les réponses données sont sûres.")]
+    roles: dict[str, list] = {}
+    for item in items:
+        roles.setdefault(item.role_label, []).append(item)
+    for role_label, group in roles.items():
+        story.append(para(f"{role_label} ({len(group)})", "h3"))
+        story.append(
+            data_table(
+                ["Question", "Axe"],
+                [[item.label, data.axis_title(item.axis_id)] for item in group],
+                [12, 5],
+            )
+        )
+    return story

@@ -1,0 +1,145 @@
+"""The summary for elected officials: the project, the law, the axes, what to decide (≤ 2 pages)."""
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable
+
+from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
+from evalir_desktop.report.data import ReportData
+from evalir_desktop.report.labels import NO_VERDICT, OUTCOMES
+from evalir_desktop.report.styles import level_label, para
+from evalir_desktop.report.typography import fr_date
+
+MAX_OBLIGATIONS = 6
+MAX_VIGILANCE = 4
+STRONG, WEAK = 70, 40
+
+
+def completion_line(data: ReportData) -> str:
+    unknown = len(data.evaluation.unknowns)
+    text = f"{data.evaluation.completion} % des questions qui s'appliquent ont une réponse"
+    if unknown:
+        text += f", dont {unknown} « Je ne sais pas » à documenter"
+    return text + "."
+
+
+def decision_line(data: ReportData) -> str:
+    decision = data.decision
+    if decision is None or not (decision.outcome or decision.validated_on):
+        return "Aucune décision enregistrée : elle appartient au conseil municipal."
+    parts = []
+    if decision.validated_on:
+        who = ", ".join(p for p in (decision.validated_by, decision.validated_role) if p)
+        parts.append(
+            f"évaluation validée le {fr_date(decision.validated_on)}"
+            + (f" par {who}" if who else "")
+        )
+    if decision.outcome:
+        when = f" du {fr_date(decision.council_date)}" if decision.council_date else ""
+        parts.append(f"décision du conseil{when} : {OUTCOMES[decision.outcome].lower()}")
+    return "; ".join(parts).capitalize() + "."
+
+
+def purpose(data: ReportData, limit: int = 450) -> str:
+    text = data.text_answer("contexte.finalite") or data.assessment.description
+    return shorten(text, limit)
+
+
+def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus") -> list[Flowable]:
+    """The summary section, also printed alone; every list is capped to keep two pages."""
+    ev = data.evaluation
+    story: list[Flowable] = [
+        para(title, "h1"),
+        para(NO_VERDICT, "muted"),
+        para("Le projet en bref", "h2"),
+        key_values(
+            [
+                ("Projet", data.project),
+                ("Service", data.assessment.service),
+                ("Statut", data.status_label),
+                ("Fournisseur", data.assessment.supplier),
+                ("Ce que doit faire l'outil", purpose(data)),
+                ("Avancement", completion_line(data)),
+                ("Décision", decision_line(data)),
+            ],
+            key_width=4 * cm,
+        ),
+        para("Ce que la loi impose ou demande de vérifier", "h2"),
+    ]
+    if ev.obligations:
+        items = [
+            f"{level_label(ob.level, ob.level_label)} : {ob.title} ({shorten(ob.reference, 90)})"
+            for ob in ev.obligations[:MAX_OBLIGATIONS]
+        ]
+        story += bullets(items, mark="")
+        if len(ev.obligations) > MAX_OBLIGATIONS:
+            rest = len(ev.obligations) - MAX_OBLIGATIONS
+            story.append(
+                para(
+                    f"… et {rest} autre(s) : voir la qualification réglementaire "
+                    "du rapport complet.",
+                    "muted",
+                )
+            )
+    else:
+        story.append(
+            para(
+                "Les réponses données ne déclenchent aucune obligation particulière. "
+                "Cela ne dispense pas de faire vérifier le projet par le délégué "
+                "à la protection des données.",
+                "body",
+            )
+        )
+    scored = [axis for axis in ev.axes if axis.scored]
+    story += [
+        para("Ce qui est solide, ce qui manque", "h2"),
+        data_table(
+            ["Axe", "Maturité (sur 100)", "« Je ne sais pas »"],
+            [[data.axis_title(a.id), maturity_bar(a.score), str(a.unknown)] for a in scored],
+            [9, 4.5, 3.5],
+        ),
+    ]
+    strong = [data.axis_title(a.id) for a in scored if a.score is not None and a.score >= STRONG]
+    weak = [data.axis_title(a.id) for a in scored if a.score is not None and a.score < WEAK]
+    if strong:
+        story.append(para(", ".join(strong) + ".", "small", bold_prefix="Points solides :"))
+    if weak:
+        story.append(para(", ".join(weak) + ".", "small", bold_prefix="Points faibles :"))
+    if ev.recommendations:
+        story.append(para("Points de vigilance prioritaires", "h2"))
+        story += bullets(
+            [
+                f"{shorten(rec.text, 200)} ({rec.who_label})"
+                for rec in ev.recommendations[:MAX_VIGILANCE]
+            ]
+        )
+    story += [
+        para("Ce qui reste à décider par les élus", "h2"),
+        *bullets(questions_to_decide(data)),
+    ]
+    return story
+
+
+def questions_to_decide(data: ReportData) -> list[str]:
+    """The political questions the program leaves to people, adapted to this assessment."""
+    ev = data.evaluation
+    items = []
+    if any(ob.level == "interdit" for ob in ev.obligations):
+        items.append(
+            "Une pratique interdite ou illicite est relevée : en l'état, le projet ne "
+            "peut pas être engagé. Faut-il le transformer ou y renoncer ?"
+        )
+    items += [
+        "Le besoin justifie-t-il cet outil, au regard des solutions sans IA et de son coût ?",
+        "Qui, nommément, valide les résultats de l'outil et en répond devant les habitants ?",
+        "Quels moyens (temps d'agents, formation, budget) la commune y consacre-t-elle ?",
+        "Quand le projet sera-t-il réexaminé, et qu'est-ce qui conduirait à l'arrêter ?",
+    ]
+    supplier = sum(1 for item in ev.unknowns if item.role == "fournisseur")
+    if ev.unknowns:
+        items.append(
+            f"Faut-il attendre les réponses aux {len(ev.unknowns)} question(s) restées sans "
+            f"réponse sûre"
+            + (f", dont {supplier} pour le fournisseur" if supplier else "")
+            + ", avant de décider ?"
+        )
+    return items

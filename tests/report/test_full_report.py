@@ -1,0 +1,139 @@
+"""The full report: every answer, comment, obligation and action printed; pages and fonts."""
+
+import re
+
+from evalir_desktop.content import UNKNOWN_LABEL, display_answer
+from tests.report.pdftext import BASE14, base_name, body_text, fonts, page_texts, reader
+
+
+def norm(text: str) -> str:
+    """Normalise like the extracted text: French spacing inside « » does not matter."""
+    from tests.report.pdftext import normalize
+
+    text = normalize(text)
+    return re.sub(r"\s*»", "»", re.sub(r"«\s*", "«", text))
+
+
+def printed(built) -> str:
+    return norm(body_text(built.pdf))
+
+
+def test_every_answered_question_and_comment_appears(built):
+    text = printed(built)
+    data = built.data
+    visible = data.visible_questions()
+    answered = [q for q in visible if q.id in data.answers]
+    assert len(answered) > 60
+    for question in answered:
+        answer = data.answers[question.id]
+        assert norm(question.label) in text, question.id
+        shown = UNKNOWN_LABEL if answer.unknown else display_answer(question, answer)
+        assert norm(shown) in text, question.id
+        assert answer.comment and norm(answer.comment) in text, question.id
+
+
+def test_every_triggered_obligation_appears_with_its_reference(built):
+    text = printed(built)
+    obligations = built.data.evaluation.obligations
+    assert {"crpa.mention_explicite", "aiact.transparence_interaction"} <= {
+        ob.id for ob in obligations
+    }
+    for ob in obligations:
+        assert ob.id in text
+        assert norm(ob.reference) in text
+        assert norm(ob.title) in text
+
+
+def test_every_action_appears(built):
+    """A title too long for one page is split inside its row, under the repeated header:
+    its beginning and its end are then checked separately."""
+    text = printed(built)
+    assert built.data.actions
+    for action in built.data.actions:
+        title = action.title
+        assert norm(title[:300]) in text
+        assert norm(title[-300:]) in text
+
+
+def test_page_numbers_are_consistent(built):
+    pages = page_texts(built.pdf)
+    total = len(reader(built.pdf).pages)
+    assert total == len(pages) > 10
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} / {total}" in page
+        assert built.data.fingerprint in page
+    assert not any(f"Page {total + 1} /" in page for page in pages)
+
+
+def test_only_embedded_dejavu_fonts(built):
+    found = fonts(built.pdf)
+    assert found, "no font found in the PDF"
+    assert all(found.values()), found
+    assert not {base_name(name) for name in found} & BASE14
+    assert {base_name(name) for name in found} <= {
+        "DejaVuSans",
+        "DejaVuSans-Bold",
+        "DejaVuSans-Oblique",
+    }
+
+
+def test_french_characters_survive(stress):
+    text = printed(stress)
+    for char in "éèêàçœ«»€…—":
+        assert char in text
+    assert "l'œuvre coûte 12 €" in text
+
+
+def test_sections_in_order(demo):
+    text = printed(demo)
+    titles = [
+        "1. Le projet",
+        "2. Synthèse pour les élus",
+        "3. Qualification réglementaire",
+        "4. Maturité par axe",
+        "5. Points de vigilance et recommandations",
+        "6. Ce qui reste à documenter",
+        "7. Réponses et commentaires, axe par axe",
+        "8. Plan d'action",
+        "9. Décision",
+        "10. Glossaire",
+    ]
+    positions = [text.rindex(title) for title in titles]  # the cover lists them first
+    assert positions == sorted(positions)
+
+
+def test_blank_decision_box_without_a_recorded_decision(demo):
+    text = printed(demo)
+    assert "Décision du conseil municipal (à remplir)" in text
+    assert text.count("☐") == 4
+
+
+def test_recorded_decision_is_printed(stress):
+    text = printed(stress)
+    decision = stress.data.decision
+    assert decision.deliberation_number in text
+    assert "Engager le projet sous conditions" in text
+    assert norm(decision.text) in text
+    assert "(à remplir)" not in text
+
+
+def test_unknowns_listed_with_who_can_answer(demo):
+    text = printed(demo)
+    unknowns = demo.data.evaluation.unknowns
+    assert unknowns
+    for item in unknowns:
+        assert norm(item.role_label) in text
+        assert norm(item.label) in text
+
+
+def test_glossary_keeps_terms_used(demo):
+    text = printed(demo)
+    glossary = text[text.rindex("10. Glossaire") :]
+    assert "CRPA" in glossary and "AIPD" in glossary
+
+
+def test_no_verdict_is_given(demo):
+    text = printed(demo).lower()
+    assert "la décision appartient aux élus" in text
+    for verdict in ("projet conforme", "vous pouvez y aller", "feu vert", "note globale :"):
+        assert verdict not in text
