@@ -9,11 +9,11 @@ import argparse
 import sys
 
 from evalir_desktop import __version__
-from evalir_desktop.cli import content, exporting, files, territory
+from evalir_desktop.cli import content, exporting, files, report, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
 from evalir_desktop.cli.french_argparse import FrenchArgumentParser
 
-COMMAND_MODULES = [files, territory, content, exporting]
+COMMAND_MODULES = [files, territory, content, report, exporting]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,8 +17,11 @@ def register(subparsers) -> None:
         "--format",
         required=True,
         choices=sorted(EXPORT_FORMATS),
-        help="territoire-csv : tableau communes × évaluations d'un fichier de territoire",
+        help="inventaire-json, inventaire-csv (fiche de transparence), reponses-csv, "
+        "fournisseur-csv : une évaluation d'un fichier de commune ; "
+        "territoire-csv : tableau communes × évaluations d'un fichier de territoire",
     )
+    command.add_argument("--assessment", metavar="ID", help="identifiant de l'évaluation")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
     command.set_defaults(handler=run_export)
 

@@ -10,6 +10,7 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, Question, load_content, visible_questions
+from evalir_desktop.report.document import PageInfo
 from evalir_desktop.report.fingerprint import fingerprint
 from evalir_desktop.report.typography import fr_date
 from evalir_desktop.store.models import (
@@ -54,6 +55,18 @@ class ReportData:
     @property
     def date_label(self) -> str:
         return fr_date(self.printed_on)
+
+    def page_info(self, document: str, cover: bool = False) -> PageInfo:
+        """What the header and footer of every page of `document` repeat."""
+        return PageInfo(
+            town=self.town,
+            project=self.project,
+            printed_on=self.date_label,
+            fingerprint=self.fingerprint,
+            content_version=self.content.version,
+            document=document,
+            cover=cover,
+        )
 
     def visible_questions(self) -> list[Question]:
         return visible_questions(self.content, self.answers, self.commune)

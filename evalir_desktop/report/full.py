@@ -5,21 +5,9 @@ from reportlab.platypus import PageBreak
 from evalir_desktop.report import sections
 from evalir_desktop.report.closing import action_plan, decision, glossary
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import PageInfo, build_pdf
+from evalir_desktop.report.document import build_pdf
 from evalir_desktop.report.responses import responses
 from evalir_desktop.report.summary import summary_flowables
-
-
-def page_info(data: ReportData, document: str, cover: bool = False) -> PageInfo:
-    return PageInfo(
-        town=data.town,
-        project=data.project,
-        printed_on=data.date_label,
-        fingerprint=data.fingerprint,
-        content_version=data.content.version,
-        document=document,
-        cover=cover,
-    )
 
 
 def _glossary_source(data: ReportData) -> str:
@@ -46,7 +34,7 @@ def full_report(data: ReportData) -> bytes:
     story += [PageBreak(), *glossary(data, 10, _glossary_source(data))]
     return build_pdf(
         story,
-        page_info(data, "Rapport d'évaluation", cover=True),
+        data.page_info("Rapport d'évaluation", cover=True),
         title=f"Rapport d'évaluation — {data.project}",
         subject=data.town,
     )
@@ -56,7 +44,7 @@ def summary_report(data: ReportData) -> bytes:
     """The summary for elected officials alone (two pages at most)."""
     return build_pdf(
         summary_flowables(data),
-        page_info(data, "Synthèse pour les élus"),
+        data.page_info("Synthèse pour les élus"),
         title=f"Synthèse pour les élus — {data.project}",
         subject=data.town,
     )

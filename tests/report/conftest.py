@@ -1,7 +1,9 @@
-"""Report fixtures: a demo assessment and a stress assessment, each built once per module."""
+"""Report fixtures: a demo assessment and a stress assessment, each built once per test session."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import pytest
 
@@ -10,6 +12,7 @@ from evalir_desktop.report.data import ReportData, report_data
 from evalir_desktop.report.full import full_report
 from evalir_desktop.store import Store
 from tests.report.factories import accented, decide, demo_assessment
+from tests.report.pdftext import body_text, normalize, page_texts
 
 TODAY = date(2026, 11, 25)
 TOWN = Commune(
@@ -25,11 +28,26 @@ TOWN = Commune(
 )
 
 
+def norm(text: str) -> str:
+    """Normalise like the extracted text: French spacing inside « » does not matter."""
+    text = normalize(text)
+    return re.sub(r"\s*»", "»", re.sub(r"«\s*", "«", text))
+
+
 @dataclass
 class Built:
     data: ReportData
     pdf: bytes
     path: object
+
+    @cached_property
+    def text(self) -> str:
+        """The normalised body text of the full report (extracted once: it is slow)."""
+        return norm(body_text(self.pdf))
+
+    @cached_property
+    def pages(self) -> list[str]:
+        return page_texts(self.pdf)
 
 
 def _build(tmp_path_factory, name: str, **options) -> Built:
@@ -44,12 +62,12 @@ def _build(tmp_path_factory, name: str, **options) -> Built:
     return Built(data, full_report(data), path)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo(tmp_path_factory) -> Built:
     return _build(tmp_path_factory, "demo")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stress(tmp_path_factory) -> Built:
     """5,000-character comments everywhere, 200 actions, accents in every text."""
     return _build(

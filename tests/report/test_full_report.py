@@ -1,25 +1,12 @@
 """The full report: every answer, comment, obligation and action printed; pages and fonts."""
 
-import re
-
 from evalir_desktop.content import UNKNOWN_LABEL, display_answer
-from tests.report.pdftext import BASE14, base_name, body_text, fonts, page_texts, reader
-
-
-def norm(text: str) -> str:
-    """Normalise like the extracted text: French spacing inside « » does not matter."""
-    from tests.report.pdftext import normalize
-
-    text = normalize(text)
-    return re.sub(r"\s*»", "»", re.sub(r"«\s*", "«", text))
-
-
-def printed(built) -> str:
-    return norm(body_text(built.pdf))
+from tests.report.conftest import norm
+from tests.report.pdftext import BASE14, base_name, fonts, reader
 
 
 def test_every_answered_question_and_comment_appears(built):
-    text = printed(built)
+    text = built.text
     data = built.data
     visible = data.visible_questions()
     answered = [q for q in visible if q.id in data.answers]
@@ -33,7 +20,7 @@ def test_every_answered_question_and_comment_appears(built):
 
 
 def test_every_triggered_obligation_appears_with_its_reference(built):
-    text = printed(built)
+    text = built.text
     obligations = built.data.evaluation.obligations
     assert {"crpa.mention_explicite", "aiact.transparence_interaction"} <= {
         ob.id for ob in obligations
@@ -47,7 +34,7 @@ def test_every_triggered_obligation_appears_with_its_reference(built):
 def test_every_action_appears(built):
     """A title too long for one page is split inside its row, under the repeated header:
     its beginning and its end are then checked separately."""
-    text = printed(built)
+    text = built.text
     assert built.data.actions
     for action in built.data.actions:
         title = action.title
@@ -56,7 +43,7 @@ def test_every_action_appears(built):
 
 
 def test_page_numbers_are_consistent(built):
-    pages = page_texts(built.pdf)
+    pages = built.pages
     total = len(reader(built.pdf).pages)
     assert total == len(pages) > 10
     for number, page in enumerate(pages, 1):
@@ -78,14 +65,14 @@ def test_only_embedded_dejavu_fonts(built):
 
 
 def test_french_characters_survive(stress):
-    text = printed(stress)
+    text = stress.text
     for char in "éèêàçœ«»€…—":
         assert char in text
     assert "l'œuvre coûte 12 €" in text
 
 
 def test_sections_in_order(demo):
-    text = printed(demo)
+    text = demo.text
     titles = [
         "1. Le projet",
         "2. Synthèse pour les élus",
@@ -103,13 +90,13 @@ def test_sections_in_order(demo):
 
 
 def test_blank_decision_box_without_a_recorded_decision(demo):
-    text = printed(demo)
+    text = demo.text
     assert "Décision du conseil municipal (à remplir)" in text
     assert text.count("☐") == 4
 
 
 def test_recorded_decision_is_printed(stress):
-    text = printed(stress)
+    text = stress.text
     decision = stress.data.decision
     assert decision.deliberation_number in text
     assert "Engager le projet sous conditions" in text
@@ -118,7 +105,7 @@ def test_recorded_decision_is_printed(stress):
 
 
 def test_unknowns_listed_with_who_can_answer(demo):
-    text = printed(demo)
+    text = demo.text
     unknowns = demo.data.evaluation.unknowns
     assert unknowns
     for item in unknowns:
@@ -127,13 +114,13 @@ def test_unknowns_listed_with_who_can_answer(demo):
 
 
 def test_glossary_keeps_terms_used(demo):
-    text = printed(demo)
+    text = demo.text
     glossary = text[text.rindex("10. Glossaire") :]
     assert "CRPA" in glossary and "AIPD" in glossary
 
 
 def test_no_verdict_is_given(demo):
-    text = printed(demo).lower()
+    text = demo.text.lower()
     assert "la décision appartient aux élus" in text
     for verdict in ("projet conforme", "vous pouvez y aller", "feu vert", "note globale :"):
         assert verdict not in text

@@ -1,0 +1,160 @@
+"""Sub-command `report`, and the assessment formats of `export` (see `cli/exporting.py`).
+
+Other packages extend `report` with a small hunk: add their option in `register` and an
+entry to `REPORT_MODES` (the option's name -> handler), e.g. "territoire".
+"""
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from evalir_desktop.cli.errors import EXIT_OK, UserError
+from evalir_desktop.cli.exporting import EXPORT_FORMATS
+from evalir_desktop.store import Store, StoreError
+
+DOCUMENT_TYPES = ("complet", "synthese", "mention", "fournisseur")
+ASSESSMENT_FORMATS = ("inventaire-json", "inventaire-csv", "reponses-csv", "fournisseur-csv")
+
+
+def register(subparsers) -> None:
+    report = subparsers.add_parser("report", help="écrire le rapport PDF d'une évaluation")
+    report.add_argument("file", type=Path, metavar="FICHIER")
+    report.add_argument("--assessment", metavar="ID", help="identifiant de l'évaluation")
+    report.add_argument(
+        "--type",
+        default="complet",
+        metavar="TYPE",
+        help="complet (par défaut), synthese (2 pages pour les élus), mention (mention "
+        "explicite), fournisseur (questionnaire au fournisseur)",
+    )
+    report.add_argument(
+        "--question",
+        action="append",
+        default=[],
+        metavar="QUESTION",
+        help="avec --type fournisseur : ajouter cette question (option répétable)",
+    )
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
+    report.set_defaults(handler=run_report)
+
+
+# -- shared steps --------------------------------------------------------------------
+
+
+def open_readonly(path: Path) -> Store:
+    if not path.exists():
+        raise UserError(f"le fichier « {path} » n'existe pas.")
+    try:
+        return Store.open(path, readonly=True)
+    except StoreError as error:
+        raise UserError(str(error)) from error
+
+
+def pick_assessment(store: Store, wanted: str | None) -> str:
+    """The assessment asked for; without `--assessment`, the only one of the file."""
+    records = store.assessments()
+    if wanted:
+        if any(record.id == wanted for record in records):
+            return wanted
+        raise UserError(f"aucune évaluation « {wanted} » dans ce fichier. " + _listing(records))
+    if len(records) == 1:
+        return records[0].id
+    if not records:
+        raise UserError("ce fichier ne contient aucune évaluation.")
+    raise UserError(
+        "ce fichier contient plusieurs évaluations : précisez --assessment. " + _listing(records)
+    )
+
+
+def _listing(records) -> str:
+    return "Évaluations : " + "; ".join(f"{r.id} ({r.title})" for r in records) + "."
+
+
+def load_data(args):
+    """Open the file read-only and gather the chosen assessment's report data."""
+    from evalir_desktop.content import ContentError
+    from evalir_desktop.report import report_data
+
+    with open_readonly(args.file) as store:
+        assessment_id = pick_assessment(store, args.assessment)
+        try:
+            return report_data(store, assessment_id)
+        except ContentError as error:
+            raise UserError(str(error)) from error
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written output."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"le dossier « {folder} » n'existe pas.")
+    handle, temporary = tempfile.mkstemp(prefix=".evalir-", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UserError(f"impossible d'écrire « {path} » : {error.strerror}.") from error
+
+
+def _choice(value: str, allowed, what: str) -> None:
+    if value not in allowed:
+        raise UserError(f"{what} inconnu « {value} ». Valeurs possibles : {', '.join(allowed)}.")
+
+
+# -- report --------------------------------------------------------------------------
+
+
+def run_assessment_report(args) -> int:
+    from evalir_desktop.report import DOCUMENTS, build, mention_status, supplier_questions
+
+    _choice(args.type, DOCUMENT_TYPES, "type de rapport")
+    data = load_data(args)
+    if args.question and args.type != "fournisseur":
+        raise UserError("--question ne s'utilise qu'avec --type fournisseur.")
+    unknown = sorted(set(args.question) - {q.id for q in data.content.questions()})
+    if unknown:
+        raise UserError(f"question inconnue : {', '.join(unknown)}.")
+    if args.type == "fournisseur" and not supplier_questions(data, args.question):
+        raise UserError(
+            "aucune question n'est à poser au fournisseur : aucune réponse « Je ne sais pas » "
+            "ne le concerne. Ajoutez des questions avec --question IDENTIFIANT."
+        )
+    if args.type == "mention" and not mention_status(data):
+        print(
+            "Remarque : d'après les réponses, la mention explicite n'est pas requise pour ce "
+            "projet ; le modèle est écrit pour information.",
+            file=sys.stderr,
+        )
+    output = DOCUMENTS[args.type]
+    write_atomically(args.output, build(output, data, extra_questions=args.question))
+    print(f"{output.label} écrit : {args.output}")
+    return EXIT_OK
+
+
+# option name (dest) -> handler; the first whose option is set runs instead of the default.
+REPORT_MODES: dict[str, Callable] = {}
+
+
+def run_report(args) -> int:
+    for option, handler in REPORT_MODES.items():
+        if getattr(args, option, False):
+            return handler(args)
+    return run_assessment_report(args)
+
+
+# -- export (the `export` sub-command itself lives in cli/exporting.py) ---------------
+
+
+def export_assessment(args) -> int:
+    from evalir_desktop.report import EXPORTS, build
+
+    write_atomically(args.output, build(EXPORTS[args.format], load_data(args)))
+    print(f"Export écrit : {args.output}")
+    return EXIT_OK
+
+
+EXPORT_FORMATS.update({name: export_assessment for name in ASSESSMENT_FORMATS})
