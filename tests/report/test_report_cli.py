@@ -97,8 +97,10 @@ def test_refusals_on_files(tmp_path, capsys):
 
 def test_export_refuses_unknown_format_and_missing_folder(town_file, tmp_path, capsys):
     path, _ = town_file
-    assert evalir(["export", str(path), "--format", "xls", "-o", str(tmp_path / "x")]) == 2
-    assert "xls" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as refused:
+        evalir(["export", str(path), "--format", "xls", "-o", str(tmp_path / "x")])
+    assert refused.value.code == 2
+    assert "commande incorrecte" in capsys.readouterr().err
     out = tmp_path / "absent" / "x.csv"
     assert evalir(["export", str(path), "--format", "reponses-csv", "-o", str(out)]) == 2
     assert "n'existe pas" in capsys.readouterr().err
