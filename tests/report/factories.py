@@ -118,6 +118,7 @@ def demo_assessment(
     comment_length: int = 160,
     actions: int = 12,
     long_actions_every: int = 0,
+    unknown_every: int = 6,
     decided: bool = False,
     **fields,
 ) -> str:
@@ -138,7 +139,13 @@ def demo_assessment(
         supplier=fields.pop("supplier", "Société Exemple SAS"),
         **fields,
     )
-    fill(store, record.id, comment_length=comment_length, facts=CHATBOT_FACTS)
+    fill(
+        store,
+        record.id,
+        comment_length=comment_length,
+        unknown_every=unknown_every,
+        facts=CHATBOT_FACTS,
+    )
     add_actions(store, record.id, actions, long_every=long_actions_every)
     if decided:
         decide(store, record.id)

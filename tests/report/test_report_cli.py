@@ -115,7 +115,7 @@ def test_several_assessments_need_an_id(store, tmp_path, capsys):
 
 
 def test_supplier_letter_refused_when_nothing_to_ask(store, tmp_path, capsys):
-    assessment_id = demo_assessment(store, comment_length=10, actions=0)
+    assessment_id = demo_assessment(store, comment_length=10, actions=0, unknown_every=0)
     store.close()
     out = tmp_path / "f.pdf"
     code = evalir(
