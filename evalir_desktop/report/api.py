@@ -46,7 +46,9 @@ EXPORTS: dict[str, Output] = {
 def build(output: Output, data: ReportData, **options) -> bytes:
     """Build one document or export; `options` reach only the builders that take them."""
     if output.build in (supplier_pdf, supplier_csv):
-        return output.build(data, options.get("extra_questions", ()))
+        return output.build(
+            data, options.get("extra_questions", ()), options.get("excluded_questions", ())
+        )
     return output.build(data)
 
 

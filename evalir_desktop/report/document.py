@@ -1,6 +1,8 @@
 """The A4 page template: running header, footer with "Page n / N", date and data fingerprint."""
 
 import io
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
@@ -20,6 +22,9 @@ TOP_MARGIN = 2.2 * cm
 BOTTOM_MARGIN = 2.2 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+
+# Set by a caller (e.g. the window's worker thread) to receive the layout progress, 0–100.
+PROGRESS: ContextVar[Callable[[int], None] | None] = ContextVar("report_progress", default=None)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,21 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
+def _progress_adapter(report: Callable[[int], None]) -> Callable[[str, int], None]:
+    """Turn reportlab's (kind, value) callbacks into a percentage of the layout done."""
+    total = [0]
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            total[0] = max(1, value)
+        elif kind == "PROGRESS" and total[0]:
+            report(min(99, round(100 * value / total[0])))
+        elif kind == "FINISHED":
+            report(100)
+
+    return callback
+
+
 def build_pdf(story: list, info: PageInfo, title: str, subject: str = "") -> bytes:
     """Lay out `story` on A4 pages and return the PDF bytes (DejaVu only, subset-embedded)."""
     register_fonts()
@@ -134,5 +154,8 @@ def build_pdf(story: list, info: PageInfo, title: str, subject: str = "") -> byt
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    report = PROGRESS.get()
+    if report is not None:
+        doc.setProgressCallBack(_progress_adapter(report))
     doc.build(story, canvasmaker=partial(NumberedCanvas, info=info))
     return buffer.getvalue()

@@ -26,16 +26,18 @@ CSV_HEADER = (
 )
 
 
-def supplier_questions(data: ReportData, extra: Iterable[str] = ()) -> list[Question]:
-    """Questions answered "Je ne sais pas" that the supplier is best placed to answer,
-    plus the ones the agent ticked (`extra` ids), in questionnaire order."""
-    wanted = {item.question_id for item in data.evaluation.unknowns if item.role == SUPPLIER_ROLE}
-    wanted |= set(extra)
+def default_supplier_ids(data: ReportData) -> set[str]:
+    """Questions answered "Je ne sais pas" that the supplier is best placed to answer."""
+    return {item.question_id for item in data.evaluation.unknowns if item.role == SUPPLIER_ROLE}
+
+
+def supplier_questions(
+    data: ReportData, extra: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> list[Question]:
+    """The default questions plus those the agent ticked (`extra`) minus those unticked
+    (`exclude`), in questionnaire order."""
+    wanted = (default_supplier_ids(data) | set(extra)) - set(exclude)
     return [question for question in data.content.questions() if question.id in wanted]
-
-
-def unknown_question_ids(data: ReportData, extra: Iterable[str]) -> list[str]:
-    return sorted(set(extra) - {question.id for question in data.content.questions()})
 
 
 def _answer_box() -> Table:
@@ -95,8 +97,8 @@ def letter_flowables(data: ReportData, questions: list[Question]) -> list[Flowab
     return story
 
 
-def supplier_pdf(data: ReportData, extra: Iterable[str] = ()) -> bytes:
-    questions = supplier_questions(data, extra)
+def supplier_pdf(data: ReportData, extra: Iterable[str] = (), exclude: Iterable[str] = ()) -> bytes:
+    questions = supplier_questions(data, extra, exclude)
     return build_pdf(
         letter_flowables(data, questions),
         data.page_info("Questionnaire au fournisseur"),
@@ -105,7 +107,7 @@ def supplier_pdf(data: ReportData, extra: Iterable[str] = ()) -> bytes:
     )
 
 
-def supplier_csv(data: ReportData, extra: Iterable[str] = ()) -> bytes:
+def supplier_csv(data: ReportData, extra: Iterable[str] = (), exclude: Iterable[str] = ()) -> bytes:
     rows = [
         [
             index,
@@ -116,6 +118,6 @@ def supplier_csv(data: ReportData, extra: Iterable[str] = ()) -> bytes:
             "",
             "",
         ]
-        for index, question in enumerate(supplier_questions(data, extra), 1)
+        for index, question in enumerate(supplier_questions(data, extra, exclude), 1)
     ]
     return csv_bytes(CSV_HEADER, rows)

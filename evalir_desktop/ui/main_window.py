@@ -18,6 +18,7 @@ from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.about_dialog import AboutDialog
 from evalir_desktop.ui.home import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
+from evalir_desktop.ui.report_menu import install_report_menu
 
 log = logging.getLogger("evalir")
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1100, 760)
         self.build_menu()
+        install_report_menu(self)
         self.build_help_menu()
         self.show_empty()
 

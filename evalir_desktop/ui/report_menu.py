@@ -1,0 +1,61 @@
+"""The "Rapport" menu of the main window; the report window itself loads on first use."""
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+
+def choose_assessment(window) -> str | None:
+    """The assessment on screen, else the only one, else the one the agent picks."""
+    store = getattr(window, "store", None)
+    if store is None:
+        QMessageBox.information(
+            window, window.tr("Rapport"), window.tr("Ouvrez d'abord un fichier EVALIR.")
+        )
+        return None
+    current = getattr(window, "current_assessment_id", None)
+    if callable(current) and current():
+        return current()
+    records = store.assessments()
+    if not records:
+        QMessageBox.information(
+            window,
+            window.tr("Rapport"),
+            window.tr("Ce fichier ne contient encore aucune évaluation."),
+        )
+        return None
+    if len(records) == 1:
+        return records[0].id
+    titles = [record.title for record in records]
+    title, accepted = QInputDialog.getItem(
+        window, window.tr("Rapport"), window.tr("Évaluation :"), titles, 0, False
+    )
+    return records[titles.index(title)].id if accepted else None
+
+
+def install_report_menu(window) -> QMenu:
+    """Fill the window's "Rapport" menu (creating it if the window has none)."""
+    menu = getattr(window, "report_menu", None)
+    if menu is None:
+        menu = window.menuBar().addMenu(window.tr("&Rapport"))
+        window.report_menu = menu
+    menu.menuAction().setVisible(True)
+    for kind, label, shortcut in (
+        ("complet", window.tr("&Rapport complet, aperçu et impression…"), QKeySequence.Print),
+        ("synthese", window.tr("&Synthèse pour les élus…"), None),
+        ("mention", window.tr("&Mention explicite…"), None),
+        ("fournisseur", window.tr("&Questionnaire au fournisseur…"), None),
+    ):
+        action = QAction(label, window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _=False, k=kind: _open_from_menu(window, k))
+        menu.addAction(action)
+    return menu
+
+
+def _open_from_menu(window, kind: str) -> None:
+    assessment_id = choose_assessment(window)
+    if assessment_id:
+        from evalir_desktop.ui.report_view import open_report_dialog  # QtPdf only when used
+
+        open_report_dialog(window, window.store, assessment_id, kind)

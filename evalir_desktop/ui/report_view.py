@@ -1,0 +1,380 @@
+"""The report window: preview (QPdfView), print, save as PDF, copy the mention, exports."""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.ui.report_worker import BuildJob, print_pdf
+
+log = logging.getLogger("evalir")
+KINDS = ("complet", "synthese", "mention", "fournisseur")
+
+
+class ReportDialog(QDialog):
+    """Choose a document, see it, print it, save it. Reportlab runs in a worker thread."""
+
+    def __init__(self, store, assessment_id: str, kind: str = "complet", parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.assessment_id = assessment_id
+        self.data = None
+        self.pdf: bytes | None = None
+        self.built_kind = ""
+        self.job_number = 0
+        self.jobs: dict[int, BuildJob] = {}
+        self.after_build = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        self.setWindowTitle(self.tr("Rapport — %s") % store.assessment(assessment_id).title)
+        self.resize(1000, 760)
+        self.build_widgets()
+        self.kind.setCurrentIndex(KINDS.index(kind))
+        self.kind.currentIndexChanged.connect(self.kind_changed)
+        self.kind_changed()
+
+    # -- layout --------------------------------------------------------------------
+
+    def build_widgets(self) -> None:
+        self.kind = QComboBox()
+        for label in (
+            self.tr("Rapport complet pour le conseil municipal"),
+            self.tr("Synthèse pour les élus (2 pages)"),
+            self.tr("Mention explicite sur les décisions individuelles"),
+            self.tr("Questionnaire au fournisseur"),
+        ):
+            self.kind.addItem(label)
+        self.kind.setAccessibleName(self.tr("Document à préparer"))
+        choose = QLabel(self.tr("&Document :"))
+        choose.setBuddy(self.kind)
+        self.preview_button = QPushButton(self.tr("&Aperçu"))
+        self.print_button = QPushButton(self.tr("&Imprimer…"))
+        self.save_button = QPushButton(self.tr("&Enregistrer en PDF…"))
+        self.copy_button = QPushButton(self.tr("&Copier le texte"))
+        self.copy_button.setToolTip(self.tr("Copier la mention explicite pour la coller ailleurs"))
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("E&xporter"))
+        self.export_button.setPopupMode(QToolButton.InstantPopup)
+        self.export_button.setMenu(self.export_menu())
+        self.preview_button.clicked.connect(self.refresh)
+        self.print_button.clicked.connect(lambda: self.when_built(self.ask_print))
+        self.save_button.clicked.connect(lambda: self.when_built(self.ask_save))
+        self.copy_button.clicked.connect(self.copy_mention)
+        top = QHBoxLayout()
+        for widget in (choose, self.kind):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.copy_button,
+            self.export_button,
+        ):
+            top.addWidget(widget)
+
+        self.questions = QListWidget()
+        self.questions.setAccessibleName(self.tr("Questions à poser au fournisseur"))
+        self.questions.itemChanged.connect(self.mark_stale)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(self.tr("Cochez les questions à poser au fournisseur, puis « Aperçu »."))
+        hint.setWordWrap(True)
+        side_layout.addWidget(hint)
+        side_layout.addWidget(self.questions)
+        self.side = side
+
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Aperçu du document"))
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(1, 3)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName(self.tr("Avancement de la préparation"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        bottom.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    def export_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for name, label in (
+            ("inventaire-json", self.tr("Fiche de transparence (JSON)…")),
+            ("inventaire-csv", self.tr("Fiche de transparence (CSV)…")),
+            ("reponses-csv", self.tr("Réponses et commentaires (CSV)…")),
+            ("fournisseur-csv", self.tr("Questionnaire au fournisseur (CSV)…")),
+        ):
+            menu.addAction(label).triggered.connect(lambda _=False, n=name: self.ask_export(n))
+        return menu
+
+    # -- state ---------------------------------------------------------------------
+
+    @property
+    def current_kind(self) -> str:
+        return KINDS[self.kind.currentIndex()]
+
+    def read_data(self):
+        """Read the assessment again (in this thread: the store belongs to it)."""
+        from evalir_desktop.report import report_data
+
+        self.data = report_data(self.store, self.assessment_id)
+        return self.data
+
+    def kind_changed(self) -> None:
+        kind = self.current_kind
+        self.side.setVisible(kind == "fournisseur")
+        self.copy_button.setVisible(kind == "mention")
+        if kind == "fournisseur":
+            self.fill_questions()
+        self.refresh()
+
+    def fill_questions(self) -> None:
+        from evalir_desktop.report.supplier import default_supplier_ids
+
+        data = self.data or self.read_data()
+        ticked = default_supplier_ids(data)
+        self.questions.blockSignals(True)
+        self.questions.clear()
+        for question in data.visible_questions():
+            item = QListWidgetItem(question.label)
+            item.setData(Qt.UserRole, question.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if question.id in ticked else Qt.Unchecked)
+            self.questions.addItem(item)
+        self.questions.blockSignals(False)
+
+    def ticked_questions(self) -> tuple[list[str], list[str]]:
+        """(ticked, unticked) question ids of the supplier list."""
+        ticked, unticked = [], []
+        for row in range(self.questions.count()):
+            item = self.questions.item(row)
+            target = ticked if item.checkState() == Qt.Checked else unticked
+            target.append(item.data(Qt.UserRole))
+        return ticked, unticked
+
+    def mark_stale(self) -> None:
+        self.built_kind = ""
+        self.status.setText(self.tr("Les questions ont changé : cliquez sur « Aperçu »."))
+
+    # -- building ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the chosen document from the current answers."""
+        from evalir_desktop.report import DOCUMENTS, build
+
+        try:
+            data = self.read_data()
+        except Exception as error:  # noqa: BLE001 - a content or store problem, in French
+            log.exception("Report data")
+            self.fail(str(error))
+            return
+        kind = self.current_kind
+        ticked, unticked = self.ticked_questions() if kind == "fournisseur" else ([], [])
+        output = DOCUMENTS[kind]
+        self.job_number += 1
+        job = BuildJob(
+            self.job_number,
+            lambda: build(output, data, extra_questions=ticked, excluded_questions=unticked),
+        )
+        job.kind = kind
+        job.signals.progress.connect(self.job_progress)
+        job.signals.finished.connect(self.job_finished)
+        job.signals.failed.connect(self.job_failed)
+        self.jobs[job.number] = job
+        self.set_busy(True)
+        self.status.setText(self.tr("Préparation du document…"))
+        self.pool.start(job)
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setValue(0 if busy else 100)
+        for button in (self.print_button, self.save_button, self.preview_button):
+            button.setEnabled(not busy)
+
+    def job_progress(self, number: int, percent: int) -> None:
+        if number == self.job_number:
+            self.progress.setValue(percent)
+
+    def job_finished(self, number: int, payload: bytes) -> None:
+        job = self.jobs.pop(number, None)
+        if number != self.job_number or job is None:
+            return
+        self.pdf = payload
+        self.built_kind = job.kind
+        self.show_pdf(payload)
+        self.set_busy(False)
+        pages = self.document.pageCount()
+        self.status.setText(self.tr("Document prêt : %n page(s).", "", pages))
+        pending, self.after_build = self.after_build, None
+        if pending is not None:
+            pending()
+
+    def job_failed(self, number: int, message: str) -> None:
+        self.jobs.pop(number, None)
+        if number == self.job_number:
+            log.error("Report build failed: %s", message)
+            self.set_busy(False)
+            self.fail(message)
+
+    def fail(self, message: str) -> None:
+        self.after_build = None
+        self.status.setText(self.tr("Le document n'a pas pu être préparé : %s") % message)
+
+    def show_pdf(self, payload: bytes) -> None:
+        self.document.close()
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(payload))
+        self.buffer.open(QIODevice.ReadOnly)
+        self.document.load(self.buffer)
+
+    def when_built(self, action) -> None:
+        """Run `action` on the current document, building it first if needed."""
+        if self.pdf is not None and self.built_kind == self.current_kind and not self.jobs:
+            action()
+        else:
+            self.after_build = action
+            if not self.jobs:
+                self.refresh()
+
+    def wait(self) -> None:
+        """Block until the build in progress is done (tests, closing)."""
+        self.pool.waitForDone()
+        QGuiApplication.processEvents()
+
+    # -- printing, saving, exporting -------------------------------------------------
+
+    def ask_print(self) -> None:
+        printer = QPrinter(QPrinter.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Imprimer"))
+        if dialog.exec() == QDialog.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        self.status.setText(self.tr("Impression en cours…"))
+
+        def step(done: int, total: int) -> None:
+            self.progress.setValue(round(100 * done / total))
+            QGuiApplication.processEvents()
+
+        try:
+            pages = print_pdf(self.document, printer, step)
+        except OSError:
+            self.status.setText(self.tr("L'imprimante n'a pas pu être utilisée."))
+            return 0
+        self.status.setText(self.tr("%n page(s) envoyée(s) à l'imprimante.", "", pages))
+        return pages
+
+    def suggested_path(self, output) -> str:
+        from evalir_desktop.report import default_file_name
+
+        folder = self.store.path.parent
+        return str(folder / default_file_name(output, self.data))
+
+    def ask_save(self) -> None:
+        from evalir_desktop.report import DOCUMENTS
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Enregistrer en PDF"),
+            self.suggested_path(DOCUMENTS[self.built_kind]),
+            self.tr("Document PDF (*.pdf)"),
+        )
+        if name:
+            self.write(Path(name if name.lower().endswith(".pdf") else name + ".pdf"), self.pdf)
+
+    def ask_export(self, name: str) -> None:
+        from evalir_desktop.report import EXPORTS, build
+
+        output = EXPORTS[name]
+        try:
+            data = self.read_data()
+        except Exception as error:  # noqa: BLE001
+            self.fail(str(error))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, output.label, self.suggested_path(output), f"*{output.suffix}"
+        )
+        if path:
+            ticked, unticked = self.ticked_questions()
+            payload = build(output, data, extra_questions=ticked, excluded_questions=unticked)
+            self.write(Path(path), payload)
+
+    def write(self, path: Path, payload: bytes) -> bool:
+        temporary = path.with_name(f".{path.name}.tmp")
+        try:
+            temporary.write_bytes(payload)
+            temporary.replace(path)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            QMessageBox.warning(
+                self,
+                self.tr("Enregistrement impossible"),
+                self.tr(
+                    "Le fichier « %s » n'a pas pu être écrit (%s). S'il est ouvert dans "
+                    "un autre programme, fermez-le, ou choisissez un autre dossier."
+                )
+                % (path, error.strerror),
+            )
+            return False
+        self.status.setText(self.tr("Enregistré : %s") % path)
+        return True
+
+    def copy_mention(self) -> None:
+        from evalir_desktop.report import mention_text
+
+        QGuiApplication.clipboard().setText(mention_text(self.data or self.read_data()))
+        self.status.setText(self.tr("Texte de la mention copié : collez-le dans vos courriers."))
+
+    def done(self, result: int) -> None:
+        self.after_build = None
+        self.pool.waitForDone()
+        super().done(result)
+
+
+def open_report_dialog(parent, store, assessment_id: str, kind: str = "complet") -> ReportDialog:
+    """Open the report window on one assessment (non-modal) and return it."""
+    dialog = ReportDialog(store, assessment_id, kind, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

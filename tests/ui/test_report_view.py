@@ -1,0 +1,129 @@
+"""The report window: preview in QPdfView, print through QPrinter to a PDF file, menu."""
+
+import io
+
+import pypdf
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.ui.main_window import MainWindow
+from evalir_desktop.ui.report_view import KINDS, ReportDialog
+from tests.report.factories import demo_assessment
+
+BUILD_TIMEOUT = 60_000
+
+
+def page_count(pdf: bytes) -> int:
+    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture
+def assessment(store):
+    assessment_id = demo_assessment(store, comment_length=80, actions=5)
+    store.save_answer(assessment_id, "donnees.restitution", Answer(unknown=True))
+    return assessment_id
+
+
+def open_dialog(qtbot, store, assessment_id, kind="complet") -> ReportDialog:
+    dialog = ReportDialog(store, assessment_id, kind)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_built(qtbot, dialog)
+    return dialog
+
+
+def wait_built(qtbot, dialog: ReportDialog) -> None:
+    qtbot.waitUntil(lambda: dialog.pdf is not None and not dialog.jobs, timeout=BUILD_TIMEOUT)
+
+
+def print_to_file(dialog: ReportDialog, path, resolution: int | None = None) -> bytes:
+    printer = QPrinter(QPrinter.HighResolution)
+    if resolution:
+        printer.setResolution(resolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printed = dialog.print_to(printer)
+    assert printed == dialog.document.pageCount()
+    return path.read_bytes()
+
+
+def test_preview_then_print_full_report(qtbot, store, assessment, tmp_path):
+    dialog = open_dialog(qtbot, store, assessment)
+    pages = page_count(dialog.pdf)
+    assert pages > 10
+    assert dialog.document.pageCount() == pages
+    assert dialog.view.document() is dialog.document
+    assert f"{pages} page" in dialog.status.text()
+    assert dialog.progress.value() == 100
+    printed = print_to_file(dialog, tmp_path / "imprimé complet.pdf", resolution=60)
+    assert page_count(printed) == pages
+    assert f"{pages} page" in dialog.status.text()
+
+
+def test_print_summary_at_printer_resolution(qtbot, store, assessment, tmp_path):
+    dialog = open_dialog(qtbot, store, assessment, "synthese")
+    assert dialog.document.pageCount() == page_count(dialog.pdf) <= 2
+    printed = print_to_file(dialog, tmp_path / "synthèse.pdf")
+    assert page_count(printed) == dialog.document.pageCount()
+
+
+def test_changing_document_rebuilds_the_preview(qtbot, store, assessment):
+    dialog = open_dialog(qtbot, store, assessment, "synthese")
+    summary = dialog.pdf
+    dialog.kind.setCurrentIndex(KINDS.index("mention"))
+    wait_built(qtbot, dialog)
+    assert dialog.pdf != summary
+    assert dialog.built_kind == "mention"
+    assert dialog.copy_button.isVisible()
+    dialog.copy_button.click()
+    assert "L311-3-1" in QGuiApplication.clipboard().text()
+
+
+def test_supplier_questions_are_ticked_and_editable(qtbot, store, assessment):
+    dialog = open_dialog(qtbot, store, assessment, "fournisseur")
+    assert dialog.side.isVisible()
+    ticked, unticked = dialog.ticked_questions()
+    assert "donnees.restitution" in ticked
+    assert "besoin.probleme" in unticked
+    before = page_count(dialog.pdf)
+    for row in range(dialog.questions.count()):
+        dialog.questions.item(row).setCheckState(dialog.questions.item(row).checkState().Checked)
+    assert "Aperçu" in dialog.status.text()
+    dialog.preview_button.click()
+    wait_built(qtbot, dialog)
+    assert page_count(dialog.pdf) > before
+
+
+def test_save_as_pdf_writes_the_previewed_document(qtbot, store, assessment, tmp_path, monkeypatch):
+    dialog = open_dialog(qtbot, store, assessment, "synthese")
+    target = tmp_path / "dossier élus" / "synthèse"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        "evalir_desktop.ui.report_view.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(target), ""),
+    )
+    dialog.save_button.click()
+    saved = target.with_suffix(".pdf")
+    assert saved.read_bytes() == dialog.pdf
+    assert str(saved) in dialog.status.text()
+
+
+def test_report_menu_opens_the_window_on_the_only_assessment(qtbot, store, assessment):
+    path = store.path
+    store.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    actions = [a for a in window.report_menu.actions() if not a.isSeparator()]
+    assert len(actions) == 4
+    actions[1].trigger()  # summary for elected officials
+    dialogs = window.findChildren(ReportDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.assessment_id == assessment
+    assert dialog.current_kind == "synthese"
+    wait_built(qtbot, dialog)
+    dialog.close()
