@@ -6,7 +6,7 @@ PDF report and the CSV export show exactly the same figures.
 """
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
@@ -198,7 +198,22 @@ def obligation_counts(items: Iterable[Evaluated]) -> list[ObligationCount]:
 
 
 def scored_axes(content: Content) -> list[AxisInfo]:
-    return [AxisInfo(id=axis.id, title=axis.title) for axis in content.axes if axis.scored]
+    return [
+        AxisInfo(id=axis.id, title=axis.title, short_title=axis.short_title or axis.title)
+        for axis in content.axes
+        if axis.scored
+    ]
+
+
+def main_epci(items: Iterable[Evaluated]) -> str:
+    """The intercommunality named by most towns (towns count once)."""
+    names = Counter()
+    seen = set()
+    for item in items:
+        if item.town.commune_id not in seen and item.commune.epci_nom:
+            seen.add(item.town.commune_id)
+            names[item.commune.epci_nom] += 1
+    return names.most_common(1)[0][0] if names else ""
 
 
 def axis_maturity(

@@ -9,6 +9,7 @@ from evalir_desktop.territory.aggregate import (
     distinct_towns,
     frequent_unknowns,
     load_evaluated,
+    main_epci,
     obligation_counts,
     scored_axes,
 )
@@ -22,6 +23,7 @@ def build_view(items: list[Evaluated], content: Content) -> TerritoryView:
     return TerritoryView(
         content_id=content.id,
         content_version=content.version,
+        epci=main_epci(items),
         towns=distinct_towns(items),
         rows=assessment_rows(items, content),
         obligations=obligation_counts(items),

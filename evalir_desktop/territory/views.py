@@ -96,6 +96,7 @@ class ObligationCount(View):
 class AxisInfo(View):
     id: str
     title: str
+    short_title: str = ""
 
 
 class TownMaturity(View):
@@ -155,6 +156,7 @@ class TerritoryView(View):
 
     content_id: str
     content_version: str
+    epci: str = Field(default="", description="the intercommunality most towns name")
     towns: list[TownRef]
     rows: list[AssessmentRow]
     obligations: list[ObligationCount]

@@ -176,6 +176,11 @@ def test_cli_export(territory, tmp_path, capsys):
     assert out.read_text(encoding="utf-8-sig").count("\n") == 5
 
 
+def test_epci_and_axis_titles(view):
+    assert view.epci == ""  # the hand-made towns name no intercommunality
+    assert all(axis.short_title for axis in view.axes)
+
+
 def test_generated_territory_has_groups(generated, tmp_path, content):
     with open_territory(tmp_path / "t.evalir") as store:
         from evalir_desktop.territory.importing import import_files
@@ -185,6 +190,7 @@ def test_generated_territory_has_groups(generated, tmp_path, content):
     view = build_view(items, content)
     assert len(view.rows) == 3 * len(generated)
     assert view.opportunities and view.obligations and view.unknowns
+    assert view.epci == "Communauté de communes des Monts du Forez"
 
 
 def test_cache_reuses_unchanged_evaluations(territory, content, monkeypatch):
