@@ -36,6 +36,11 @@ def register(subparsers) -> None:
         metavar="QUESTION",
         help="avec --type fournisseur : ajouter cette question (option répétable)",
     )
+    report.add_argument(
+        "--territoire",
+        action="store_true",
+        help="rapport de territoire, pour un fichier créé par « evalir consolidate »",
+    )
     report.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
     report.set_defaults(handler=run_report)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.output import print_json
+from evalir_desktop.cli.report import REPORT_MODES, write_atomically
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport
@@ -103,3 +104,26 @@ def run_consolidate(args) -> int:
             )
         return EXIT_SOME_REFUSED
     return EXIT_OK
+
+
+def run_territory_report(args) -> int:
+    """`evalir report TERRITOIRE --territoire -o OUT.pdf`."""
+    from evalir_desktop.report.territory import territory_report
+    from evalir_desktop.territory.overview import territory_view
+
+    try:
+        with Store.open(args.file, readonly=True) as store:
+            if store.role != "territory":
+                raise UserError(
+                    f"« {args.file.name} » est le fichier d'une commune : l'option --territoire "
+                    "s'applique à un fichier de territoire (créé par « evalir consolidate »)."
+                )
+            view = territory_view(store)
+    except StoreError as error:
+        raise UserError(str(error)) from error
+    write_atomically(args.output, territory_report(view))
+    print(f"Rapport de territoire écrit : {args.output} ({len(view.towns)} commune(s))")
+    return EXIT_OK
+
+
+REPORT_MODES["territoire"] = run_territory_report

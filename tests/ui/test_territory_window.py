@@ -48,6 +48,10 @@ def test_add_a_folder_then_see_table_obligations_and_groups(qtbot, tmp_path, mon
     window.filter_edit.setText(window.view.rows[0].supplier.upper())
     assert 1 <= window.rows_model.rowCount() < 12
 
+    assert window.report_button.isEnabled()
+    window.write_report(tmp_path / "rapport.pdf")
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+
 
 def test_bad_file_is_reported_and_the_others_imported(qtbot, tmp_path):
     folder = tmp_path / "lot"

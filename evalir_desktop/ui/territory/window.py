@@ -86,6 +86,10 @@ class TerritoryWindow(QMainWindow):
         self.export_button.setToolTip(self.tr("Exporte les lignes affichées, filtres compris."))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.ask_export)
+        self.report_button = QPushButton(self.tr("&Rapport PDF…"))
+        self.report_button.setToolTip(self.tr("Rapport de territoire à imprimer ou à diffuser."))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.ask_report)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Avancement de l'import"))
         self.progress.setVisible(False)
@@ -96,6 +100,7 @@ class TerritoryWindow(QMainWindow):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.report_button)
         column = QVBoxLayout()
         column.addLayout(buttons)
         column.addWidget(self.progress)
@@ -269,6 +274,7 @@ class TerritoryWindow(QMainWindow):
             self.tr("Choisissez une opportunité pour voir ce qui peut être partagé.")
         )
         self.export_button.setEnabled(bool(view.rows))
+        self.report_button.setEnabled(True)
 
     def shown_rows(self) -> list:
         if self.view is None:
@@ -313,6 +319,32 @@ class TerritoryWindow(QMainWindow):
                 )
                 return
             self.status.setText(self.tr("Tableau exporté : %s") % path)
+
+    def ask_report(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Rapport de territoire"), "", self.tr("Document PDF (*.pdf)")
+        )
+        if name and self.view is not None:
+            path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+            self.write_report(path)
+
+    def write_report(self, path: Path) -> None:
+        from evalir_desktop.report.territory import territory_report
+
+        try:
+            path.write_bytes(territory_report(self.view))
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Territoire"),
+                self.tr(
+                    "Le rapport n'a pas pu être écrit (%s) : fermez-le s'il est ouvert, "
+                    "ou choisissez un autre dossier."
+                )
+                % error.strerror,
+            )
+            return
+        self.status.setText(self.tr("Rapport de territoire écrit : %s") % path)
 
     # -- drag and drop, closing ----------------------------------------------------
 
