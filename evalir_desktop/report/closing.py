@@ -44,43 +44,82 @@ def action_plan(data: ReportData, number: int) -> list[Flowable]:
         data_table(
             ["N°", "Action", "Axe", "Responsable", "Échéance", "Priorité", "État"],
             rows,
-            [0.8, 5.2, 2.2, 2.7, 2.3, 1.8, 2.2],
+            [0.8, 4.8, 2.7, 2.7, 2.3, 1.8, 2.2],
         ),
     ]
     return story
 
 
+BOX_PADDING = 10
+INNER_WIDTH = FRAME_WIDTH - 2 * BOX_PADDING - 4
+
+
+def _lines_style(*extra) -> TableStyle:
+    return TableStyle(
+        [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 0), *extra]
+    )
+
+
 def _blank_lines(count: int) -> Table:
     """Lines to write on by hand."""
     table = Table(
-        [[""] for _ in range(count)],
-        colWidths=[FRAME_WIDTH - 1 * cm],
-        rowHeights=[0.9 * cm] * count,
+        [[""] for _ in range(count)], colWidths=[INNER_WIDTH], rowHeights=[0.9 * cm] * count
     )
-    table.setStyle(
-        TableStyle(
-            [("LINEBELOW", (0, 0), (-1, -1), 0.5, INK), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]
-        )
-    )
+    table.setStyle(_lines_style(("LINEBELOW", (0, 0), (-1, -1), 0.5, INK)))
     return table
 
 
-def _form_row(label: str, value: str = "") -> Table:
+def _form_row(label: str) -> Table:
+    """A label and a line to fill in."""
     table = Table(
-        [[cell(label, head=True), cell(value)]],
-        colWidths=[5.5 * cm, FRAME_WIDTH - 6.5 * cm],
+        [[cell(label, head=True), ""]],
+        colWidths=[5 * cm, INNER_WIDTH - 5 * cm],
         rowHeights=[0.9 * cm],
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (1, 0), (1, 0), 0.5, INK),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ]
+        _lines_style(
+            ("LINEBELOW", (1, 0), (1, 0), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")
         )
     )
     return table
+
+
+def _choices() -> Table:
+    labels = [cell(f"☐  {label}") for label in OUTCOMES.values()]
+    table = Table([labels[:2], labels[2:]], colWidths=[INNER_WIDTH / 2] * 2)
+    table.setStyle(_lines_style(("TOPPADDING", (0, 0), (-1, -1), 5)))
+    return table
+
+
+def decision_box(notes: str = "") -> Table:
+    """The framed form the council fills in by hand; it never splits across pages."""
+    rows = [
+        para("Décision du conseil municipal (à remplir)", "h3"),
+        _form_row("Date de la séance"),
+        _form_row("Numéro de délibération"),
+        para("Décision :", "small"),
+        _choices(),
+        para("Conditions, motifs, date de réexamen :", "small"),
+        _blank_lines(5),
+        _form_row("Nom, qualité et signature"),
+    ]
+    if notes:
+        rows[1:1] = [para("Notes déjà enregistrées :", "small"), *long_text(notes, "small")]
+    box = Table([[row] for row in rows], colWidths=[FRAME_WIDTH])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1, INK),
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), BOX_PADDING),
+            ]
+        )
+    )
+    return box
 
 
 def decision(data: ReportData, number: int) -> list[Flowable]:
@@ -117,27 +156,11 @@ def decision(data: ReportData, number: int) -> list[Flowable]:
         if record.text:
             story += [para("Conditions, motifs", "h3"), *long_text(record.text)]
         return story
-    labels = [f"☐  {label}" for label in OUTCOMES.values()]
-    choices = Table(
-        [[cell(labels[0]), cell(labels[1])], [cell(labels[2]), cell(labels[3])]],
-        colWidths=[FRAME_WIDTH / 2] * 2,
-    )
-    choices.setStyle(
-        TableStyle([("TOPPADDING", (0, 0), (-1, -1), 6), ("FONTNAME", (0, 0), (-1, -1), REGULAR)])
-    )
-    box = [
-        para("Décision du conseil municipal (à remplir)", "h3"),
-        _form_row("Date de la séance"),
-        _form_row("Numéro de délibération"),
-        para("Décision :", "small"),
-        choices,
-        para("Conditions, motifs, date de réexamen :", "small"),
-        _blank_lines(5),
-        _form_row("Nom, qualité et signature"),
-    ]
-    if record and record.text:
-        box[1:1] = [para("Notes déjà enregistrées :", "small"), *long_text(record.text, "small")]
-    return [KeepTogether(story + box)]
+    notes = record.text if record else ""
+    if len(notes) > 1500:  # too long for a box that must stay on one page: printed above it
+        story += [para("Notes déjà enregistrées", "h3"), *long_text(notes)]
+        notes = ""
+    return [KeepTogether([*story, decision_box(notes)])]
 
 
 def _key(term: str) -> str:

@@ -94,7 +94,7 @@ class NumberedCanvas(Canvas):
                 info.document,
                 f"Édité le {info.printed_on}",
                 f"Contenu {info.content_version}" if info.content_version else "",
-                f"Empreinte des données {info.fingerprint}" if info.fingerprint else "",
+                f"Empreinte {info.fingerprint}" if info.fingerprint else "",
             )
             if part
         )

@@ -8,7 +8,6 @@ from evalir_desktop.report.document import build_pdf
 from evalir_desktop.report.styles import para
 
 RULE = "crpa.mention_explicite"
-AUTOMATED_RULE = "crpa.decision_entierement_automatisee"
 TO_COMPLETE = "[à compléter : {}]"
 
 
@@ -22,9 +21,7 @@ def mention_status(data: ReportData) -> str:
 
 def _fully_automated(data: ReportData) -> bool:
     answer = data.answers.get("contexte.decision_individuelle")
-    return bool(answer and answer.value == "totale") or any(
-        ob.id == AUTOMATED_RULE for ob in data.evaluation.obligations
-    )
+    return bool(answer and not answer.unknown and answer.value == "totale")
 
 
 def _contact(data: ReportData) -> str:
@@ -48,8 +45,7 @@ def mention_text(data: ReportData) -> str:
         basis = "Cette décision a été prise sur le fondement d'un traitement algorithmique."
     else:
         basis = (
-            "Cette décision a été prise en partie sur le fondement d'un traitement "
-            "algorithmique ; elle a été arrêtée par un agent de la commune."
+            "Cette décision a été prise en partie sur le fondement d'un traitement algorithmique."
         )
     lines = [
         basis,

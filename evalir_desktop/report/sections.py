@@ -59,7 +59,8 @@ def cover(data: ReportData) -> list[Flowable]:
         *bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
         Spacer(1, 0.4 * cm),
         para(
-            "L'empreinte des données, imprimée au bas de chaque page, change dès qu'une réponse, "
+            "L'empreinte des données, imprimée au bas de chaque page (« Empreinte »), change dès "
+            "qu'une réponse, "
             "une action ou la décision change : deux exemplaires qui portent la même empreinte "
             "ont été imprimés à partir des mêmes données.",
             "muted",
@@ -213,7 +214,7 @@ def maturity(data: ReportData) -> list[Flowable]:
                 "Ce qui fait le plus baisser la maturité",
             ],
             rows,
-            [3.4, 3.3, 1.9, 1.9, 6.5],
+            [3.2, 3.3, 2.1, 1.9, 6.0],
         ),
     ]
 

@@ -59,7 +59,7 @@ def styles() -> dict[str, ParagraphStyle]:
             fontName=BOLD,
             fontSize=16,
             leading=21,
-            spaceBefore=6,
+            spaceBefore=18,
             spaceAfter=8,
             keepWithNext=1,
         ),

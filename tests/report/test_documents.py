@@ -77,6 +77,11 @@ def test_mention_is_filled_with_the_town(demo):
     assert "accueil@mairie-exemple.fr" in text
     assert "CADA" in text and "L311-3-1" in text
     assert "[à compléter" not in text  # purpose and contact are known
+    assert text.startswith("Cette décision a été prise en partie")  # an agent decides
+    total = {**demo.data.answers, "contexte.decision_individuelle": Answer(value="totale")}
+    assert mention_text(replace(demo.data, answers=total)).startswith(
+        "Cette décision a été prise sur le fondement"
+    )
     pdf = mention_pdf(demo.data)
     assert norm(text.splitlines()[0]) in norm(body_text(pdf))
     assert_dejavu_only(pdf)
