@@ -144,16 +144,30 @@ assert any(item["reference"] for item in result["obligations"]), result["obligat
 print(f"ok: {len(result['obligations'])} obligation(s), {len(result['axes'])} axes")
 EOF_PY
 
-# The report command is added by later work: run it as soon as this build has it.
-if "$CLI" --help | grep -q -E "[{,]report[,}]"; then
-    step "CLI: full PDF report"
-    "$CLI" report "$TOWN" --assessment "$ASSESSMENT" -o "$WORK/rapport.pdf" \
-        || fail "evalir report failed"
-    head -c 5 "$WORK/rapport.pdf" | grep -q "%PDF-" || fail "the report is not a PDF"
-    tail -c 1024 "$WORK/rapport.pdf" | grep -q "%%EOF" || fail "the report PDF is truncated"
-    echo "ok: report $(stat -c %s "$WORK/rapport.pdf") bytes"
-else
-    echo "note: this build has no 'report' command yet; report step not run"
-fi
+is_pdf() {
+    head -c 5 "$1" | grep -q "%PDF-" || fail "$1 is not a PDF"
+    tail -c 1024 "$1" | grep -q "%%EOF" || fail "$1 is a truncated PDF"
+    echo "ok: $(basename "$1"), $(stat -c %s "$1") bytes"
+}
+
+step "CLI: full PDF report"
+"$CLI" report "$TOWN" --assessment "$ASSESSMENT" -o "$WORK/rapport.pdf" \
+    || fail "evalir report failed"
+is_pdf "$WORK/rapport.pdf"
+
+step "CLI: copy for the intercommunality, consolidation, territory report"
+mkdir -p "$WORK/envoi"
+"$CLI" share "$TOWN" -o "$WORK/envoi" --anonymiser || fail "evalir share failed"
+"$CLI" consolidate "$WORK/envoi" -o "$WORK/territoire.evalir" --json >"$WORK/consolidation.json" \
+    || fail "evalir consolidate failed"
+"$PYTHON" - "$WORK/consolidation.json" <<'EOF_PY' || fail "evalir consolidate imported nothing"
+import json, sys
+result = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [item["status"] for item in result["files"]] == ["imported"], result
+print("ok: 1 town file imported")
+EOF_PY
+"$CLI" report "$WORK/territoire.evalir" --territoire -o "$WORK/territoire.pdf" \
+    || fail "evalir report --territoire failed"
+is_pdf "$WORK/territoire.pdf"
 
 echo "== all smoke tests passed"
