@@ -19,6 +19,7 @@ from evalir_desktop.ui.about_dialog import AboutDialog
 from evalir_desktop.ui.home import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
 from evalir_desktop.ui.report_menu import install_report_menu
+from evalir_desktop.ui.territory.menu import install_territory_menu, open_territory_window
 
 log = logging.getLogger("evalir")
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.build_menu()
         install_report_menu(self)
+        install_territory_menu(self)
         self.build_help_menu()
         self.show_empty()
 
@@ -101,6 +103,10 @@ class MainWindow(QMainWindow):
             log.warning("Refused %s: %s", path, error)
             self.warn(str(error))
             return False
+        if store.role == "territory":  # an intercommunality's file has its own window
+            store.close()
+            remember(path)
+            return open_territory_window(self, path) is not None
         self.close_store()
         self.store = store
         remember(path)
