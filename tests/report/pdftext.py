@@ -51,6 +51,23 @@ def body_text(pdf: bytes) -> str:
     return normalize("".join(parts))
 
 
+def page_last_lines(pdf: bytes) -> list[str]:
+    """The last line of body text of each page (header and footer left out)."""
+    low, high = BOTTOM_MARGIN - 6, PAGE_HEIGHT - TOP_MARGIN + 6
+    last_lines = []
+    for page in reader(pdf).pages:
+        parts: list[str] = []
+
+        def visit(text, cm, tm, font, size, parts=parts):
+            if low <= tm[5] * cm[3] + cm[5] <= high:
+                parts.append(text)
+
+        page.extract_text(visitor_text=visit)
+        lines = [line for line in "".join(parts).split("\n") if line.strip()]
+        last_lines.append(normalize(lines[-1]) if lines else "")
+    return last_lines
+
+
 def page_texts(pdf: bytes) -> list[str]:
     return [normalize(page.extract_text()) for page in reader(pdf).pages]
 

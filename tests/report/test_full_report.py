@@ -1,8 +1,9 @@
 """The full report: every answer, comment, obligation and action printed; pages and fonts."""
 
 from evalir_desktop.content import UNKNOWN_LABEL, display_answer
+from evalir_desktop.report import sections
 from tests.report.conftest import norm
-from tests.report.pdftext import BASE14, base_name, fonts, reader
+from tests.report.pdftext import BASE14, base_name, fonts, page_last_lines, reader
 
 
 def test_every_answered_question_and_comment_appears(built):
@@ -50,6 +51,31 @@ def test_page_numbers_are_consistent(built):
         assert f"Page {number} / {total}" in page
         assert built.data.fingerprint in page
     assert not any(f"Page {total + 1} /" in page for page in pages)
+
+
+def test_table_headers_repeat_on_every_page_of_a_long_table(stress):
+    header = "N° Action Axe Responsable Échéance Priorité État"
+    plan = stress.text[stress.text.rindex("8. Plan d'action") : stress.text.rindex("9. Décision")]
+    assert plan.count(header) >= 8  # 200 actions run over many pages
+
+
+def test_no_page_ends_on_a_heading(built):
+    data = built.data
+    headings = [f"{i}. {title}" for i, title in enumerate(sections.CONTENTS, 1)]
+    for index, axis in enumerate(data.content.axes, 1):
+        result = data.evaluation.axis(axis.id)
+        score = "" if not result.scored else " — non évalué"
+        if result.scored and result.score is not None:
+            score = f" — maturité {round(result.score)} / 100"
+        headings.append(f"7.{index} {axis.title}{score}")
+    headings += [question.label for question in data.visible_questions()]
+    headings += [ob.title for ob in data.evaluation.obligations]
+    headings += [rec.text for rec in data.evaluation.recommendations]
+    headings = [norm(heading) for heading in headings]
+    for number, last in enumerate(page_last_lines(built.pdf)[1:], 2):  # the cover lists them
+        last = norm(last)
+        if len(last) > 8:
+            assert not any(heading.endswith(last) for heading in headings), (number, last)
 
 
 def test_only_embedded_dejavu_fonts(built):
