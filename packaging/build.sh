@@ -58,7 +58,7 @@ for required in \
     [[ -e "$BUNDLE/$required" ]] || fail "missing from the bundle: $required"
 done
 
-# -- smoke tests, in a throw-away home ----------------------------------------------------
+# -- smoke tests: the unpacked archive, in a throw-away home -------------------------------
 WORK="$(mktemp -d)"
 GUI_PID=""
 cleanup() {
@@ -66,8 +66,15 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share"
-export XDG_CACHE_HOME="$WORK/home/.cache" XDG_RUNTIME_DIR="$WORK/runtime"
+# Unpack where nothing of the build tree is reachable, under names with spaces and accents.
+INSTALL="$WORK/Logiciels installés"
+mkdir -p "$INSTALL"
+tar -C "$INSTALL" -xzf "$ARCHIVE" || fail "could not unpack $ARCHIVE"
+GUI="$INSTALL/$NAME/$NAME"
+CLI="$INSTALL/$NAME/evalir"
+[[ -L "$CLI" ]] || fail "evalir is not a symbolic link in the archive"
+export HOME="$WORK/Hélène Dupré" XDG_RUNTIME_DIR="$WORK/runtime"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
 export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
 unset DISPLAY WAYLAND_DISPLAY PYTHONPATH PYTHONHOME
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
