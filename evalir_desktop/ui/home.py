@@ -1,51 +1,88 @@
 """The home screen: the town profile and the list of assessments of the open file."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
+    QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from evalir_desktop.content import Content
 from evalir_desktop.store import Store
+from evalir_desktop.ui.assessment_list import AssessmentList
 from evalir_desktop.ui.commune_form import CommuneForm
+from evalir_desktop.ui.recent_files import recent_files
 
 
 class HomeView(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    """Emits `open_requested(id)`, `open_file_requested()` and `recent_requested(path)`."""
+
+    open_requested = Signal(str)
+    open_file_requested = Signal()
+    recent_requested = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        content: Content | None = None,
+        content_error: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         profile_box = QGroupBox(self.tr("Profil de la commune"))
         self.commune_form = CommuneForm(store)
-        QVBoxLayout(profile_box).addWidget(self.commune_form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.commune_form)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        QVBoxLayout(profile_box).addWidget(scroll)
 
         list_box = QGroupBox(self.tr("Évaluations de projets d'IA"))
-        self.assessment_list = QListWidget()
-        self.assessment_list.setAccessibleName(self.tr("Liste des évaluations"))
-        self.new_button = QPushButton(self.tr("Nouvelle évaluation"))
-        self.new_button.setEnabled(False)
-        self.new_button.setToolTip(
-            self.tr("L'évaluation pas à pas arrive dans une prochaine version.")
-        )
+        self.assessments = AssessmentList(store, content)
+        self.assessments.open_requested.connect(self.open_requested)
+        self.assessment_list = self.assessments.tree
+        self.new_button = self.assessments.new_button
+        self.commune_form.saved.connect(self.assessments.refresh)
         list_layout = QVBoxLayout(list_box)
-        list_layout.addWidget(self.assessment_list)
-        list_layout.addWidget(self.new_button)
-        self.refresh()
+        if content_error:
+            problem = QLabel(content_error)
+            problem.setWordWrap(True)
+            problem.setStyleSheet("color: #b00020;")
+            list_layout.addWidget(problem)
+        list_layout.addWidget(self.assessments, 1)
+
+        self.open_file_button = QPushButton(self.tr("Ouvrir un autre fichier…"))
+        self.open_file_button.clicked.connect(self.open_file_requested)
+        self.recent_button = QPushButton(self.tr("Fichiers récents"))
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        self.recent_button.setMenu(self.recent_menu)
+        files = QHBoxLayout()
+        files.addWidget(self.open_file_button)
+        files.addWidget(self.recent_button)
+        files.addStretch(1)
+        list_layout.addLayout(files)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(profile_box, 1)
-        layout.addWidget(list_box, 1)
+        layout.addWidget(profile_box, 2)
+        layout.addWidget(list_box, 3)
+
+    def fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.recent_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(aucun)")).setEnabled(False)
 
     def refresh(self) -> None:
-        self.assessment_list.clear()
-        records = self.store.assessments()
-        for record in records:
-            self.assessment_list.addItem(record.title)
-        if not records:
-            self.assessment_list.addItem(self.tr("Aucune évaluation pour l'instant."))
+        self.assessments.refresh()
 
 
 def readonly_banner(reason: str) -> QLabel:

@@ -10,12 +10,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from evalir_desktop.content import Content, ContentError, load_content
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.about_dialog import AboutDialog
+from evalir_desktop.ui.assessment_view import AssessmentView
 from evalir_desktop.ui.home import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
 from evalir_desktop.ui.report_menu import install_report_menu
@@ -29,6 +32,9 @@ class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
         self.store: Store | None = None
+        self.content: Content | None = None
+        self.content_error = ""
+        self.assessment_view: AssessmentView | None = None
         self.setWindowTitle(self.tr("EVALIR Desktop"))
         self.setAcceptDrops(True)
         self.resize(1100, 760)
@@ -118,6 +124,8 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()
+        if self.assessment_view is not None:
+            self.assessment_view.flush_typing()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -131,16 +139,69 @@ class MainWindow(QMainWindow):
         label.setWordWrap(True)
         self.setCentralWidget(label)
 
+    def load_content(self) -> Content | None:
+        if self.content is None and not self.content_error:
+            try:
+                self.content = load_content()
+            except ContentError as error:
+                log.error("Content refused: %s", error)
+                self.content_error = (
+                    self.tr(
+                        "Le questionnaire du programme est illisible (%s). "
+                        "Réinstallez le programme."
+                    )
+                    % error
+                )
+        return self.content
+
     def show_store(self) -> None:
         central = QWidget()
         layout = QVBoxLayout(central)
         if self.store.readonly_reason:
             layout.addWidget(readonly_banner(self.store.readonly_reason))
-        self.home = HomeView(self.store)
-        layout.addWidget(self.home)
+        self.home = HomeView(self.store, self.load_content(), self.content_error)
+        self.home.open_requested.connect(self.open_assessment)
+        self.home.open_file_requested.connect(self.ask_open_file)
+        self.home.recent_requested.connect(self.open_path)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.home)
+        layout.addWidget(self.views)
+        self.assessment_view = None
         self.setCentralWidget(central)
         self.setWindowTitle(self.tr("%s — EVALIR Desktop") % self.store.path.name)
         self.statusBar().showMessage(str(self.store.path))
+
+    def current_assessment_id(self) -> str | None:
+        """The assessment on screen, if any (the report menu reads it)."""
+        view = self.assessment_view
+        return view.assessment_id if view is not None and view.isVisible() else None
+
+    def open_assessment(self, assessment_id: str) -> None:
+        if self.content is None:
+            return
+        try:
+            view = AssessmentView(self.store, self.content, assessment_id)
+        except StoreError as error:
+            self.warn(str(error))
+            return
+        self.close_assessment()
+        view.home_requested.connect(self.show_home)
+        view.open_requested.connect(self.open_assessment)
+        self.assessment_view = view
+        self.views.addWidget(view)
+        self.views.setCurrentWidget(view)
+
+    def close_assessment(self) -> None:
+        if self.assessment_view is not None:
+            self.assessment_view.flush_typing()
+            self.views.removeWidget(self.assessment_view)
+            self.assessment_view.deleteLater()
+            self.assessment_view = None
+
+    def show_home(self) -> None:
+        self.close_assessment()
+        self.views.setCurrentWidget(self.home)
+        self.home.refresh()
 
     def warn(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("EVALIR Desktop"), message)

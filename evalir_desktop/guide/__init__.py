@@ -1,0 +1,1 @@
+"""Logic behind the guided assessment screens (no Qt): steps, starting, plan, versions."""

@@ -1,0 +1,45 @@
+"""Start a new assessment, blank or from a use-case template (no Qt)."""
+
+from __future__ import annotations
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.content import Content, Template
+from evalir_desktop.store import AssessmentRecord, Store
+
+AI_TYPE_LABELS = {
+    "": "Pas encore précisé",
+    "texte_generatif": "Texte généré (IA générative)",
+    "voix": "Parole (transcription, synthèse vocale)",
+    "vision": "Image et vidéo (vision)",
+    "prediction": "Prévision",
+    "classement": "Classement ou notation",
+    "autre": "Autre",
+}
+
+
+def start_assessment(
+    store: Store,
+    content: Content,
+    title: str,
+    template: Template | None = None,
+    **fields,
+) -> AssessmentRecord:
+    """Create the assessment; a template fills description, service, type and context facts.
+
+    Fields given explicitly win over the template's. Each pre-filled answer is saved like
+    any other answer, so the agent sees and can correct it.
+    """
+    if template is not None:
+        fields.setdefault("description", template.description)
+        fields.setdefault("service", template.service)
+        fields.setdefault("ai_type", template.ai_type)
+    record = store.create_assessment(
+        title,
+        content_id=content.id,
+        content_version=content.version,
+        template_id=template.id if template else None,
+        **{key: value for key, value in fields.items() if value is not None},
+    )
+    for question_id, value in (template.answers if template else {}).items():
+        store.save_answer(record.id, question_id, Answer(value=value))
+    return record

@@ -1,0 +1,59 @@
+"""Home-list summaries, new versions and comparison of two stored assessments (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evalir_desktop.assessment import Comparison, compare, evaluate
+from evalir_desktop.content import Content
+from evalir_desktop.store import AssessmentRecord, Store
+
+BINDING_LEVELS = ("interdit", "obligation")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the home list shows for one assessment."""
+
+    record: AssessmentRecord
+    completion: int
+    obligations: int
+    frozen: bool
+
+
+def summarize(store: Store, content: Content, record: AssessmentRecord) -> Summary:
+    evaluation = evaluate(content, store.answers(record.id), store.commune())
+    binding = sum(1 for ob in evaluation.obligations if ob.level in BINDING_LEVELS)
+    answered = sum(axis.answered for axis in evaluation.axes)
+    completion = evaluation.completion if answered else 0
+    return Summary(record, completion, binding, store.is_frozen(record.id))
+
+
+def display_title(record: AssessmentRecord) -> str:
+    if record.version_number > 1:
+        return f"{record.title} (version {record.version_number})"
+    return record.title
+
+
+def new_version(store: Store, assessment_id: str) -> AssessmentRecord:
+    """A copy of a (usually validated) assessment, to re-assess; keeps the same title."""
+    source = store.assessment(assessment_id)
+    return store.copy_assessment(assessment_id, source.title, as_new_version=True)
+
+
+def comparable(store: Store, assessment_id: str) -> list[AssessmentRecord]:
+    """Other assessments of the file, the previous version first."""
+    record = store.assessment(assessment_id)
+    others = [r for r in store.assessments() if r.id != assessment_id]
+    return sorted(others, key=lambda r: r.id != record.previous_version_id)
+
+
+def compare_stored(store: Store, content: Content, before_id: str, after_id: str) -> Comparison:
+    """What changed from one stored assessment to another (answers, scores, obligations)."""
+    commune = store.commune()
+    return compare(content, store.answers(before_id), store.answers(after_id), commune, commune)
+
+
+def rule_title(content: Content, rule_id: str) -> str:
+    rule = next((rule for rule in content.rules if rule.id == rule_id), None)
+    return rule.title if rule else rule_id

@@ -1,0 +1,222 @@
+"""One input widget per answer type: radio buttons, check boxes, number, short/long text."""
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.content import Question
+from evalir_desktop.content.validation import validate_answer
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A multi-line field that says when the agent leaves it (to save at once)."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class AnswerEditor(QWidget):
+    """Base editor: `edited(now)` — now=True for a choice, False while typing."""
+
+    edited = Signal(bool)
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = question
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    def value(self):
+        raise NotImplementedError
+
+    def set_value(self, value) -> None:
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        return None
+
+
+class ChoiceEditor(AnswerEditor):
+    """Yes/no and single choice: radio buttons (arrow keys move between them)."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for option in question.options:
+            button = QRadioButton(option.label)
+            button.setAccessibleName(f"{question.label} : {option.label}")
+            self.group.addButton(button)
+            self.buttons[option.id] = button
+            self.layout_.addWidget(button)
+        self.group.buttonClicked.connect(lambda _button: self.edited.emit(True))
+
+    def value(self):
+        return next((oid for oid, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value) -> None:
+        self.group.setExclusive(False)
+        for option_id, button in self.buttons.items():
+            button.setChecked(option_id == value)
+        self.group.setExclusive(True)
+
+
+class MultipleEditor(AnswerEditor):
+    """Multiple choice: check boxes; an exclusive option (« aucun ») clears the others."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        for option in question.options:
+            box = QCheckBox(option.label)
+            box.setAccessibleName(f"{question.label} : {option.label}")
+            box.clicked.connect(lambda checked, oid=option.id: self.clicked(oid, checked))
+            self.boxes[option.id] = box
+            self.layout_.addWidget(box)
+
+    def clicked(self, option_id: str, checked: bool) -> None:
+        if checked:
+            exclusive = self.question.option(option_id).exclusive
+            for other_id, box in self.boxes.items():
+                other_exclusive = self.question.option(other_id).exclusive
+                if other_id != option_id and (exclusive or other_exclusive):
+                    box.setChecked(False)
+        self.edited.emit(True)
+
+    def value(self):
+        chosen = [oid for oid, box in self.boxes.items() if box.isChecked()]
+        return chosen or None
+
+    def set_value(self, value) -> None:
+        chosen = value if isinstance(value, list) else []
+        for option_id, box in self.boxes.items():
+            box.setChecked(option_id in chosen)
+
+
+class NumberEditor(AnswerEditor):
+    """Numbers and scales: a line accepting « 1 500 » or « 2,5 », refused inline if wrong."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(question.label)
+        hint = self.tr("Un nombre")
+        if question.min is not None and question.max is not None:
+            hint = self.tr("Un nombre de %s à %s") % (f"{question.min:g}", f"{question.max:g}")
+        self.edit.setPlaceholderText(hint)
+        self.edit.setMaximumWidth(260)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.error)
+        self.edit.textEdited.connect(lambda _text: self.edited.emit(False))
+        self.edit.editingFinished.connect(lambda: self.edited.emit(True))
+
+    def parsed(self):
+        text = self.edit.text().strip().replace("\u202f", "").replace("\xa0", "")
+        text = text.replace(" ", "").replace(",", ".")
+        if not text:
+            return None
+        number, ok = QLocale.c().toDouble(text)
+        if not ok:
+            raise ValueError(self.tr("Indiquez un nombre, par exemple 1500 ou 2,5."))
+        return int(number) if number.is_integer() else number
+
+    def problem(self) -> str | None:
+        try:
+            value = self.parsed()
+        except ValueError as error:
+            return str(error)
+        return validate_answer(self.question, Answer(value=value))
+
+    def show_problem(self) -> str | None:
+        problem = self.problem()
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
+        return problem
+
+    def value(self):
+        return None if self.problem() else self.parsed()
+
+    def set_value(self, value) -> None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = (
+            ""
+            if value is None
+            else QLocale().toString(value)
+            if isinstance(value, float)
+            else str(value)
+        )
+        self.edit.setText(text)
+        self.error.hide()
+
+
+class ShortTextEditor(AnswerEditor):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(question.label)
+        self.edit.setMaxLength(300)
+        self.layout_.addWidget(self.edit)
+        self.edit.textEdited.connect(lambda _text: self.edited.emit(False))
+        self.edit.editingFinished.connect(lambda: self.edited.emit(True))
+
+    def value(self):
+        return self.edit.text().strip() or None
+
+    def set_value(self, value) -> None:
+        if self.edit.text().strip() != (value or ""):
+            self.edit.setText(value or "")
+
+
+class LongTextEditor(AnswerEditor):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.edit = PlainTextEdit()
+        self.edit.setAccessibleName(question.label)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.layout_.addWidget(self.edit)
+        self.edit.textChanged.connect(lambda: self.edited.emit(False))
+        self.edit.left.connect(lambda: self.edited.emit(True))
+
+    def value(self):
+        return self.edit.toPlainText().strip() or None
+
+    def set_value(self, value) -> None:
+        if self.edit.toPlainText().strip() != (value or ""):
+            self.edit.blockSignals(True)
+            self.edit.setPlainText(value or "")
+            self.edit.blockSignals(False)
+
+
+EDITORS = {
+    "oui_non": ChoiceEditor,
+    "choix_unique": ChoiceEditor,
+    "choix_multiple": MultipleEditor,
+    "echelle": NumberEditor,
+    "nombre": NumberEditor,
+    "texte_court": ShortTextEditor,
+    "texte_long": LongTextEditor,
+}
+
+
+def make_editor(question: Question) -> AnswerEditor:
+    return EDITORS[question.type](question)

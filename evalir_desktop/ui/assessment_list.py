@@ -1,0 +1,259 @@
+"""The list of assessments of the open file, with its actions (new, open, copy, delete…)."""
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.content import Content
+from evalir_desktop.guide.starting import start_assessment
+from evalir_desktop.guide.versions import display_title, summarize
+from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store.models import STATUS_LABELS
+from evalir_desktop.ui.new_assessment import NewAssessmentDialog
+from evalir_desktop.ui.trash import TrashDialog
+
+TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
+BATCH = 5  # summaries computed per turn of the event loop, so the window stays responsive
+
+
+def local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return iso
+
+
+class AssessmentList(QWidget):
+    """Emits `open_requested(assessment_id)`; changes go straight to the store."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, store: Store, content: Content | None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.content = content
+        self.pending: list[tuple[QTreeWidgetItem, object]] = []
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Liste des évaluations"))
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Projet évalué"),
+                self.tr("Statut"),
+                self.tr("Avancement"),
+                self.tr("Dernière modification"),
+                self.tr("Obligations"),
+            ]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+        for column in (STATUS, CHANGED, OBLIGATIONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(PROGRESS, QHeaderView.Fixed)
+        header.resizeSection(PROGRESS, 110)
+        header.setStretchLastSection(False)
+        self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
+        self.tree.currentItemChanged.connect(lambda *_: self.update_buttons())
+
+        self.new_button = QPushButton(self.tr("&Nouvelle évaluation…"))
+        self.new_button.clicked.connect(self.ask_new)
+        self.open_button = QPushButton(self.tr("&Ouvrir"))
+        self.open_button.clicked.connect(lambda: self.open_item(self.tree.currentItem()))
+        self.copy_button = QPushButton(self.tr("D&upliquer"))
+        self.copy_button.clicked.connect(self.duplicate)
+        self.rename_button = QPushButton(self.tr("Re&nommer…"))
+        self.rename_button.clicked.connect(self.rename)
+        self.delete_button = QPushButton(self.tr("Su&pprimer…"))
+        self.delete_button.clicked.connect(self.delete)
+        self.trash_button = QPushButton(self.tr("&Corbeille…"))
+        self.trash_button.clicked.connect(self.show_trash)
+        grid = QGridLayout()
+        for index, button in enumerate(
+            (
+                self.new_button,
+                self.open_button,
+                self.copy_button,
+                self.rename_button,
+                self.delete_button,
+                self.trash_button,
+            )
+        ):
+            grid.addWidget(button, index // 3, index % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(grid)
+        self.refresh()
+
+    # -- filling -----------------------------------------------------------------------
+
+    def refresh(self, select: str | None = None) -> None:
+        self.tree.clear()
+        self.pending = []
+        records = self.store.assessments()
+        for record in records:
+            item = QTreeWidgetItem(
+                [
+                    display_title(record),
+                    STATUS_LABELS.get(record.status, record.status),
+                    "",
+                    local_time(record.updated_at),
+                    "…",
+                ]
+            )
+            item.setData(TITLE, Qt.UserRole, record.id)
+            item.setToolTip(TITLE, record.description or display_title(record))
+            self.tree.addTopLevelItem(item)
+            bar = QProgressBar()
+            bar.setAccessibleName(self.tr("Avancement de %s") % record.title)
+            bar.setFormat("%p %")
+            self.tree.setItemWidget(item, PROGRESS, bar)
+            self.pending.append((item, record))
+            if record.id == select:
+                self.tree.setCurrentItem(item)
+        if records and self.tree.currentItem() is None:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.update_buttons()
+        QTimer.singleShot(0, self.fill_summaries)
+
+    def fill_summaries(self) -> None:
+        """Compute a few summaries, then yield to the event loop until all are done."""
+        if self.content is None or self.store.closed:
+            return
+        batch, self.pending = self.pending[:BATCH], self.pending[BATCH:]
+        for item, record in batch:
+            try:
+                summary = summarize(self.store, self.content, record)
+            except RuntimeError:  # the row was removed meanwhile
+                continue
+            bar = self.tree.itemWidget(item, PROGRESS)
+            if bar is not None:
+                bar.setValue(summary.completion)
+            item.setText(OBLIGATIONS, str(summary.obligations))
+            if summary.frozen:
+                item.setText(STATUS, item.text(STATUS) + self.tr(" · validée"))
+        if self.pending:
+            QTimer.singleShot(0, self.fill_summaries)
+
+    def summaries_done(self) -> bool:
+        return not self.pending
+
+    def current_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(TITLE, Qt.UserRole) if item else None
+
+    def update_buttons(self) -> None:
+        chosen = self.current_id() is not None
+        writable = not self.store.readonly
+        self.new_button.setEnabled(writable and self.content is not None)
+        self.open_button.setEnabled(chosen and self.content is not None)
+        for button in (self.copy_button, self.rename_button, self.delete_button):
+            button.setEnabled(chosen and writable)
+        self.trash_button.setEnabled(True)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def open_item(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None and self.content is not None:
+            self.open_requested.emit(item.data(TITLE, Qt.UserRole))
+
+    def warn(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("EVALIR Desktop"), str(error))
+
+    def ask_new(self) -> None:
+        if self.store.commune() is None:
+            self.warn(StoreError(self.tr("Renseignez d'abord le profil de la commune.")))
+            return
+        dialog = NewAssessmentDialog(self.content, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        self.create_from(dialog)
+
+    def create_from(self, dialog: NewAssessmentDialog) -> str | None:
+        try:
+            record = start_assessment(
+                self.store,
+                self.content,
+                dialog.title.text().strip(),
+                dialog.chosen_template(),
+                **dialog.fields(),
+            )
+        except (StoreError, ValueError) as error:
+            self.warn(error)
+            return None
+        self.refresh(record.id)
+        self.open_requested.emit(record.id)
+        return record.id
+
+    def duplicate(self) -> None:
+        assessment_id = self.current_id()
+        if assessment_id is None:
+            return
+        title = self.tr("Copie de %s") % self.store.assessment(assessment_id).title
+        try:
+            record = self.store.copy_assessment(assessment_id, title)
+        except StoreError as error:
+            self.warn(error)
+            return
+        self.refresh(record.id)
+
+    def rename(self) -> None:
+        assessment_id = self.current_id()
+        if assessment_id is None:
+            return
+        current = self.store.assessment(assessment_id).title
+        title, ok = QInputDialog.getText(
+            self, self.tr("Renommer"), self.tr("Nouveau titre :"), QLineEdit.Normal, current
+        )
+        if not ok or not title.strip() or title.strip() == current:
+            return
+        try:
+            self.store.update_assessment(assessment_id, title=title.strip())
+        except (StoreError, ValueError) as error:
+            self.warn(error)
+            return
+        self.refresh(assessment_id)
+
+    def delete(self) -> None:
+        assessment_id = self.current_id()
+        if assessment_id is None:
+            return
+        title = self.store.assessment(assessment_id).title
+        answer = QMessageBox.question(
+            self,
+            self.tr("Supprimer l'évaluation"),
+            self.tr(
+                "Mettre l'évaluation « %s » à la corbeille ? Vous pourrez la restaurer "
+                "tant que la corbeille n'est pas vidée."
+            )
+            % title,
+        )
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            self.store.delete_assessment(assessment_id)
+        except StoreError as error:
+            self.warn(error)
+        self.refresh()
+
+    def show_trash(self) -> None:
+        TrashDialog(self.store, self).exec()
+        self.refresh()

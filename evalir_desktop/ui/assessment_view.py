@@ -1,0 +1,269 @@
+"""The step-by-step assessment: side panel of steps, pages, navigation, autosave, undo."""
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.content import Content, visible_questions
+from evalir_desktop.guide.steps import STATE_LABELS, progress, steps
+from evalir_desktop.guide.versions import display_title
+from evalir_desktop.store import Store, StoreError
+from evalir_desktop.ui.action_plan import ActionPlanPage
+from evalir_desktop.ui.decision_page import DecisionPage
+from evalir_desktop.ui.results_page import ResultsPage
+from evalir_desktop.ui.step_page import StepPage
+from evalir_desktop.ui.undo import AnswerCommand
+
+STATE_MARKS = {"non_commence": "○", "en_cours": "◐", "complet": "●", "inconnues": "?", "": "▸"}
+
+
+class AssessmentView(QWidget):
+    """One assessment; `home_requested` goes back, `open_requested(id)` opens another."""
+
+    home_requested = Signal()
+    open_requested = Signal(str)
+
+    def __init__(self, store: Store, content: Content, assessment_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.content = content
+        self.assessment_id = assessment_id
+        self.record = store.assessment(assessment_id)
+        self.answers: dict[str, Answer] = store.answers(assessment_id)
+        self.steps = steps(content)
+        self.undo_stack = QUndoStack(self)
+
+        self.back_button = QPushButton(self.tr("← Retour à l'accueil"))
+        self.back_button.clicked.connect(self.go_home)
+        self.title = QLabel(display_title(self.record))
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.frozen_banner = QLabel()
+        self.frozen_banner.setWordWrap(True)
+        self.frozen_banner.setStyleSheet("background: #e8f0e0; color: #24420f; padding: 6px;")
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+
+        self.step_list = QListWidget()
+        self.step_list.setAccessibleName(self.tr("Étapes de l'évaluation"))
+        self.step_list.setMinimumWidth(170)
+        self.step_list.setMaximumWidth(280)
+        for _step in self.steps:
+            self.step_list.addItem(QListWidgetItem())
+        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        self.step_pages: dict[str, StepPage] = {}
+        for step in self.steps:
+            if step.kind == "axis":
+                page = StepPage(content.axis(step.id))
+                page.changed.connect(self.on_changed)
+                self.step_pages[step.id] = page
+            elif step.kind == "results":
+                page = ResultsPage(store, content, assessment_id)
+                page.question_requested.connect(self.go_to_question)
+            elif step.kind == "plan":
+                page = ActionPlanPage(store, content, assessment_id)
+                page.saved.connect(self.mark_saved)
+            else:
+                page = DecisionPage(store, content, assessment_id)
+                page.saved.connect(self.mark_saved)
+                page.frozen_changed.connect(self.apply_frozen)
+                page.open_requested.connect(self.open_requested)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+        splitter = QSplitter()
+        splitter.addWidget(self.step_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        self.previous_button = QPushButton(self.tr("← &Précédent"))
+        self.previous_button.setToolTip(self.tr("Étape précédente (Ctrl+Page précédente)"))
+        self.next_button = QPushButton(self.tr("&Suivant →"))
+        self.next_button.setToolTip(self.tr("Étape suivante (Ctrl+Page suivante)"))
+        self.previous_button.clicked.connect(lambda: self.go_to(self.current() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.current() + 1))
+        self.undo_button = QPushButton(self.tr("Annuler la dernière modification"))
+        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName(self.tr("Avancement de l'évaluation"))
+        self.progress_bar.setFormat(self.tr("%p % des questions"))
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName(self.tr("État de l'enregistrement"))
+        self.saved_label.setStyleSheet("color: #555;")
+        footer = QHBoxLayout()
+        footer.addWidget(self.previous_button)
+        footer.addWidget(self.next_button)
+        footer.addWidget(self.progress_bar, 1)
+        footer.addWidget(self.saved_label)
+        footer.addWidget(self.undo_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.frozen_banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(footer)
+        self.add_shortcuts()
+
+        self.show_all_answers()
+        self.apply_frozen()
+        ids = [step.id for step in self.steps]
+        start = ids.index(self.record.last_step) if self.record.last_step in ids else 0
+        self.step_list.currentRowChanged.connect(self.go_to)
+        self.go_to(start)
+
+    def add_shortcuts(self) -> None:
+        for keys, slot in (
+            (QKeySequence(Qt.CTRL | Qt.Key_PageDown), lambda: self.go_to(self.current() + 1)),
+            (QKeySequence(Qt.CTRL | Qt.Key_PageUp), lambda: self.go_to(self.current() - 1)),
+            (QKeySequence.Undo, self.undo_stack.undo),
+            (QKeySequence.Redo, self.undo_stack.redo),
+        ):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- navigation ------------------------------------------------------------------
+
+    def current(self) -> int:
+        return self.stack.currentIndex()
+
+    def go_to(self, index: int) -> None:
+        if not 0 <= index < len(self.steps):
+            return
+        self.flush_typing()
+        step = self.steps[index]
+        self.stack.setCurrentIndex(index)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index)
+        self.step_list.blockSignals(False)
+        page = self.pages[index]
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.steps) - 1)
+        self.store.set_last_step(self.assessment_id, step.id)
+        self.refresh_progress()
+
+    def go_to_step(self, step_id: str) -> None:
+        self.go_to([step.id for step in self.steps].index(step_id))
+
+    def go_to_question(self, question_id: str) -> None:
+        question = self.content.question(question_id)
+        if question is None or question.axis_id not in self.step_pages:
+            return
+        self.go_to_step(question.axis_id)
+        self.step_pages[question.axis_id].focus_question(question_id)
+
+    def go_home(self) -> None:
+        self.flush_typing()
+        self.home_requested.emit()
+
+    def flush_typing(self) -> None:
+        for page in self.step_pages.values():
+            for card in page.cards.values():
+                if card.timer.isActive():
+                    card.flush()
+
+    # -- answers ---------------------------------------------------------------------
+
+    def on_changed(self, question_id: str, answer: Answer) -> None:
+        before = self.answers.get(question_id)
+        typing = self.content.question(question_id).type.startswith("texte") or (
+            answer.comment != (before.comment if before else "")
+        )
+        label = self.tr("Modifier la réponse « %s »") % self.content.question(question_id).label
+        command = AnswerCommand(question_id, label, before, answer, self.apply_answer, typing)
+        self.undo_stack.push(command)
+
+    def apply_answer(self, question_id: str, answer: Answer, show: bool) -> None:
+        """Save one answer at once; with `show`, also put it on screen (undo, redo)."""
+        try:
+            self.store.save_answer(self.assessment_id, question_id, answer)
+        except StoreError as error:
+            QMessageBox.warning(self, self.tr("Réponse non enregistrée"), str(error))
+            self.show_all_answers()
+            return
+        self.answers = self.store.answers(self.assessment_id)
+        if show:
+            question = self.content.question(question_id)
+            self.go_to_step(question.axis_id)
+            self.step_pages[question.axis_id].cards[question_id].set_answer(
+                self.answers.get(question_id)
+            )
+        self.refresh_visibility()
+        self.mark_saved()
+
+    def show_all_answers(self) -> None:
+        visible = {q.id for q in visible_questions(self.content, self.answers, self.commune())}
+        for page in self.step_pages.values():
+            page.show_answers(self.answers, visible)
+
+    def refresh_visibility(self) -> None:
+        visible = {q.id for q in visible_questions(self.content, self.answers, self.commune())}
+        for page in self.step_pages.values():
+            page.set_visible_questions(visible)
+        self.refresh_progress()
+
+    def commune(self):
+        return self.store.commune()
+
+    def refresh_progress(self) -> None:
+        state = progress(
+            self.content,
+            self.answers,
+            self.commune(),
+            self.store.decision(self.assessment_id),
+            len(self.store.actions(self.assessment_id)),
+        )
+        self.progress_bar.setValue(state.percent)
+        for row, step in enumerate(self.steps):
+            key = state.states.get(step.id, "")
+            label = STATE_LABELS[key]
+            item = self.step_list.item(row)
+            item.setText(f"{STATE_MARKS[key]}  {step.title}" + (f"\n     {label}" if label else ""))
+            item.setToolTip(label)
+            item.setData(Qt.AccessibleTextRole, f"{step.title} : {label}" if label else step.title)
+
+    def mark_saved(self) -> None:
+        self.saved_label.setText(self.tr("Enregistré à %s") % QTime.currentTime().toString("HH:mm"))
+        self.refresh_progress()
+
+    # -- validated assessments ----------------------------------------------------------
+
+    def apply_frozen(self) -> None:
+        frozen = self.store.is_frozen(self.assessment_id) or self.store.readonly
+        for page in self.step_pages.values():
+            page.set_readonly(frozen)
+        if self.store.is_frozen(self.assessment_id):
+            self.frozen_banner.setText(
+                self.tr(
+                    "Cette évaluation a été validée : elle se consulte sans être modifiée. "
+                    "Pour la réévaluer, créez une nouvelle version depuis l'étape « Décision »."
+                )
+            )
+        self.frozen_banner.setVisible(self.store.is_frozen(self.assessment_id))
+        if frozen:
+            self.undo_stack.clear()

@@ -1,0 +1,167 @@
+"""One question on screen: label, answer widget, « Je ne sais pas », comment and help."""
+
+import html
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.content import ROLE_LABELS, Question
+from evalir_desktop.ui.answer_editors import NumberEditor, PlainTextEdit, make_editor
+
+TYPING_DELAY_MS = 600
+
+
+class QuestionCard(QFrame):
+    """Emits `changed(question_id, Answer)` when the agent changes the answer or comment."""
+
+    changed = Signal(str, object)
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName("questionCard")
+        self.setFrameShape(QFrame.StyledPanel)
+        self.last_emitted: Answer | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TYPING_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+
+        self.label = QLabel(question.label)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.PlainText)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        self.editor = make_editor(question)
+        self.editor.edited.connect(self.on_edited)
+        self.label.setBuddy(self.editor)
+
+        self.unknown = QCheckBox(self.tr("Je ne sais pas"))
+        self.unknown.setAccessibleName(self.tr("Je ne sais pas : %s") % question.label)
+        self.unknown.setToolTip(self.tr("La question sera listée parmi les points à documenter."))
+        self.unknown.setVisible(question.unknown_allowed)
+        self.unknown.clicked.connect(self.on_unknown)
+        self.clear_button = QPushButton(self.tr("Effacer la réponse"))
+        self.clear_button.setAccessibleName(self.tr("Effacer la réponse : %s") % question.label)
+        self.clear_button.clicked.connect(self.clear)
+        self.help_button = QToolButton()
+        self.help_button.setText(self.tr("Pourquoi cette question ?"))
+        self.help_button.setCheckable(True)
+        self.help_button.setAccessibleName(self.tr("Pourquoi cette question ? %s") % question.label)
+        self.help_button.toggled.connect(self.show_help)
+        row = QHBoxLayout()
+        row.addWidget(self.unknown)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        row.addWidget(self.help_button)
+
+        self.help = QLabel(self.help_html())
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.RichText)
+        self.help.setObjectName("helpPanel")
+        self.help.setStyleSheet("QLabel#helpPanel { background: #eef4fb; padding: 8px; }")
+        self.help.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.help.hide()
+
+        self.comment = PlainTextEdit()
+        self.comment.setPlaceholderText(self.tr("Commentaire (facultatif)"))
+        self.comment.setAccessibleName(self.tr("Commentaire : %s") % question.label)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
+        self.comment.textChanged.connect(lambda: self.on_edited(False))
+        self.comment.left.connect(lambda: self.on_edited(True))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.editor)
+        layout.addLayout(row)
+        layout.addWidget(self.help)
+        layout.addWidget(self.comment)
+        self.setTabOrder(self.unknown, self.clear_button)
+
+    def help_html(self) -> str:
+        q = self.question
+        parts = [f"<p>{html.escape(q.help)}</p>"]
+        if q.references:
+            refs = "".join(f"<li>{html.escape(ref)}</li>" for ref in q.references)
+            parts.append(f"<p><b>{self.tr('Références')}</b></p><ul>{refs}</ul>")
+        who = html.escape(ROLE_LABELS.get(q.role, q.role))
+        parts.append(f"<p><b>{self.tr('Qui peut répondre')} :</b> {who}</p>")
+        if q.to_check:
+            parts.append(f"<p><i>{self.tr('À vérifier')} : {html.escape(q.to_check)}</i></p>")
+        return "".join(parts)
+
+    def show_help(self, shown: bool) -> None:
+        self.help.setVisible(shown)
+
+    # -- answer in and out -----------------------------------------------------------
+
+    def answer(self) -> Answer:
+        comment = self.comment.toPlainText().strip()
+        if self.unknown.isChecked():
+            return Answer(unknown=True, comment=comment)
+        return Answer(value=self.editor.value(), comment=comment)
+
+    def set_answer(self, answer: Answer | None) -> None:
+        """Show a stored answer without emitting `changed`."""
+        self.timer.stop()
+        answer = answer or Answer()
+        self.blockSignals(True)
+        self.editor.blockSignals(True)
+        if not answer.unknown:
+            self.editor.set_value(answer.value)
+        self.editor.blockSignals(False)
+        self.unknown.setChecked(answer.unknown)
+        self.editor.setEnabled(not answer.unknown and self.isEnabled())
+        if self.comment.toPlainText().strip() != answer.comment:
+            self.comment.blockSignals(True)
+            self.comment.setPlainText(answer.comment)
+            self.comment.blockSignals(False)
+        self.blockSignals(False)
+        self.last_emitted = answer
+
+    def set_readonly(self, readonly: bool) -> None:
+        for widget in (self.editor, self.unknown, self.clear_button):
+            widget.setEnabled(not readonly)
+        self.comment.setReadOnly(readonly)
+        if not readonly:
+            self.editor.setEnabled(not self.unknown.isChecked())
+
+    def on_unknown(self, checked: bool) -> None:
+        self.editor.setEnabled(not checked)
+        self.flush()
+
+    def clear(self) -> None:
+        self.editor.blockSignals(True)
+        self.editor.set_value(None)
+        self.editor.blockSignals(False)
+        self.unknown.setChecked(False)
+        self.editor.setEnabled(True)
+        self.flush()
+
+    def on_edited(self, now: bool) -> None:
+        if now:
+            self.flush()
+        else:
+            self.timer.start()
+
+    def flush(self) -> None:
+        """Emit the current answer if it differs from the last one emitted or shown."""
+        self.timer.stop()
+        if isinstance(self.editor, NumberEditor) and self.editor.show_problem():
+            return
+        answer = self.answer()
+        if answer != (self.last_emitted or Answer()):
+            self.last_emitted = answer
+            self.changed.emit(self.question.id, answer)

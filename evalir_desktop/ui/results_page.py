@@ -1,0 +1,181 @@
+"""Results: obligations by level, radar of maturities, what lowers each axis, unknowns."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.content import LEVEL_LABELS, Content
+from evalir_desktop.content.models import LEVEL_ORDER
+from evalir_desktop.store import Store
+from evalir_desktop.ui.radar import RadarChart
+
+LEVEL_COLORS = {
+    "interdit": "#8b0000",
+    "obligation": "#9a3c00",
+    "a_verifier": "#5c4400",
+    "vigilance": "#1f4e8c",
+    "recommandation": "#2f5f2f",
+}
+
+
+def label(text: str, bold: bool = False, rich: bool = False) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    widget.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    if bold:
+        font = widget.font()
+        font.setBold(True)
+        widget.setFont(font)
+    return widget
+
+
+class ResultsPage(QScrollArea):
+    """Rebuilt from `evaluate` each time it is shown; never a verdict, never a global score."""
+
+    question_requested = Signal(str)
+
+    def __init__(self, store: Store, content: Content, assessment_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.content = content
+        self.assessment_id = assessment_id
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.NoFrame)
+        self.evaluation: Evaluation | None = None
+        self.trigger_buttons: list[tuple[str, QPushButton]] = []
+        self.obligation_boxes: dict[str, QGroupBox] = {}
+        self.radar = RadarChart()
+
+    def refresh(self) -> None:
+        self.evaluation = evaluate(
+            self.content, self.store.answers(self.assessment_id), self.store.commune()
+        )
+        self.trigger_buttons = []
+        self.obligation_boxes = {}
+        self.radar.setParent(None)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        title = label(self.tr("Résultats"), bold=True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Le programme ne décide pas à votre place : il montre ce que la loi impose, "
+                    "ce qui est solide, ce qui manque et ce qui reste à décider par le conseil "
+                    "municipal. Réponses données : %s %% des questions."
+                )
+                % self.evaluation.completion
+            )
+        )
+        layout.addWidget(self.obligations_section())
+        layout.addWidget(self.maturity_section())
+        layout.addWidget(self.unknowns_section())
+        layout.addWidget(self.recommendations_section())
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def jump_button(self, question_id: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setFlat(True)
+        button.setCursor(Qt.PointingHandCursor)
+        button.setStyleSheet("text-align: left; color: #1f4e8c; text-decoration: underline;")
+        button.setToolTip(self.tr("Aller à la question"))
+        button.clicked.connect(lambda: self.question_requested.emit(question_id))
+        self.trigger_buttons.append((question_id, button))
+        return button
+
+    def obligations_section(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Ce que la loi impose ou signale"))
+        layout = QVBoxLayout(box)
+        obligations = self.evaluation.obligations
+        if not obligations:
+            layout.addWidget(label(self.tr("Aucune obligation déclenchée par les réponses.")))
+        for level in sorted(LEVEL_ORDER, key=LEVEL_ORDER.get):
+            items = [ob for ob in obligations if ob.level == level]
+            if not items:
+                continue
+            heading = label(f"{LEVEL_LABELS[level]} ({len(items)})", bold=True)
+            heading.setStyleSheet(f"color: {LEVEL_COLORS[level]};")
+            layout.addWidget(heading)
+            for ob in items:
+                frame = QGroupBox(ob.title)
+                self.obligation_boxes[ob.id] = frame
+                inner = QVBoxLayout(frame)
+                inner.addWidget(label(self.tr("Référence : %s") % ob.reference))
+                inner.addWidget(label(ob.explanation))
+                if ob.deadline:
+                    inner.addWidget(label(self.tr("Échéance : %s") % ob.deadline))
+                if ob.to_check:
+                    inner.addWidget(label(self.tr("À vérifier : %s") % ob.to_check))
+                inner.addWidget(label(self.tr("Réponses à l'origine :")))
+                for trigger in ob.triggers:
+                    text = f"{trigger.label} → {trigger.display}"
+                    if trigger.question_id.startswith("profil."):
+                        inner.addWidget(label(text))
+                    else:
+                        inner.addWidget(self.jump_button(trigger.question_id, text))
+                layout.addWidget(frame)
+        return box
+
+    def maturity_section(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Maturité du projet, axe par axe (sur 100)"))
+        layout = QVBoxLayout(box)
+        scored = [axis for axis in self.evaluation.axes if axis.scored]
+        titles = {axis.id: axis.short_title or axis.title for axis in self.content.axes}
+        self.radar.set_scores([(titles[axis.id], axis.score) for axis in scored])
+        layout.addWidget(self.radar)
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Pas de note globale : chaque axe se lit séparément. Une réponse "
+                    "« Je ne sais pas » compte comme 0 tant qu'elle n'est pas documentée."
+                )
+            )
+        )
+        for axis in scored:
+            score = self.tr("non évalué") if axis.score is None else f"{axis.score:.0f} / 100"
+            layout.addWidget(label(f"{axis.title} : {score}", bold=True))
+            for item in axis.lowering:
+                text = self.tr("Fait baisser de %s points : %s → %s") % (
+                    f"{item.points:.0f}",
+                    item.label,
+                    item.display,
+                )
+                layout.addWidget(self.jump_button(item.question_id, text))
+        return box
+
+    def unknowns_section(self) -> QGroupBox:
+        box = QGroupBox(self.tr("À documenter (réponses « Je ne sais pas »)"))
+        layout = QVBoxLayout(box)
+        if not self.evaluation.unknowns:
+            layout.addWidget(label(self.tr("Aucune réponse « Je ne sais pas ».")))
+        for item in self.evaluation.unknowns:
+            layout.addWidget(self.jump_button(item.question_id, item.label))
+            layout.addWidget(label(self.tr("Qui peut répondre : %s") % item.role_label))
+        return box
+
+    def recommendations_section(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Recommandations"))
+        layout = QVBoxLayout(box)
+        if not self.evaluation.recommendations:
+            layout.addWidget(label(self.tr("Aucune recommandation pour l'instant.")))
+        for rec in self.evaluation.recommendations:
+            separator = QFrame()
+            separator.setFrameShape(QFrame.HLine)
+            layout.addWidget(separator)
+            layout.addWidget(label(rec.text, bold=True))
+            layout.addWidget(label(rec.why))
+            layout.addWidget(label(self.tr("Qui : %s") % rec.who_label))
+        return box

@@ -1,0 +1,63 @@
+"""One axis of the assessment as a scrolling page of question cards."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.content import Axis
+from evalir_desktop.ui.question_card import QuestionCard
+
+
+class StepPage(QScrollArea):
+    """The questions of `axis`; hidden ones (`show_if`) are not shown."""
+
+    changed = Signal(str, object)
+
+    def __init__(self, axis: Axis, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.axis = axis
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        title = QLabel(axis.title)
+        title.setObjectName("stepTitle")
+        title.setWordWrap(True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        description = QLabel(axis.description)
+        description.setWordWrap(True)
+        description.setTextFormat(Qt.PlainText)
+        layout.addWidget(title)
+        layout.addWidget(description)
+        self.cards: dict[str, QuestionCard] = {}
+        for question in axis.questions:
+            card = QuestionCard(question)
+            card.changed.connect(self.changed)
+            self.cards[question.id] = card
+            layout.addWidget(card)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def show_answers(self, answers: dict[str, Answer], visible: set[str]) -> None:
+        for question_id, card in self.cards.items():
+            card.set_answer(answers.get(question_id))
+            card.setVisible(question_id in visible)
+
+    def set_visible_questions(self, visible: set[str]) -> None:
+        for question_id, card in self.cards.items():
+            card.setVisible(question_id in visible)
+
+    def set_readonly(self, readonly: bool) -> None:
+        for card in self.cards.values():
+            card.set_readonly(readonly)
+
+    def focus_question(self, question_id: str) -> None:
+        card = self.cards.get(question_id)
+        if card is None:
+            return
+        self.ensureWidgetVisible(card)
+        targets = [w for w in card.editor.findChildren(QWidget) if w.focusPolicy() != Qt.NoFocus]
+        (targets[0] if targets else card.help_button).setFocus(Qt.OtherFocusReason)

@@ -1,0 +1,86 @@
+"""The « Corbeille »: deleted assessments, restored one by one or removed for good."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from evalir_desktop.guide.versions import display_title
+from evalir_desktop.store import Store, StoreError
+
+
+class TrashDialog(QDialog):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Corbeille"))
+        self.resize(560, 380)
+        intro = QLabel(
+            self.tr(
+                "Les évaluations supprimées restent ici jusqu'à ce que vous vidiez la "
+                "corbeille. Vous pouvez les restaurer."
+            )
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Évaluations dans la corbeille"))
+        self.restore_button = QPushButton(self.tr("&Restaurer"))
+        self.restore_button.clicked.connect(self.restore)
+        self.empty_button = QPushButton(self.tr("&Vider la corbeille…"))
+        self.empty_button.clicked.connect(self.empty)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        row.addWidget(self.empty_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        records = self.store.trash()
+        for record in records:
+            item = QListWidgetItem(display_title(record))
+            item.setData(Qt.UserRole, record.id)
+            self.list.addItem(item)
+        if records:
+            self.list.setCurrentRow(0)
+        writable = not self.store.readonly
+        self.restore_button.setEnabled(bool(records) and writable)
+        self.empty_button.setEnabled(bool(records) and writable)
+
+    def restore(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        try:
+            self.store.restore_assessment(item.data(Qt.UserRole))
+        except StoreError as error:
+            QMessageBox.warning(self, self.tr("Corbeille"), str(error))
+        self.refresh()
+
+    def empty(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Vider la corbeille"),
+            self.tr(
+                "Les %s évaluation(s) de la corbeille seront effacées définitivement. Continuer ?"
+            )
+            % self.list.count(),
+        )
+        if answer == QMessageBox.Yes:
+            self.store.empty_trash()
+            self.refresh()
