@@ -108,6 +108,8 @@ class ActionPlanPage(QWidget):
         return not (self.store.readonly or self.store.is_frozen(self.assessment_id))
 
     def refresh(self, keep: tuple[str, int] | None = None) -> None:
+        if self.store.closed:
+            return
         self.actions = self.store.actions(self.assessment_id)
         evaluation = evaluate(
             self.content, self.store.answers(self.assessment_id), self.store.commune()
@@ -129,14 +131,16 @@ class ActionPlanPage(QWidget):
                 self.table.setCurrentCell(ids.index(keep[0]), keep[1])
 
     def fill_row(self, row: int, action: ActionRecord, editable: bool) -> None:
-        flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled | (Qt.ItemIsEditable if editable else 0)
+        flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+        if editable:
+            flags |= Qt.ItemIsEditable
         for column, text in (
             (TITLE, action.title),
             (OWNER, action.owner),
             (DUE, french_date(action.due_date)),
         ):
             item = QTableWidgetItem(text)
-            item.setFlags(Qt.ItemFlags(flags))
+            item.setFlags(flags)
             self.table.setItem(row, column, item)
         for column, labels, value, field in (
             (AXIS, self.axis_titles(), action.axis_id, "axis_id"),

@@ -1,9 +1,11 @@
 """One input widget per answer type: radio buttons, check boxes, number, short/long text."""
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,6 +29,31 @@ class PlainTextEdit(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self.left.emit()
+
+
+class OptionText(QLabel):
+    """The wrapping text of a radio button or check box; a click on it clicks the button."""
+
+    def __init__(self, text: str, button: QAbstractButton):
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.PlainText)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.button.isEnabled() and event.button() == Qt.LeftButton:
+            self.button.click()
+        super().mouseReleaseEvent(event)
+
+
+def option_row(button: QAbstractButton, text: str) -> QWidget:
+    """A button followed by its text, which wraps instead of widening the page."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(button, 0, Qt.AlignTop)
+    layout.addWidget(OptionText(text, button), 1)
+    return row
 
 
 class AnswerEditor(QWidget):
@@ -58,11 +85,12 @@ class ChoiceEditor(AnswerEditor):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for option in question.options:
-            button = QRadioButton(option.label)
+            button = QRadioButton()
             button.setAccessibleName(f"{question.label} : {option.label}")
+            button.setProperty("option_label", option.label)
             self.group.addButton(button)
             self.buttons[option.id] = button
-            self.layout_.addWidget(button)
+            self.layout_.addWidget(option_row(button, option.label))
         self.group.buttonClicked.connect(lambda _button: self.edited.emit(True))
 
     def value(self):
@@ -82,11 +110,12 @@ class MultipleEditor(AnswerEditor):
         super().__init__(question, parent)
         self.boxes: dict[str, QCheckBox] = {}
         for option in question.options:
-            box = QCheckBox(option.label)
+            box = QCheckBox()
             box.setAccessibleName(f"{question.label} : {option.label}")
+            box.setProperty("option_label", option.label)
             box.clicked.connect(lambda checked, oid=option.id: self.clicked(oid, checked))
             self.boxes[option.id] = box
-            self.layout_.addWidget(box)
+            self.layout_.addWidget(option_row(box, option.label))
 
     def clicked(self, option_id: str, checked: bool) -> None:
         if checked:

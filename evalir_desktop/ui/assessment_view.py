@@ -200,6 +200,8 @@ class AssessmentView(QWidget):
 
     def apply_answer(self, question_id: str, answer: Answer, show: bool) -> None:
         """Save one answer at once; with `show`, also put it on screen (undo, redo)."""
+        if self.store.closed:
+            return
         try:
             self.store.save_answer(self.assessment_id, question_id, answer)
         except StoreError as error:

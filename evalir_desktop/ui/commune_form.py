@@ -29,6 +29,8 @@ class CommuneForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.touched: set[str] = set()
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         fields = [
             ("nom", self.tr("Nom de la commune"), self.tr("ex. Saint-Étienne-de-Tinée")),
             ("insee", self.tr("Code INSEE"), self.tr("5 caractères, ex. 06120")),
@@ -58,6 +60,8 @@ class CommuneForm(QWidget):
             self.errors[key] = error
         self.dpd = QComboBox()
         self.dpd.setAccessibleName(self.tr("Délégué à la protection des données"))
+        self.dpd.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.dpd.setMinimumContentsLength(12)
         for value, text in (
             ("inconnu", self.tr("Je ne sais pas")),
             ("oui", self.tr("Oui, désigné par la commune")),

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -41,6 +41,7 @@ class DecisionPage(QScrollArea):
         self.assessment_id = assessment_id
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         title = QLabel(self.tr("Décision"))
         font = title.font()

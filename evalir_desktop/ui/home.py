@@ -1,6 +1,6 @@
 """The home screen: the town profile and the list of assessments of the open file."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +41,7 @@ class HomeView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.commune_form)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         QVBoxLayout(profile_box).addWidget(scroll)
 
         list_box = QGroupBox(self.tr("Évaluations de projets d'IA"))

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -15,6 +14,7 @@ from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.content import LEVEL_LABELS, Content
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.store import Store
+from evalir_desktop.ui.links import LinkLabel
 from evalir_desktop.ui.radar import RadarChart
 
 LEVEL_COLORS = {
@@ -50,8 +50,9 @@ class ResultsPage(QScrollArea):
         self.assessment_id = assessment_id
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.evaluation: Evaluation | None = None
-        self.trigger_buttons: list[tuple[str, QPushButton]] = []
+        self.trigger_buttons: list[tuple[str, LinkLabel]] = []
         self.obligation_boxes: dict[str, QGroupBox] = {}
         self.radar = RadarChart()
 
@@ -86,15 +87,12 @@ class ResultsPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def jump_button(self, question_id: str, text: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setFlat(True)
-        button.setCursor(Qt.PointingHandCursor)
-        button.setStyleSheet("text-align: left; color: #1f4e8c; text-decoration: underline;")
-        button.setToolTip(self.tr("Aller à la question"))
-        button.clicked.connect(lambda: self.question_requested.emit(question_id))
-        self.trigger_buttons.append((question_id, button))
-        return button
+    def jump_button(self, question_id: str, text: str) -> LinkLabel:
+        link = LinkLabel(text)
+        link.setToolTip(self.tr("Aller à la question"))
+        link.clicked.connect(lambda: self.question_requested.emit(question_id))
+        self.trigger_buttons.append((question_id, link))
+        return link
 
     def obligations_section(self) -> QGroupBox:
         box = QGroupBox(self.tr("Ce que la loi impose ou signale"))

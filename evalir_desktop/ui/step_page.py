@@ -18,6 +18,7 @@ class StepPage(QScrollArea):
         self.axis = axis
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         title = QLabel(axis.title)
