@@ -57,9 +57,14 @@ def option_row(button: QAbstractButton, text: str) -> QWidget:
 
 
 class AnswerEditor(QWidget):
-    """Base editor: `edited(now)` — now=True for a choice, False while typing."""
+    """Base editor: `committed` for a choice or a field left, `typing` while typing.
 
-    edited = Signal(bool)
+    (Two signals rather than one carrying a bool: PySide6 6.12 miscounts references to
+    Python booleans sent through custom signals, which can abort the process.)
+    """
+
+    committed = Signal()
+    typing = Signal()
 
     def __init__(self, question: Question, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,7 +96,7 @@ class ChoiceEditor(AnswerEditor):
             self.group.addButton(button)
             self.buttons[option.id] = button
             self.layout_.addWidget(option_row(button, option.label))
-        self.group.buttonClicked.connect(lambda _button: self.edited.emit(True))
+        self.group.buttonClicked.connect(lambda _button: self.committed.emit())
 
     def value(self):
         return next((oid for oid, b in self.buttons.items() if b.isChecked()), None)
@@ -113,18 +118,18 @@ class MultipleEditor(AnswerEditor):
             box = QCheckBox()
             box.setAccessibleName(f"{question.label} : {option.label}")
             box.setProperty("option_label", option.label)
-            box.clicked.connect(lambda checked, oid=option.id: self.clicked(oid, checked))
+            box.clicked.connect(lambda *_, oid=option.id: self.clicked(oid))
             self.boxes[option.id] = box
             self.layout_.addWidget(option_row(box, option.label))
 
-    def clicked(self, option_id: str, checked: bool) -> None:
-        if checked:
+    def clicked(self, option_id: str) -> None:
+        if self.boxes[option_id].isChecked():
             exclusive = self.question.option(option_id).exclusive
             for other_id, box in self.boxes.items():
                 other_exclusive = self.question.option(other_id).exclusive
                 if other_id != option_id and (exclusive or other_exclusive):
                     box.setChecked(False)
-        self.edited.emit(True)
+        self.committed.emit()
 
     def value(self):
         chosen = [oid for oid, box in self.boxes.items() if box.isChecked()]
@@ -154,8 +159,8 @@ class NumberEditor(AnswerEditor):
         self.error.hide()
         self.layout_.addWidget(self.edit)
         self.layout_.addWidget(self.error)
-        self.edit.textEdited.connect(lambda _text: self.edited.emit(False))
-        self.edit.editingFinished.connect(lambda: self.edited.emit(True))
+        self.edit.textEdited.connect(lambda _text: self.typing.emit())
+        self.edit.editingFinished.connect(lambda: self.committed.emit())
 
     def parsed(self):
         text = self.edit.text().strip().replace("\u202f", "").replace("\xa0", "")
@@ -197,6 +202,36 @@ class NumberEditor(AnswerEditor):
         self.error.hide()
 
 
+class ScaleEditor(AnswerEditor):
+    """A short scale (e.g. 1 to 5): one radio button per step, in a row."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[int, QRadioButton] = {}
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Faible")))
+        for step in range(int(question.min), int(question.max) + 1):
+            button = QRadioButton(str(step))
+            button.setAccessibleName(f"{question.label} : {step}")
+            self.group.addButton(button)
+            self.buttons[step] = button
+            row.addWidget(button)
+        row.addWidget(QLabel(self.tr("Fort")))
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        self.group.buttonClicked.connect(lambda _button: self.committed.emit())
+
+    def value(self):
+        return next((step for step, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value) -> None:
+        self.group.setExclusive(False)
+        for step, button in self.buttons.items():
+            button.setChecked(value is not None and step == value)
+        self.group.setExclusive(True)
+
+
 class ShortTextEditor(AnswerEditor):
     def __init__(self, question: Question, parent: QWidget | None = None):
         super().__init__(question, parent)
@@ -204,8 +239,8 @@ class ShortTextEditor(AnswerEditor):
         self.edit.setAccessibleName(question.label)
         self.edit.setMaxLength(300)
         self.layout_.addWidget(self.edit)
-        self.edit.textEdited.connect(lambda _text: self.edited.emit(False))
-        self.edit.editingFinished.connect(lambda: self.edited.emit(True))
+        self.edit.textEdited.connect(lambda _text: self.typing.emit())
+        self.edit.editingFinished.connect(lambda: self.committed.emit())
 
     def value(self):
         return self.edit.text().strip() or None
@@ -223,8 +258,8 @@ class LongTextEditor(AnswerEditor):
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.layout_.addWidget(self.edit)
-        self.edit.textChanged.connect(lambda: self.edited.emit(False))
-        self.edit.left.connect(lambda: self.edited.emit(True))
+        self.edit.textChanged.connect(lambda: self.typing.emit())
+        self.edit.left.connect(lambda: self.committed.emit())
 
     def value(self):
         return self.edit.toPlainText().strip() or None
@@ -248,4 +283,5 @@ EDITORS = {
 
 
 def make_editor(question: Question) -> AnswerEditor:
-    return EDITORS[question.type](question)
+    short_scale = question.type == "echelle" and question.max - question.min <= 10
+    return ScaleEditor(question) if short_scale else EDITORS[question.type](question)

@@ -44,22 +44,23 @@ class QuestionCard(QFrame):
         font.setBold(True)
         self.label.setFont(font)
         self.editor = make_editor(question)
-        self.editor.edited.connect(self.on_edited)
+        self.editor.committed.connect(self.flush)
+        self.editor.typing.connect(self.timer.start)
         self.label.setBuddy(self.editor)
 
         self.unknown = QCheckBox(self.tr("Je ne sais pas"))
         self.unknown.setAccessibleName(self.tr("Je ne sais pas : %s") % question.label)
         self.unknown.setToolTip(self.tr("La question sera listée parmi les points à documenter."))
         self.unknown.setVisible(question.unknown_allowed)
-        self.unknown.clicked.connect(self.on_unknown)
+        self.unknown.clicked.connect(lambda *_: self.on_unknown())
         self.clear_button = QPushButton(self.tr("Effacer la réponse"))
         self.clear_button.setAccessibleName(self.tr("Effacer la réponse : %s") % question.label)
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(lambda *_: self.clear())
         self.help_button = QToolButton()
         self.help_button.setText(self.tr("Pourquoi cette question ?"))
         self.help_button.setCheckable(True)
         self.help_button.setAccessibleName(self.tr("Pourquoi cette question ? %s") % question.label)
-        self.help_button.toggled.connect(self.show_help)
+        self.help_button.clicked.connect(lambda *_: self.show_help())
         row = QHBoxLayout()
         row.addWidget(self.unknown)
         row.addWidget(self.clear_button)
@@ -79,8 +80,8 @@ class QuestionCard(QFrame):
         self.comment.setAccessibleName(self.tr("Commentaire : %s") % question.label)
         self.comment.setTabChangesFocus(True)
         self.comment.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
-        self.comment.textChanged.connect(lambda: self.on_edited(False))
-        self.comment.left.connect(lambda: self.on_edited(True))
+        self.comment.textChanged.connect(self.timer.start)
+        self.comment.left.connect(self.flush)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
@@ -102,8 +103,8 @@ class QuestionCard(QFrame):
             parts.append(f"<p><i>{self.tr('À vérifier')} : {html.escape(q.to_check)}</i></p>")
         return "".join(parts)
 
-    def show_help(self, shown: bool) -> None:
-        self.help.setVisible(shown)
+    def show_help(self) -> None:
+        self.help.setVisible(self.help_button.isChecked())
 
     # -- answer in and out -----------------------------------------------------------
 
@@ -138,8 +139,8 @@ class QuestionCard(QFrame):
         if not readonly:
             self.editor.setEnabled(not self.unknown.isChecked())
 
-    def on_unknown(self, checked: bool) -> None:
-        self.editor.setEnabled(not checked)
+    def on_unknown(self) -> None:
+        self.editor.setEnabled(not self.unknown.isChecked())
         self.flush()
 
     def clear(self) -> None:
@@ -149,12 +150,6 @@ class QuestionCard(QFrame):
         self.unknown.setChecked(False)
         self.editor.setEnabled(True)
         self.flush()
-
-    def on_edited(self, now: bool) -> None:
-        if now:
-            self.flush()
-        else:
-            self.timer.start()
 
     def flush(self) -> None:
         """Emit the current answer if it differs from the last one emitted or shown."""

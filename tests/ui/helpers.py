@@ -8,6 +8,7 @@ from evalir_desktop.ui.answer_editors import (
     LongTextEditor,
     MultipleEditor,
     NumberEditor,
+    ScaleEditor,
     ShortTextEditor,
 )
 from evalir_desktop.ui.main_window import MainWindow
@@ -60,6 +61,8 @@ def answer_plainly(qtbot, card: QuestionCard) -> None:
     editor = card.editor
     if isinstance(editor, ChoiceEditor | MultipleEditor):
         choose(card, card.question.options[0].id)
+    elif isinstance(editor, ScaleEditor):
+        editor.buttons[max(editor.buttons)].click()
     elif isinstance(editor, NumberEditor):
         type_into(qtbot, editor.edit, "1500")
     elif isinstance(editor, ShortTextEditor):
