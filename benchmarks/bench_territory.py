@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.results import write_section  # noqa: E402
+from evalir_desktop.report.territory import territory_report  # noqa: E402
 from evalir_desktop.territory.importing import consolidate, open_territory  # noqa: E402
 from evalir_desktop.territory.overview import territory_view  # noqa: E402
 from evalir_desktop.territory.synthetic import default_catalogue, generate_towns  # noqa: E402
@@ -43,12 +44,18 @@ def child(folder: Path, territory: Path) -> None:
     started = time.perf_counter()
     again = consolidate(territory, [folder])
     again_s = time.perf_counter() - started
+    import_peak = peak_rss_mb()
     started = time.perf_counter()
     with open_territory(territory) as store:
         view = territory_view(store)
     view_s = time.perf_counter() - started
+    started = time.perf_counter()
+    pdf = territory_report(view)
+    report_s = time.perf_counter() - started
     result = {
         "view_s": view_s,
+        "report_s": report_s,
+        "report_kb": len(pdf) / 1000,
         "first_cpu": first_cpu,
         "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "groups": len(view.opportunities),
@@ -56,7 +63,8 @@ def child(folder: Path, territory: Path) -> None:
         "again_s": again_s,
         "imported": len(first.by_status("imported")),
         "unchanged": len(again.by_status("unchanged")),
-        "peak_mb": peak_rss_mb(),
+        "peak_mb": import_peak,
+        "total_peak_mb": peak_rss_mb(),
         "size_mb": territory.stat().st_size / 1e6,
     }
     print(json.dumps(result))
@@ -93,6 +101,7 @@ def main() -> None:
         result = json.loads(out.strip().splitlines()[-1])
     assert result["imported"] == args.towns and result["unchanged"] == args.towns
     load = "n/a" if result["load"] is None else f"{result['load']:.1f}"
+    total = "n/a (Windows)" if result["total_peak_mb"] is None else f"{result['total_peak_mb']:.0f}"
     peak = "n/a (Windows)" if result["peak_mb"] is None else f"{result['peak_mb']:.0f}"
     questions = len(catalogue.questions)
     lines = [
@@ -110,6 +119,9 @@ def main() -> None:
         f"| réimport des mêmes fichiers (s) | {result['again_s']:.2f} | ≤ 3 s |",
         f"| calcul de toutes les vues du territoire, {result['groups']} groupes de "
         f"mutualisation (s) | {result['view_s']:.2f} | — |",
+        f"| mémoire maximale avec les vues et le rapport (Mo) | {total} | — |",
+        f"| rapport PDF de territoire ({result['report_kb']:.0f} ko) (s) "
+        f"| {result['report_s']:.2f} | — |",
     ]
     print("\n".join(lines))
     if args.write:

@@ -50,7 +50,9 @@ def test_add_a_folder_then_see_table_obligations_and_groups(qtbot, tmp_path, mon
 
     assert window.report_button.isEnabled()
     window.write_report(tmp_path / "rapport.pdf")
+    qtbot.waitUntil(lambda: "Rapport de territoire écrit" in window.status.text(), timeout=60_000)
     assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+    assert window.report_button.isEnabled()
 
 
 def test_bad_file_is_reported_and_the_others_imported(qtbot, tmp_path):

@@ -60,3 +60,32 @@ class TerritoryTask(QThread):
                 "Une erreur inattendue a interrompu le traitement. Les fichiers déjà importés "
                 "sont conservés. Réessayez ; si l'erreur revient, transmettez le journal."
             )
+
+
+class ReportTask(QThread):
+    """Lay out the territory report away from the window's thread, then write it."""
+
+    written = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, view, path: Path, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.path = path
+
+    def run(self) -> None:
+        from evalir_desktop.report.territory import territory_report
+
+        try:
+            self.path.write_bytes(territory_report(self.view))
+        except OSError as error:
+            self.failed.emit(
+                f"Le rapport n'a pas pu être écrit ({error.strerror}) : fermez-le s'il est "
+                "ouvert, ou choisissez un autre dossier."
+            )
+            return
+        except Exception:
+            log.exception("Territory report failed")
+            self.failed.emit("Le rapport n'a pas pu être préparé : réessayez.")
+            return
+        self.written.emit(str(self.path))

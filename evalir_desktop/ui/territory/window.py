@@ -31,7 +31,7 @@ from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.models import ImportReport
 from evalir_desktop.territory.views import AI_TYPE_LABELS, TerritoryView
 from evalir_desktop.ui.territory import tables
-from evalir_desktop.ui.territory.task import TerritoryTask
+from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
 
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
 
@@ -56,6 +56,7 @@ class TerritoryWindow(QMainWindow):
         self.content = content or load_content()
         self.view: TerritoryView | None = None
         self.task: TerritoryTask | None = None
+        self.report_task: ReportTask | None = None
         self.evaluations: dict = {}  # evaluations reused between refreshes
         self.setWindowTitle(self.tr("%s — Territoire — EVALIR Desktop") % self.path.name)
         self.setAcceptDrops(True)
@@ -329,22 +330,28 @@ class TerritoryWindow(QMainWindow):
             self.write_report(path)
 
     def write_report(self, path: Path) -> None:
-        from evalir_desktop.report.territory import territory_report
+        """Build and write the PDF in a worker thread; the status line says when done."""
+        self.report_button.setEnabled(False)
+        self.status.setText(self.tr("Préparation du rapport de territoire…"))
+        self.report_task = ReportTask(self.view, path, self)
+        self.report_task.written.connect(self.on_report_written)
+        self.report_task.failed.connect(self.on_report_failed)
+        self.report_task.start()
 
-        try:
-            path.write_bytes(territory_report(self.view))
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Territoire"),
-                self.tr(
-                    "Le rapport n'a pas pu être écrit (%s) : fermez-le s'il est ouvert, "
-                    "ou choisissez un autre dossier."
-                )
-                % error.strerror,
-            )
-            return
+    def end_report(self) -> None:
+        self.report_task.wait()
+        self.report_task.deleteLater()
+        self.report_task = None
+        self.report_button.setEnabled(True)
+
+    def on_report_written(self, path: str) -> None:
+        self.end_report()
         self.status.setText(self.tr("Rapport de territoire écrit : %s") % path)
+
+    def on_report_failed(self, message: str) -> None:
+        self.end_report()
+        self.status.setText(message)
+        QMessageBox.warning(self, self.tr("Territoire"), message)
 
     # -- drag and drop, closing ----------------------------------------------------
 
@@ -359,6 +366,8 @@ class TerritoryWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
+        if self.report_task is not None:
+            self.report_task.wait()
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
