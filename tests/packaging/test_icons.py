@@ -1,5 +1,6 @@
 """The application icon: SVG sources, rendered PNG sizes and the Windows .ico."""
 
+import importlib.util
 import struct
 
 import pytest
@@ -8,6 +9,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from evalir_desktop.resources import resource_path
 from evalir_desktop.ui.icons import PNG_SIZES, application_icon
+from tests.packaging.conftest import PACKAGING
 
 ICONS = resource_path("icons")
 
@@ -44,3 +46,28 @@ def test_ico_holds_every_windows_size_as_png():
 def test_application_icon_offers_every_size(qapp):
     sizes = {(size.width(), size.height()) for size in application_icon().availableSizes()}
     assert sizes == {(size, size) for size in PNG_SIZES}
+
+
+def load_renderer():
+    spec = importlib.util.spec_from_file_location("render_icons", PACKAGING / "render_icons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("size", [16, 64, 256])
+def test_committed_png_matches_its_svg(size, qapp):
+    """Re-run packaging/render_icons.py after editing an SVG; this catches a stale PNG."""
+    render_icons = load_renderer()
+    svg = render_icons.SMALL_SVG if size in render_icons.SMALL_SIZES else render_icons.SVG
+    fresh = render_icons.render(QSvgRenderer(str(svg)), size)
+    committed = QImage(str(ICONS / f"evalir-{size}.png")).convertToFormat(fresh.format())
+    difference = sum(
+        abs(a - b)
+        for a, b in zip(
+            bytes(fresh.constBits())[: fresh.sizeInBytes()],
+            bytes(committed.constBits())[: committed.sizeInBytes()],
+            strict=True,
+        )
+    )
+    assert difference / fresh.sizeInBytes() < 2  # mean per channel, out of 255
