@@ -127,3 +127,55 @@ def test_report_menu_opens_the_window_on_the_only_assessment(qtbot, store, asses
     assert dialog.current_kind == "synthese"
     wait_built(qtbot, dialog)
     dialog.close()
+
+
+def test_progress_is_reported_while_building(qtbot, store, assessment, monkeypatch):
+    seen: list[int] = []
+    original = ReportDialog.job_progress
+    monkeypatch.setattr(
+        ReportDialog, "job_progress", lambda self, n, p: (seen.append(p), original(self, n, p))
+    )
+    dialog = open_dialog(qtbot, store, assessment, "synthese")
+    assert seen and seen[-1] == 100
+    assert seen == sorted(seen)
+    assert dialog.print_button.isEnabled()
+
+
+def test_a_failed_build_is_explained_and_nothing_is_printed(qtbot, store, assessment, monkeypatch):
+    from evalir_desktop.report import DOCUMENTS, Output
+
+    def broken(data):
+        raise ValueError("mise en page impossible")
+
+    monkeypatch.setitem(DOCUMENTS, "mention", Output("Mention", ".pdf", broken, "mention"))
+    dialog = ReportDialog(store, assessment, "mention")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=BUILD_TIMEOUT)
+    assert dialog.pdf is None
+    assert "n'a pas pu être préparé" in dialog.status.text()
+    assert "mise en page impossible" in dialog.status.text()
+    assert dialog.preview_button.isEnabled()
+
+
+def test_print_button_goes_through_the_print_dialog(
+    qtbot, store, assessment, tmp_path, monkeypatch
+):
+    target = tmp_path / "imprimante.pdf"
+
+    class AcceptingPrintDialog:
+        def __init__(self, printer, parent):
+            self.printer = printer
+
+        def setWindowTitle(self, title):
+            assert title == "Imprimer"
+
+        def exec(self):
+            self.printer.setOutputFormat(QPrinter.PdfFormat)
+            self.printer.setOutputFileName(str(target))
+            self.printer.setResolution(72)
+            return ReportDialog.Accepted
+
+    monkeypatch.setattr("evalir_desktop.ui.report_view.QPrintDialog", AcceptingPrintDialog)
+    dialog = open_dialog(qtbot, store, assessment, "synthese")
+    dialog.print_button.click()
+    assert page_count(target.read_bytes()) == dialog.document.pageCount()
