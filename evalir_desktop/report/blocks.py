@@ -8,7 +8,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from evalir_desktop.report.document import FRAME_WIDTH
-from evalir_desktop.report.fonts import BOLD, REGULAR
+from evalir_desktop.report.fonts import BOLD, REGULAR, printable
 from evalir_desktop.report.styles import GREY, LIGHT, cell, styles, table_style
 from evalir_desktop.report.typography import markup
 
@@ -62,7 +62,7 @@ def _cell(value):
 
 
 def bullets(items: Sequence[str], style: str = "bullet", mark: str = "•") -> list[Paragraph]:
-    return [Paragraph(markup(item), styles()[style], bulletText=mark) for item in items]
+    return [Paragraph(markup(printable(item)), styles()[style], bulletText=mark) for item in items]
 
 
 def maturity_bar(score: float | None, width: float = 2.9 * cm) -> Drawing:

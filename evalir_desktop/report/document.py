@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from evalir_desktop import __version__
-from evalir_desktop.report.fonts import BOLD, REGULAR, register_fonts
+from evalir_desktop.report.fonts import BOLD, REGULAR, printable, register_fonts
 from evalir_desktop.report.styles import GREY, INK
 from evalir_desktop.report.typography import french
 
@@ -42,6 +42,7 @@ class PageInfo:
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
     """Shorten `text` with an ellipsis until it fits `width` points."""
+    text = printable(text)
     if canvas.stringWidth(text, font, size) <= width:
         return text
     while text and canvas.stringWidth(text + "…", font, size) > width:

@@ -1,5 +1,6 @@
 """Register the shipped DejaVu TTF fonts with reportlab (embedded as subsets in every PDF)."""
 
+import re
 from functools import cache
 
 from evalir_desktop.resources import resource_path
@@ -28,3 +29,26 @@ def register_fonts() -> str:
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, name)
     return REGULAR
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+@cache
+def _glyphs() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+
+
+def printable(text: str) -> str:
+    """Drop control characters; a character DejaVu cannot draw becomes « \ufffd »."""
+    text = _CONTROL.sub("", text or "")
+    glyphs = _glyphs()
+    if all(ord(char) in glyphs or char in "\n\r\t" for char in text):
+        return text
+    return "".join(
+        char if ord(char) in glyphs or char in "\n\r\t" else REPLACEMENT for char in text
+    )

@@ -7,7 +7,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 
-from evalir_desktop.report.fonts import BOLD, REGULAR, register_fonts
+from evalir_desktop.report.fonts import BOLD, REGULAR, printable, register_fonts
 from evalir_desktop.report.typography import french
 
 RINGS = (25, 50, 75, 100)
@@ -118,7 +118,10 @@ def _label(
     """Name and score of one axis, placed outside the outer ring on the side of its spoke."""
     (x, y), (cx, cy) = point, centre
     anchor = "middle" if abs(x - cx) < 8 else ("start" if x > cx else "end")
-    lines = [*_wrap(french(label)), NOT_ASSESSED if score is None else f"{round(score)} / 100"]
+    lines = [
+        *_wrap(french(printable(label))),
+        NOT_ASSESSED if score is None else f"{round(score)} / 100",
+    ]
     line_height = 9
     block = len(lines) * line_height
     if y > cy + 8:  # above the centre: the block sits on the point

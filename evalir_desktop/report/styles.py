@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, TableStyle
 
-from evalir_desktop.report.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from evalir_desktop.report.fonts import BOLD, ITALIC, REGULAR, printable, register_fonts
 from evalir_desktop.report.typography import markup, paragraphs
 
 INK = colors.black
@@ -118,17 +118,17 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(text: str, style: str = "body", bold_prefix: str = "") -> Paragraph:
     """A Paragraph of plain text (escaped, French spacing), with an optional bold lead-in."""
-    lead = f"<b>{markup(bold_prefix)}</b> " if bold_prefix else ""
-    return Paragraph(lead + markup(text), styles()[style])
+    lead = f"<b>{markup(printable(bold_prefix))}</b> " if bold_prefix else ""
+    return Paragraph(lead + markup(printable(text)), styles()[style])
 
 
 def long_text(text: str, style: str = "body") -> list[Paragraph]:
     """A long text as one Paragraph per paragraph, so pages can break between them."""
-    return [Paragraph(markup(part), styles()[style]) for part in paragraphs(text)]
+    return [Paragraph(markup(part), styles()[style]) for part in paragraphs(printable(text))]
 
 
 def cell(text: str, head: bool = False) -> Paragraph:
-    return Paragraph(markup(text), styles()["cell_head" if head else "cell"])
+    return Paragraph(markup(printable(text)), styles()["cell_head" if head else "cell"])
 
 
 def table_style() -> TableStyle:

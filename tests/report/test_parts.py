@@ -83,3 +83,33 @@ def test_main_window_starts_without_reportlab_or_qtpdf():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_hostile_text_is_printed_literally(store, make_assessment):
+    from evalir_desktop.report import full_report, report_data
+
+    record = make_assessment(title="<b>Projet</b> & « essai »\x00\x07")
+    store.save_answer(
+        record.id,
+        "besoin.probleme",
+        Answer(value="<font name='Helvetica'>x</font> & <br/> fin\x0b\x1b", comment="a\tb\r\nc"),
+    )
+    pdf = full_report(report_data(store, record.id))
+    text = body_text(pdf)
+    assert "<font name='Helvetica'>x</font> & <br/> fin" in text.replace("\u2019", "'")
+    assert "<b>Projet</b> &" in text
+    assert not {base_name(name) for name in fonts(pdf)} & BASE14
+
+
+def test_a_new_assessment_prints_its_gaps(store, make_assessment):
+    from evalir_desktop.report import full_report, report_data, summary_report
+    from tests.report.pdftext import page_texts
+
+    record = make_assessment()
+    data = report_data(store, record.id)
+    text = body_text(full_report(data))
+    assert "Sans réponse" in text
+    assert "Aucune action n'a encore été inscrite" in text.replace("\u2019", "'")
+    assert "Décision du conseil municipal (à remplir)" in text
+    assert "non évalué" in text
+    assert len(page_texts(summary_report(data))) <= 2
