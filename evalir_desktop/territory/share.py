@@ -14,8 +14,9 @@ What counts as personal data in an anonymised share (names of people, not of rol
   otherwise replaced by « Responsable désigné par la commune »);
 - the journal: `history` is emptied, since each row holds a user name and a copy of the
   changed values (contacts, owners, validators).
-Free texts written by the agents (comments, descriptions, decision text) are kept as
-they are: the program cannot tell a name from a word there, so the window warns.
+Assessments in the trash are never shared. Free texts written by the agents (comments,
+descriptions, decision text) are kept as they are: the program cannot tell a name from a
+word there, so the share dialog warns.
 """
 
 import os
