@@ -15,6 +15,12 @@ log = logging.getLogger("evalir")
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="evalir-desktop", add_help=True)
     parser.add_argument("file", nargs="?", type=Path, help="fichier .evalir à ouvrir")
+    parser.add_argument(
+        "--verifier-installation",
+        action="store_true",
+        help="vérifier les composants installés (traductions, impression, aperçu PDF), "
+        "puis quitter",
+    )
     args, _ = parser.parse_known_args(argv)  # Qt options (-platform...) pass through
     return args
 
@@ -54,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     install_crash_handler()
     install_translators(app)
     log.info("EVALIR Desktop %s starting", __version__)
+    if args.verifier_installation:
+        from evalir_desktop.ui.self_check import run_self_check
+
+        return run_self_check()
 
     documents = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
     window = MainWindow()

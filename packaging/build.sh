@@ -122,6 +122,12 @@ DEFAULT_FILE="$HOME/Documents/EVALIR/evaluations-ia.evalir"
 [[ -f "$DEFAULT_FILE" ]] || fail "GUI did not create $DEFAULT_FILE"
 "$CLI" check "$DEFAULT_FILE" >/dev/null || fail "the GUI's default file does not pass evalir check"
 
+step "GUI: installation self-check (French Qt texts, images, printing, PDF preview)"
+"$GUI" --verifier-installation >"$WORK/verification.txt" 2>&1 \
+    || { cat "$WORK/verification.txt" >&2; fail "evalir-desktop --verifier-installation failed"; }
+grep "^ok : " "$WORK/verification.txt"
+grep -q "^Installation vérifiée.$" "$WORK/verification.txt" || fail "self-check did not complete"
+
 step "CLI: version, init, check"
 "$CLI" --version | grep -q "$VERSION" || fail "evalir --version does not print $VERSION"
 TOWN="$WORK/Mairie de Saint-Étienne/évaluations IA.evalir"

@@ -1,0 +1,107 @@
+"""Installation self-check (`evalir-desktop --verifier-installation`): the Qt parts in use.
+
+For the smoke test of the bundle and for a town hall's IT support: French translations,
+image formats, icon, printing to PDF, PDF preview, assessment content and licences.
+"""
+
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QImageReader, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+
+from evalir_desktop.about import components, content_version
+from evalir_desktop.ui.icons import application_icon
+
+log = logging.getLogger("evalir")
+IMAGE_FORMATS = {"png", "jpeg", "svg", "ico"}
+
+
+def check_translations() -> str:
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    assert cancel == "Annuler", f"« Cancel » traduit par « {cancel} »"
+    return "boutons de Qt en français"
+
+
+def check_image_formats() -> str:
+    found = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+    missing = IMAGE_FORMATS - found
+    assert not missing, f"formats absents : {', '.join(sorted(missing))}"
+    return ", ".join(sorted(IMAGE_FORMATS))
+
+
+def check_icon() -> str:
+    icon = application_icon()
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull(), "icône illisible"
+    return "icône du programme"
+
+
+def check_print_and_preview(folder: Path) -> str:
+    """Print a page to a PDF file with Qt, then open and draw it as the preview does."""
+    path = folder / "epreuve.pdf"
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(path))
+    painter = QPainter()
+    assert painter.begin(printer), "impression vers un fichier PDF impossible"
+    font = painter.font()
+    font.setPointSize(48)
+    painter.setFont(font)
+    painter.drawText(printer.pageRect(QPrinter.DevicePixel), Qt.AlignCenter, "Épreuve EVALIR")
+    painter.end()
+    document = QPdfDocument()
+    status = document.load(str(path))
+    assert status == QPdfDocument.Error.None_, f"aperçu PDF : erreur {status}"
+    assert document.pageCount() == 1, f"{document.pageCount()} page(s) au lieu d'une"
+    image = document.render(0, QSize(210, 297))
+    white = QColor(Qt.white)
+    inked = sum(image.pixelColor(x, y) != white for x in range(0, 210, 3) for y in range(0, 297, 3))
+    assert inked > 0, "la page affichée est blanche"
+    view = QPdfView()
+    view.setDocument(document)
+    return "impression en PDF et aperçu"
+
+
+def check_content() -> str:
+    version = content_version()
+    assert version is not None, "contenu d'évaluation introuvable"
+    return f"contenu d'évaluation {version}"
+
+
+def check_licences() -> str:
+    items = components()
+    missing = [path.name for item in items for path in item.texts if not path.is_file()]
+    assert items and not missing, f"textes de licence absents : {', '.join(missing)}"
+    return f"{len(items)} composants et leurs licences"
+
+
+def print_and_log(line: str) -> None:
+    print(line)  # nothing is shown by a windowed Windows executable: the log keeps it
+    log.info("Self-check: %s", line)
+
+
+def run_self_check(say: Callable[[str], None] = print_and_log) -> int:
+    """Run every check, report each one in French; 0 if all pass, 1 otherwise."""
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="evalir-verification-") as folder:
+        checks = [
+            check_translations,
+            check_image_formats,
+            check_icon,
+            lambda: check_print_and_preview(Path(folder)),
+            check_content,
+            check_licences,
+        ]
+        for check in checks:
+            try:
+                say(f"ok : {check()}")
+            except Exception as error:  # report every failure, whatever its kind
+                failures += 1
+                say(f"ÉCHEC : {error}")
+    say("Installation vérifiée." if not failures else f"{failures} vérification(s) en échec.")
+    return 1 if failures else 0
