@@ -31,11 +31,12 @@ TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
 BATCH = 5  # summaries computed per turn of the event loop, so the window stays responsive
 
 
-def local_time(iso: str) -> str:
+def local_time(iso: str, with_time: bool = False) -> str:
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+        moment = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso
+    return moment.strftime("%d/%m/%Y à %H:%M" if with_time else "%d/%m/%Y")
 
 
 class AssessmentList(QWidget):
@@ -56,7 +57,7 @@ class AssessmentList(QWidget):
                 self.tr("Projet évalué"),
                 self.tr("Statut"),
                 self.tr("Avancement"),
-                self.tr("Dernière modification"),
+                self.tr("Modifiée le"),
                 self.tr("Obligations"),
             ]
         )
@@ -64,12 +65,15 @@ class AssessmentList(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         self.tree.setWordWrap(True)
         header = self.tree.header()
-        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.Interactive)
+        header.resizeSection(TITLE, self.fontMetrics().horizontalAdvance("M") * 22)
         for column in (STATUS, CHANGED, OBLIGATIONS):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(PROGRESS, QHeaderView.Fixed)
-        header.resizeSection(PROGRESS, 110)
-        header.setStretchLastSection(False)
+        header.resizeSection(
+            PROGRESS, self.fontMetrics().horizontalAdvance(self.tr("Avancement")) + 24
+        )
+        header.setStretchLastSection(True)
         self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
         self.tree.currentItemChanged.connect(lambda *_: self.update_buttons())
 
@@ -121,6 +125,7 @@ class AssessmentList(QWidget):
             )
             item.setData(TITLE, Qt.UserRole, record.id)
             item.setToolTip(TITLE, record.description or display_title(record))
+            item.setToolTip(CHANGED, local_time(record.updated_at, with_time=True))
             self.tree.addTopLevelItem(item)
             bar = QProgressBar()
             bar.setAccessibleName(self.tr("Avancement de %s") % record.title)

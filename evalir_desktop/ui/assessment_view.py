@@ -63,7 +63,9 @@ class AssessmentView(QWidget):
 
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(self.tr("Étapes de l'évaluation"))
-        self.step_list.setMinimumWidth(170)
+        self.step_list.setMinimumWidth(150)
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.step_list.setMaximumWidth(280)
         for _step in self.steps:
             self.step_list.addItem(QListWidgetItem())
@@ -92,6 +94,7 @@ class AssessmentView(QWidget):
         splitter.addWidget(self.step_list)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 800])
         splitter.setChildrenCollapsible(False)
 
         self.previous_button = QPushButton(self.tr("← &Précédent"))

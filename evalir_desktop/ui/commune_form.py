@@ -29,7 +29,7 @@ class CommuneForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.touched: set[str] = set()
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # label above field: fits any width
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         fields = [
             ("nom", self.tr("Nom de la commune"), self.tr("ex. Saint-Étienne-de-Tinée")),
@@ -86,6 +86,7 @@ class CommuneForm(QWidget):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             edit.setText("" if value is None else str(value))
+            edit.setCursorPosition(0)  # show the start of a long name
         self.dpd.blockSignals(True)
         self.dpd.setCurrentIndex(max(0, self.dpd.findData(values.get("dpd_designe", "inconnu"))))
         self.dpd.blockSignals(False)

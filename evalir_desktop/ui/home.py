@@ -1,6 +1,6 @@
 """The home screen: the town profile and the list of assessments of the open file."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +42,6 @@ class HomeView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.commune_form)
         scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         QVBoxLayout(profile_box).addWidget(scroll)
 
         list_box = QGroupBox(self.tr("Évaluations de projets d'IA"))
@@ -70,9 +70,14 @@ class HomeView(QWidget):
         files.addStretch(1)
         list_layout.addLayout(files)
 
+        splitter = QSplitter()
+        splitter.addWidget(profile_box)
+        splitter.addWidget(list_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.commune_form.sizeHint().width() + 40, 10_000])
         layout = QHBoxLayout(self)
-        layout.addWidget(profile_box, 2)
-        layout.addWidget(list_box, 3)
+        layout.addWidget(splitter)
 
     def fill_recent(self) -> None:
         self.recent_menu.clear()

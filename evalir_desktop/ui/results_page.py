@@ -94,8 +94,13 @@ class ResultsPage(QScrollArea):
         self.trigger_buttons.append((question_id, link))
         return link
 
+    def section(self, title: str) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setStyleSheet("QGroupBox { font-weight: bold; }")
+        return box
+
     def obligations_section(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Ce que la loi impose ou signale"))
+        box = self.section(self.tr("Ce que la loi impose ou signale"))
         layout = QVBoxLayout(box)
         obligations = self.evaluation.obligations
         if not obligations:
@@ -128,7 +133,7 @@ class ResultsPage(QScrollArea):
         return box
 
     def maturity_section(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Maturité du projet, axe par axe (sur 100)"))
+        box = self.section(self.tr("Maturité du projet, axe par axe (sur 100)"))
         layout = QVBoxLayout(box)
         scored = [axis for axis in self.evaluation.axes if axis.scored]
         titles = {axis.id: axis.short_title or axis.title for axis in self.content.axes}
@@ -155,7 +160,7 @@ class ResultsPage(QScrollArea):
         return box
 
     def unknowns_section(self) -> QGroupBox:
-        box = QGroupBox(self.tr("À documenter (réponses « Je ne sais pas »)"))
+        box = self.section(self.tr("À documenter (réponses « Je ne sais pas »)"))
         layout = QVBoxLayout(box)
         if not self.evaluation.unknowns:
             layout.addWidget(label(self.tr("Aucune réponse « Je ne sais pas ».")))
@@ -165,7 +170,7 @@ class ResultsPage(QScrollArea):
         return box
 
     def recommendations_section(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Recommandations"))
+        box = self.section(self.tr("Recommandations"))
         layout = QVBoxLayout(box)
         if not self.evaluation.recommendations:
             layout.addWidget(label(self.tr("Aucune recommandation pour l'instant.")))
