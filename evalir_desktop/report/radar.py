@@ -1,9 +1,10 @@
 """The radar chart of axis maturities, drawn once with reportlab.graphics for PDF and SVG."""
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 
@@ -11,6 +12,8 @@ from evalir_desktop.report.fonts import BOLD, REGULAR, printable, register_fonts
 from evalir_desktop.report.typography import french
 
 RINGS = (25, 50, 75, 100)
+SCREEN_FONT = "font-family: DejaVu Sans, Verdana, sans-serif;"
+_CLIP_PATH = re.compile(r"\s*<clipPath\b.*?</clipPath>", re.S)
 NOT_ASSESSED = "non évalué"
 
 
@@ -88,8 +91,15 @@ def radar_drawing(
             Line(cx, cy, *at(index, 100), strokeColor=colors.Color(0.6, 0.6, 0.6), strokeWidth=0.5)
         )
     shape = [coord for i, (_, score) in enumerate(points) for coord in at(i, score or 0)]
-    drawing.add(Polygon(shape, fillColor=colors.Color(0.8, 0.8, 0.8), strokeColor=None))
-    drawing.add(PolyLine([*shape, *shape[:2]], strokeColor=colors.black, strokeWidth=1.5))
+    drawing.add(
+        Polygon(
+            shape,
+            fillColor=colors.Color(0.8, 0.8, 0.8),
+            strokeColor=colors.black,
+            strokeWidth=1.5,
+            strokeLineJoin=1,
+        )
+    )
     for ring in RINGS:  # over the filled shape, so that the scale stays readable
         x, y = at(0, ring)
         drawing.add(
@@ -153,4 +163,11 @@ def radar_svg(
     """The same radar as SVG bytes, for a QSvgWidget on screen."""
     from reportlab.graphics import renderSVG
 
-    return renderSVG.drawToString(radar_drawing(axes, labels, width, height)).encode("utf-8")
+    svg = renderSVG.drawToString(radar_drawing(axes, labels, width, height))
+    # Qt's SVG renderer (SVG Tiny) ignores <clipPath> and paints its rectangle in black:
+    # the drawing never leaves its box, so the clip is dropped.
+    svg = _CLIP_PATH.sub("", svg).replace(' style="clip-path: url(#clip)"', "")
+    # Font names as a screen knows them, with a fallback where DejaVu is not installed.
+    svg = svg.replace(f"font-family: {BOLD};", f"{SCREEN_FONT} font-weight: bold;")
+    svg = svg.replace(f"font-family: {REGULAR};", SCREEN_FONT)
+    return svg.encode("utf-8")

@@ -1,25 +1,33 @@
-"""A small radar chart of axis maturities (0–100), drawn with QPainter."""
+"""The radar chart of axis maturities (0–100) on screen: the printed report's chart, as SVG."""
 
-import math
-
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-RINGS = (25, 50, 75, 100)
 
+class RadarChart(QSvgWidget):
+    """One spoke per axis, each labelled with its score (« non évalué » without answer).
 
-class RadarChart(QWidget):
-    """Draws one spoke per axis; an axis without score is drawn at 0 with « ? »."""
+    The drawing is `evalir_desktop.report.radar`'s, so the screen and the paper agree;
+    reportlab is imported the first time a chart is shown, not at start-up.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scores: list[tuple[str, float | None]] = []
-        self.setMinimumSize(QSize(320, 280))
+        self.setMinimumSize(QSize(320, 230))
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.setAccessibleName(self.tr("Graphique radar de la maturité par axe"))
+        self.renderer().setAspectRatioMode(Qt.KeepAspectRatio)
+        palette = self.palette()
+        palette.setColor(QPalette.Window, QColor("white"))  # black ink, as on paper
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
 
     def set_scores(self, scores: list[tuple[str, float | None]]) -> None:
+        from evalir_desktop.report.radar import radar_svg
+
         self.scores = scores
         described = "; ".join(
             f"{label} : {'non évalué' if score is None else f'{score:.0f} sur 100'}"
@@ -27,59 +35,14 @@ class RadarChart(QWidget):
         )
         self.setAccessibleDescription(described)
         self.setToolTip(described.replace("; ", "\n"))
-        self.update()
+        self.load(QByteArray(radar_svg(list(scores))))
+        self.renderer().setAspectRatioMode(Qt.KeepAspectRatio)
 
     def sizeHint(self) -> QSize:
-        return QSize(460, 360)
+        return QSize(520, 360)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
 
     def heightForWidth(self, width: int) -> int:
-        return int(width * 0.75)
-
-    def point(self, center: QPointF, radius: float, index: int, value: float) -> QPointF:
-        angle = -math.pi / 2 + 2 * math.pi * index / max(1, len(self.scores))
-        r = radius * value / 100
-        return QPointF(center.x() + r * math.cos(angle), center.y() + r * math.sin(angle))
-
-    def paintEvent(self, _event) -> None:
-        if len(self.scores) < 3:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        metrics = painter.fontMetrics()
-        label_width = max(metrics.horizontalAdvance(label) for label, _ in self.scores)
-        margin = min(label_width + 12, self.width() / 4)
-        radius = max(
-            20.0, min(self.width() / 2 - margin, self.height() / 2 - 2.2 * metrics.height())
-        )
-        center = QPointF(self.width() / 2, self.height() / 2)
-        grid = QPen(QColor("#9aa5b1"), 1)
-        painter.setPen(grid)
-        count = len(self.scores)
-        for ring in RINGS:
-            painter.drawPolygon(
-                QPolygonF([self.point(center, radius, i, ring) for i in range(count)])
-            )
-        for index in range(count):
-            painter.drawLine(center, self.point(center, radius, index, 100))
-        shape = QPolygonF(
-            [self.point(center, radius, i, score or 0) for i, (_, score) in enumerate(self.scores)]
-        )
-        painter.setPen(QPen(QColor("#1f4e8c"), 2))
-        painter.setBrush(QColor(31, 78, 140, 70))
-        painter.drawPolygon(shape)
-        painter.setPen(QColor("#1b1b1b"))
-        for index, (label, score) in enumerate(self.scores):
-            text = f"{label} ({'?' if score is None else f'{score:.0f}'})"
-            anchor = self.point(center, radius + 8, index, 100)
-            width = metrics.horizontalAdvance(text)
-            x = anchor.x() - width / 2
-            if anchor.x() > center.x() + 5:
-                x = anchor.x()
-            elif anchor.x() < center.x() - 5:
-                x = anchor.x() - width
-            y = anchor.y() - metrics.height() / 2
-            if anchor.y() < center.y() - radius * 0.9:
-                y -= metrics.height() / 2
-            box = QRectF(x, y, width, metrics.height())
-            painter.drawText(box, Qt.AlignCenter, text)
-        painter.end()
+        return int(width * 11 / 16)

@@ -62,7 +62,8 @@ def test_radar_svg_is_valid_and_labelled():
     assert root.tag.endswith("svg")
     text = svg.decode("utf-8")
     assert "Compétences" in text and "non évalué" in text and "62 / 100" in text
-    assert "DejaVuSans" in text
+    assert "font-family: DejaVu Sans" in text and "font-weight: bold" in text
+    assert "clipPath" not in text  # Qt's SVG renderer would paint it black
 
 
 def test_radar_skips_unscored_axes_and_uses_short_labels(demo):

@@ -179,3 +179,22 @@ def test_print_button_goes_through_the_print_dialog(
     dialog = open_dialog(qtbot, store, assessment, "synthese")
     dialog.print_button.click()
     assert page_count(target.read_bytes()) == dialog.document.pageCount()
+
+
+def test_screen_radar_is_the_report_drawing(qtbot):
+    from evalir_desktop.ui.radar import RadarChart
+
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    chart.set_scores([("Besoin", 33), ("Données", None), ("Droit", 80), ("Suivi", 10)])
+    assert chart.renderer().isValid()
+    assert "Données : non évalué" in chart.accessibleDescription()
+    chart.resize(480, 330)
+    image = chart.grab().toImage()
+    samples = [
+        image.pixelColor(x, y).lightness()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    ]
+    dark = sum(1 for lightness in samples if lightness < 60)
+    assert dark < len(samples) / 5  # black ink on white, not a black unsupported SVG element
