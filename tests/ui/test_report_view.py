@@ -198,3 +198,22 @@ def test_screen_radar_is_the_report_drawing(qtbot):
     ]
     dark = sum(1 for lightness in samples if lightness < 60)
     assert dark < len(samples) / 5  # black ink on white, not a black unsupported SVG element
+
+
+def test_report_menu_follows_the_assessment_on_screen(qtbot, store, assessment):
+    other = demo_assessment(store, comment_length=10, actions=0, title="Deuxième projet")
+    path = store.path
+    store.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    window.open_assessment(other)
+    qtbot.waitUntil(lambda: window.current_assessment_id() == other)
+    window.report_menu.actions()[0].trigger()  # full report, Ctrl+P
+    (dialog,) = window.findChildren(ReportDialog)
+    assert dialog.assessment_id == other
+    assert dialog.current_kind == "complet"
+    wait_built(qtbot, dialog)
+    assert "Deuxième projet" in dialog.windowTitle()
+    dialog.close()
