@@ -10,12 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QImageReader, QPainter
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtSvg import QSvgRenderer
 
 from evalir_desktop.about import components, content_version
+from evalir_desktop.resources import resource_path
 from evalir_desktop.ui.icons import application_icon
 
 log = logging.getLogger("evalir")
@@ -35,10 +37,18 @@ def check_image_formats() -> str:
     return ", ".join(sorted(IMAGE_FORMATS))
 
 
-def check_icon() -> str:
+def check_icon_and_svg() -> str:
     icon = application_icon()
     assert not icon.isNull() and not icon.pixmap(32, 32).isNull(), "icône illisible"
-    return "icône du programme"
+    svg = QSvgRenderer(str(resource_path("icons", "evalir.svg")))  # as the radar chart
+    assert svg.isValid(), "dessin SVG illisible"
+    image = QImage(64, 64, QImage.Format_ARGB32)
+    image.fill(Qt.transparent)
+    painter = QPainter(image)
+    svg.render(painter)
+    painter.end()
+    assert image.pixelColor(32, 32).alpha() == 255, "dessin SVG vide"
+    return "icône du programme et dessins SVG"
 
 
 def check_print_and_preview(folder: Path) -> str:
@@ -92,7 +102,7 @@ def run_self_check(say: Callable[[str], None] = print_and_log) -> int:
         checks = [
             check_translations,
             check_image_formats,
-            check_icon,
+            check_icon_and_svg,
             lambda: check_print_and_preview(Path(folder)),
             check_content,
             check_licences,
