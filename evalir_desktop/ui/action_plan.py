@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -76,6 +77,9 @@ class ActionPlanPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setTabKeyNavigation(False)
+        self.table.setCornerButtonEnabled(False)
+        for corner in self.table.findChildren(QAbstractButton):
+            corner.setAccessibleName(self.tr("Coin du tableau"))
         self.table.itemChanged.connect(self.item_changed)
         self.seed_button = QPushButton()
         self.seed_button.clicked.connect(self.add_seeds)

@@ -76,7 +76,7 @@ class DecisionPage(QScrollArea):
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Décision du conseil"))
         for key, text in OUTCOME_LABELS.items():
-            self.outcome.addItem(self.tr(text), key)
+            self.outcome.addItem(text, key)
         self.outcome.currentIndexChanged.connect(self.save)
         self.text = PlainTextEdit()
         self.text.setAccessibleName(self.tr("Texte de la décision ou conditions"))

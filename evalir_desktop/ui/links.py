@@ -1,7 +1,11 @@
 """A word-wrapping link that the keyboard can reach (Tab, then Entrée or Espace)."""
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy
+
+LINK_COLOR = QColor("#1f4e8c")
+FOCUS_BACKGROUND = QColor("#dce8f7")
 
 
 class LinkLabel(QLabel):
@@ -17,10 +21,23 @@ class LinkLabel(QLabel):
         self.setCursor(Qt.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self.setAccessibleName(text)
-        self.setStyleSheet(
-            "QLabel { color: #1f4e8c; text-decoration: underline; padding: 2px; }"
-            "QLabel:focus { background: #dce8f7; }"
-        )
+        # palette and font rather than a style sheet: pages hold dozens of links
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+        palette = self.palette()
+        palette.setColor(QPalette.WindowText, LINK_COLOR)
+        palette.setColor(QPalette.Window, FOCUS_BACKGROUND)
+        self.setPalette(palette)
+        self.setContentsMargins(2, 2, 2, 2)
+
+    def focusInEvent(self, event) -> None:
+        self.setAutoFillBackground(True)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.setAutoFillBackground(False)
+        super().focusOutEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):

@@ -3,6 +3,7 @@
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -71,7 +72,11 @@ class QuestionCard(QFrame):
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.RichText)
         self.help.setObjectName("helpPanel")
-        self.help.setStyleSheet("QLabel#helpPanel { background: #eef4fb; padding: 8px; }")
+        palette = self.help.palette()
+        palette.setColor(QPalette.Window, QColor("#eef4fb"))
+        self.help.setPalette(palette)
+        self.help.setAutoFillBackground(True)
+        self.help.setContentsMargins(8, 8, 8, 8)
         self.help.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.help.hide()
 

@@ -1,6 +1,7 @@
 """Results: obligations by level, radar of maturities, what lowers each axis, unknowns."""
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -95,13 +96,19 @@ class ResultsPage(QScrollArea):
         return link
 
     def section(self, title: str) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setStyleSheet("QGroupBox { font-weight: bold; }")
+        """A framed section whose heading is a bold label (no style sheet: it is slow)."""
+        box = QGroupBox()
+        QVBoxLayout(box)
+        heading = label(title, bold=True)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        box.layout().addWidget(heading)
         return box
 
     def obligations_section(self) -> QGroupBox:
         box = self.section(self.tr("Ce que la loi impose ou signale"))
-        layout = QVBoxLayout(box)
+        layout = box.layout()
         obligations = self.evaluation.obligations
         if not obligations:
             layout.addWidget(label(self.tr("Aucune obligation déclenchée par les réponses.")))
@@ -110,7 +117,9 @@ class ResultsPage(QScrollArea):
             if not items:
                 continue
             heading = label(f"{LEVEL_LABELS[level]} ({len(items)})", bold=True)
-            heading.setStyleSheet(f"color: {LEVEL_COLORS[level]};")
+            palette = heading.palette()
+            palette.setColor(QPalette.WindowText, QColor(LEVEL_COLORS[level]))
+            heading.setPalette(palette)
             layout.addWidget(heading)
             for ob in items:
                 frame = QGroupBox(ob.title)
@@ -134,7 +143,7 @@ class ResultsPage(QScrollArea):
 
     def maturity_section(self) -> QGroupBox:
         box = self.section(self.tr("Maturité du projet, axe par axe (sur 100)"))
-        layout = QVBoxLayout(box)
+        layout = box.layout()
         scored = [axis for axis in self.evaluation.axes if axis.scored]
         titles = {axis.id: axis.short_title or axis.title for axis in self.content.axes}
         self.radar.set_scores([(titles[axis.id], axis.score) for axis in scored])
@@ -161,7 +170,7 @@ class ResultsPage(QScrollArea):
 
     def unknowns_section(self) -> QGroupBox:
         box = self.section(self.tr("À documenter (réponses « Je ne sais pas »)"))
-        layout = QVBoxLayout(box)
+        layout = box.layout()
         if not self.evaluation.unknowns:
             layout.addWidget(label(self.tr("Aucune réponse « Je ne sais pas ».")))
         for item in self.evaluation.unknowns:
@@ -171,7 +180,7 @@ class ResultsPage(QScrollArea):
 
     def recommendations_section(self) -> QGroupBox:
         box = self.section(self.tr("Recommandations"))
-        layout = QVBoxLayout(box)
+        layout = box.layout()
         if not self.evaluation.recommendations:
             layout.addWidget(label(self.tr("Aucune recommandation pour l'instant.")))
         for rec in self.evaluation.recommendations:
