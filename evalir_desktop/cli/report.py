@@ -15,7 +15,13 @@ from evalir_desktop.cli.exporting import EXPORT_FORMATS
 from evalir_desktop.store import Store, StoreError
 
 DOCUMENT_TYPES = ("complet", "synthese", "mention", "fournisseur")
-ASSESSMENT_FORMATS = ("inventaire-json", "inventaire-csv", "reponses-csv", "fournisseur-csv")
+ASSESSMENT_FORMATS = (
+    "inventaire-json",
+    "inventaire-csv",
+    "reponses-csv",
+    "fournisseur-csv",
+    "mention-txt",
+)
 
 
 def register(subparsers) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.exports import answers_csv
 from evalir_desktop.report.full import full_report, summary_report
-from evalir_desktop.report.mention import mention_pdf
+from evalir_desktop.report.mention import mention_pdf, mention_text
 from evalir_desktop.report.supplier import supplier_csv, supplier_pdf
 from evalir_desktop.report.transparency import transparency_csv, transparency_json
 
@@ -21,6 +21,11 @@ class Output:
     suffix: str  # file extension with its dot
     build: Callable[..., bytes]  # (ReportData, **options) -> bytes
     file_stem: str  # default file name, before the project title
+
+
+def mention_bytes(data: ReportData) -> bytes:
+    """The mention as UTF-8 text with Windows line ends, to paste into a letter template."""
+    return (mention_text(data).replace("\n", "\r\n") + "\r\n").encode("utf-8")
 
 
 DOCUMENTS: dict[str, Output] = {
@@ -37,6 +42,7 @@ EXPORTS: dict[str, Output] = {
         "Fiche de transparence (CSV)", ".csv", transparency_csv, "fiche-transparence"
     ),
     "reponses-csv": Output("Réponses (CSV)", ".csv", answers_csv, "reponses"),
+    "mention-txt": Output("Mention explicite (texte)", ".txt", mention_bytes, "mention-explicite"),
     "fournisseur-csv": Output(
         "Questionnaire au fournisseur (CSV)", ".csv", supplier_csv, "questionnaire"
     ),

@@ -143,6 +143,7 @@ class ReportDialog(QDialog):
             ("inventaire-csv", self.tr("Fiche de transparence (CSV)…")),
             ("reponses-csv", self.tr("Réponses et commentaires (CSV)…")),
             ("fournisseur-csv", self.tr("Questionnaire au fournisseur (CSV)…")),
+            ("mention-txt", self.tr("Mention explicite (texte)…")),
         ):
             menu.addAction(label).triggered.connect(lambda _=False, n=name: self.ask_export(n))
         return menu

@@ -54,6 +54,7 @@ def test_report_without_assessment_id_uses_the_only_one(town_file, tmp_path):
         ("inventaire-csv", lambda b: b.startswith(b"\xef\xbb\xbfadministration_nom;")),
         ("reponses-csv", lambda b: b.startswith("\ufeffAxe;Identifiant".encode())),
         ("fournisseur-csv", lambda b: b"donnees.restitution" in b),
+        ("mention-txt", lambda b: b"CADA" in b and b"\r\n" in b),
     ],
 )
 def test_exports(town_file, tmp_path, fmt, check):
