@@ -40,13 +40,18 @@ if [[ $SKIP_BUILD == 0 ]]; then
         || fail "PyInstaller failed"
     echo "build time: $(($(date +%s) - start)) s"
     step "archive"
+    # desktop integration files travel with the bundle (see packaging/README.md)
+    mkdir -p "$BUNDLE/linux"
+    cp packaging/linux/* resources/icons/evalir.svg "$BUNDLE/linux/" || fail "no linux/ files"
     rm -f "$ARCHIVE"
     tar -C "$ROOT/dist" -czf "$ARCHIVE" "$NAME" || fail "could not write $ARCHIVE"
 fi
 [[ -x "$GUI" ]] || fail "GUI executable missing: $GUI"
 [[ -x "$CLI" ]] || fail "CLI executable missing: $CLI"
 [[ -f "$ARCHIVE" ]] || fail "archive missing: $ARCHIVE"
-tar -tzf "$ARCHIVE" "$NAME/$NAME" "$NAME/evalir" >/dev/null || fail "archive lacks the executables"
+tar -tzf "$ARCHIVE" "$NAME/$NAME" "$NAME/evalir" "$NAME/linux/evalir-desktop.desktop" \
+    "$NAME/linux/evalir-mime.xml" "$NAME/linux/evalir.svg" >/dev/null \
+    || fail "archive lacks the executables or the desktop files"
 echo "bundle size: $(du -sb "$BUNDLE" | cut -f1) bytes ($(du -sh "$BUNDLE" | cut -f1))"
 echo "archive size: $(stat -c %s "$ARCHIVE") bytes"
 for required in \
