@@ -122,9 +122,11 @@ class ResultsPage(QScrollArea):
             heading.setPalette(palette)
             layout.addWidget(heading)
             for ob in items:
-                frame = QGroupBox(ob.title)
+                frame = QGroupBox()
+                frame.setAccessibleName(ob.title)
                 self.obligation_boxes[ob.id] = frame
                 inner = QVBoxLayout(frame)
+                inner.addWidget(label(ob.title, bold=True))
                 inner.addWidget(label(self.tr("Référence : %s") % ob.reference))
                 inner.addWidget(label(ob.explanation))
                 if ob.deadline:
