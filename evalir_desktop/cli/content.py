@@ -15,6 +15,7 @@ from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
+from evalir_desktop.guide.starting import start_assessment
 from evalir_desktop.store import Store, StoreError
 
 
@@ -122,17 +123,7 @@ def run_new(args) -> int:
             raise UserError(f"modèle inconnu « {args.modele} ». Modèles disponibles : {known}.")
     with _open(args.file, readonly=False) as store:
         try:
-            record = store.create_assessment(
-                args.titre,
-                content_id=content.id,
-                content_version=content.version,
-                template_id=template.id if template else None,
-                description=template.description if template else "",
-                service=template.service if template else "",
-                ai_type=template.ai_type if template else "",
-            )
-            for question_id, value in (template.answers if template else {}).items():
-                store.save_answer(record.id, question_id, Answer(value=value))
+            record = start_assessment(store, content, args.titre, template)
         except (StoreError, ValidationError) as error:
             raise UserError(str(error)) from error
     print(record.id)

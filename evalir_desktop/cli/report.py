@@ -142,7 +142,7 @@ def run_assessment_report(args) -> int:
         )
     output = DOCUMENTS[args.type]
     write_atomically(args.output, build(output, data, extra_questions=args.question))
-    print(f"{output.label} écrit : {args.output}")
+    print(f"Fichier écrit : {args.output} ({output.label})")
     return EXIT_OK
 
 

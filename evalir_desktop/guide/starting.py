@@ -6,16 +6,6 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content, Template
 from evalir_desktop.store import AssessmentRecord, Store
 
-AI_TYPE_LABELS = {
-    "": "Pas encore précisé",
-    "texte_generatif": "Texte généré (IA générative)",
-    "voix": "Parole (transcription, synthèse vocale)",
-    "vision": "Image et vidéo (vision)",
-    "prediction": "Prévision",
-    "classement": "Classement ou notation",
-    "autre": "Autre",
-}
-
 
 def start_assessment(
     store: Store,

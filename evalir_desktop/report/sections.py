@@ -10,6 +10,7 @@ from evalir_desktop.report.radar import radar_drawing
 from evalir_desktop.report.styles import LEVEL_MARKS, level_label, long_text, para
 from evalir_desktop.report.summary import completion_line, decision_line
 from evalir_desktop.report.typography import fr_date, number
+from evalir_desktop.store.models import AI_TYPE_LABELS
 
 CONTENTS = (
     "Le projet",
@@ -78,7 +79,7 @@ def project(data: ReportData) -> list[Flowable]:
             [
                 ("Projet", record.title),
                 ("Service concerné", record.service),
-                ("Type d'IA", record.ai_type),
+                ("Type d'IA", AI_TYPE_LABELS.get(record.ai_type, record.ai_type)),
                 ("Fournisseur", record.supplier),
                 ("Statut", data.status_label),
                 ("Modèle de départ", template.title if template else ""),

@@ -10,6 +10,15 @@ ActionStatus = Literal["a_faire", "en_cours", "fait", "abandonne"]
 DecisionOutcome = Literal["", "engager", "engager_sous_conditions", "reporter", "renoncer"]
 Role = Literal["commune", "territory"]
 
+AI_TYPE_LABELS = {
+    "": "Non précisé",
+    "texte_generatif": "Texte généré (IA générative)",
+    "voix": "Parole (transcription, synthèse vocale)",
+    "vision": "Image et vidéo (vision)",
+    "prediction": "Prévision",
+    "classement": "Classement ou notation",
+    "autre": "Autre",
+}
 STATUS_LABELS = {
     "idee": "Idée",
     "pilote": "Expérimentation",

@@ -5,15 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-AI_TYPE_LABELS = {
-    "texte_generatif": "IA générative (texte)",
-    "voix": "Voix (transcription, synthèse)",
-    "vision": "Vision (images, vidéo)",
-    "prediction": "Prédiction",
-    "classement": "Tri, classement ou notation",
-    "autre": "Autre",
-    "": "Non précisé",
-}
+from evalir_desktop.store.models import AI_TYPE_LABELS
+
 DECISION_LABELS = {
     "engager": "Engager le projet",
     "engager_sous_conditions": "Engager sous conditions",

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content, Template
-from evalir_desktop.guide.starting import AI_TYPE_LABELS
-from evalir_desktop.store.models import STATUS_LABELS
+from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 
 ERROR_STYLE = "color: #b00020;"
 

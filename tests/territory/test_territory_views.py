@@ -91,7 +91,7 @@ def test_table_has_one_row_per_assessment(view):
     ]
     standard = view.rows[1]
     assert standard.template_title.startswith("Agent conversationnel")
-    assert standard.ai_type_label == "IA générative (texte)"
+    assert standard.ai_type_label == "Texte généré (IA générative)"
     assert standard.status_label == "Expérimentation"
     assert standard.decision_label == "Engager sous conditions"
     assert standard.validated_on == "2026-10-01"

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content, load_content
-from evalir_desktop.store.models import STATUS_LABELS
+from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.territory.aggregate import filter_rows
 from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.models import ImportReport
-from evalir_desktop.territory.views import AI_TYPE_LABELS, TerritoryView
+from evalir_desktop.territory.views import TerritoryView
 from evalir_desktop.ui.territory import tables
 from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
 
