@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from evalir_desktop.content import Content, ContentError, load_content
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.about_dialog import AboutDialog
-from evalir_desktop.ui.assessment_view import AssessmentView
 from evalir_desktop.ui.home import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
 from evalir_desktop.ui.report_menu import install_report_menu
@@ -34,7 +33,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.content: Content | None = None
         self.content_error = ""
-        self.assessment_view: AssessmentView | None = None
+        self.assessment_view = None  # an AssessmentView, imported when first needed
         self.setWindowTitle(self.tr("EVALIR Desktop"))
         self.setAcceptDrops(True)
         self.resize(1100, 760)
@@ -177,6 +176,8 @@ class MainWindow(QMainWindow):
         return view.assessment_id if view is not None and view.isVisible() else None
 
     def open_assessment(self, assessment_id: str) -> None:
+        from evalir_desktop.ui.assessment_view import AssessmentView  # kept out of start-up
+
         if self.content is None:
             return
         try:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from evalir_desktop.territory.synthetic import generate_towns
-from evalir_desktop.ui.territory import TerritoryWindow
+from evalir_desktop.ui.territory.window import TerritoryWindow
 
 
 def open_window(qtbot, path) -> TerritoryWindow:
