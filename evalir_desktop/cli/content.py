@@ -16,6 +16,7 @@ from evalir_desktop.commune import Commune
 from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
 from evalir_desktop.guide.starting import start_assessment
+from evalir_desktop.guide.versions import content_version_notice
 from evalir_desktop.store import Store, StoreError
 
 
@@ -153,13 +154,9 @@ def parse_pairs(content: Content, pairs: list[str]) -> dict[str, Answer]:
 
 def _warn_other_version(content: Content, record) -> None:
     """Say so when an assessment was started with another version of the questionnaire."""
-    if (record.content_id, record.content_version) != (content.id, content.version):
-        print(
-            f"evalir : attention, cette évaluation a été commencée avec la version "
-            f"{record.content_version} du questionnaire ({record.content_id}) ; la version "
-            f"actuelle est {content.version}. Les questions disparues sont ignorées.",
-            file=sys.stderr,
-        )
+    notice = content_version_notice(record, content)
+    if notice:
+        print(f"evalir : attention. {notice}", file=sys.stderr)
 
 
 def run_answer(args) -> int:

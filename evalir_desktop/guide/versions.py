@@ -21,6 +21,22 @@ class Summary:
     frozen: bool
 
 
+def content_version_notice(record: AssessmentRecord, content: Content) -> str | None:
+    """Say, in French, that an assessment was answered with another questionnaire version.
+
+    Answers are never reinterpreted silently: the agent is told which version they were
+    given with, that vanished questions are ignored and new ones are left to answer.
+    """
+    if (record.content_id, record.content_version) == (content.id, content.version):
+        return None
+    return (
+        f"Cette évaluation a été commencée avec la version {record.content_version} du "
+        f"questionnaire ; la version actuelle est la {content.version}. Les réponses sont "
+        "conservées telles quelles : les questions qui n'existent plus sont ignorées et les "
+        "nouvelles questions restent à compléter."
+    )
+
+
 def summarize(store: Store, content: Content, record: AssessmentRecord) -> Summary:
     evaluation = evaluate(content, store.answers(record.id), store.commune())
     binding = sum(1 for ob in evaluation.obligations if ob.level in BINDING_LEVELS)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content, visible_questions
 from evalir_desktop.guide.steps import STATE_LABELS, progress, steps
-from evalir_desktop.guide.versions import display_title
+from evalir_desktop.guide.versions import content_version_notice, display_title
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.action_plan import ActionPlanPage
 from evalir_desktop.ui.decision_page import DecisionPage
@@ -57,6 +57,11 @@ class AssessmentView(QWidget):
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.setStyleSheet("background: #e8f0e0; color: #24420f; padding: 6px;")
+        notice = content_version_notice(self.record, content)
+        self.version_banner = QLabel(notice or "")
+        self.version_banner.setWordWrap(True)
+        self.version_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.version_banner.setVisible(notice is not None)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
@@ -123,6 +128,7 @@ class AssessmentView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.version_banner)
         layout.addWidget(self.frozen_banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
