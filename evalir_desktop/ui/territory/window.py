@@ -42,9 +42,18 @@ def table(name: str) -> tuple[QTableView, QStandardItemModel]:
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setMaximumSectionSize(340)  # long project titles wrap instead of hiding the rest
+    header.setStretchLastSection(True)
     view.setAccessibleName(name)
     return view, model
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size columns to their text (capped), then rows to the wrapped text."""
+    view.resizeColumnsToContents()
+    view.resizeRowsToContents()
 
 
 class TerritoryWindow(QMainWindow):
@@ -271,6 +280,8 @@ class TerritoryWindow(QMainWindow):
         tables.fill_maturity(self.maturity_model, view)
         tables.fill_unknowns(self.unknowns_model, view)
         tables.fill_groups(self.groups_tree, view)
+        for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
+            fit_columns(table_view)
         self.group_text.setText(
             self.tr("Choisissez une opportunité pour voir ce qui peut être partagé.")
         )
@@ -289,6 +300,7 @@ class TerritoryWindow(QMainWindow):
 
     def apply_filters(self) -> None:
         tables.fill_assessments(self.rows_model, self.shown_rows())
+        fit_columns(self.rows_view)
 
     def show_group(self, current, _previous=None) -> None:
         if current is None or self.view is None:
