@@ -8,7 +8,7 @@ header is read as bytes first, then SQLite opens the file read-only with
 import sqlite3
 import struct
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from evalir_desktop.store.errors import FileRefused
 from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, expected_schema
@@ -104,9 +104,21 @@ def read_header(path: Path, check_size: bool = True) -> FileHeader:
     return FileHeader(page_size, page_count, user_version, application_id)
 
 
+def readonly_uri(path: PurePath) -> str:
+    """A SQLite URI opening `path` read-only, network shares included.
+
+    `as_uri()` writes a Windows share (\\\\serveur\\partage) as file://serveur/partage,
+    whose authority SQLite refuses; SQLite expects file:////serveur/partage.
+    """
+    uri = path.as_uri()
+    if not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri + "?mode=ro"
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """Open read-only, with schema-defined functions disabled."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = readonly_uri(path.resolve())
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA query_only = ON")

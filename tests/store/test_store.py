@@ -1,5 +1,7 @@
 """The store's autosave API, history, trash, versions and read-only rules."""
 
+from pathlib import PurePosixPath, PureWindowsPath
+
 import pytest
 
 from evalir_desktop.answers import Answer
@@ -12,6 +14,7 @@ from evalir_desktop.store import (
     Store,
     StoreError,
 )
+from evalir_desktop.store.inspection import readonly_uri
 
 
 def test_new_file_is_self_describing(store, town_path):
@@ -162,3 +165,21 @@ def test_create_refuses_existing_file(store, town_path):
 def test_action_record_validation():
     with pytest.raises(ValueError):
         ActionRecord(id="x", assessment_id="y", title="T", priority=7)
+
+
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        (
+            PureWindowsPath(r"\\serveur\partage\Mairie\évaluations IA.evalir"),
+            "file:////serveur/partage/Mairie/%C3%A9valuations%20IA.evalir?mode=ro",
+        ),
+        (
+            PureWindowsPath(r"C:\Users\Agnès\a b.evalir"),
+            "file:///C:/Users/Agn%C3%A8s/a%20b.evalir?mode=ro",
+        ),
+        (PurePosixPath("/home/agnès/a b.evalir"), "file:///home/agn%C3%A8s/a%20b.evalir?mode=ro"),
+    ],
+)
+def test_readonly_uri_handles_network_shares_and_accents(path, uri):
+    assert readonly_uri(path) == uri
