@@ -1,21 +1,24 @@
 """Fill the territory window's tables and tree from the pure territory views."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from evalir_desktop.territory.views import AssessmentRow, TerritoryView
 
+CONTEXT = "TerritoryTables"  # titles below are marked with it for lupdate
+
+
 ROW_COLUMNS = [
-    ("Commune", lambda r: r.commune),
-    ("Projet", lambda r: r.title),
-    ("Type d'IA", lambda r: r.ai_type_label),
-    ("Fournisseur", lambda r: r.supplier),
-    ("Statut", lambda r: r.status_label),
-    ("Complétude (%)", lambda r: r.completion),
-    ("Obligations", lambda r: r.obligation_count),
-    ("« Je ne sais pas »", lambda r: r.unknown_count),
-    ("Décision", lambda r: r.decision_label),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Commune"), lambda r: r.commune),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Projet"), lambda r: r.title),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Type d'IA"), lambda r: r.ai_type_label),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Fournisseur"), lambda r: r.supplier),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Statut"), lambda r: r.status_label),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Complétude (%)"), lambda r: r.completion),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Obligations"), lambda r: r.obligation_count),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "« Je ne sais pas »"), lambda r: r.unknown_count),
+    (QT_TRANSLATE_NOOP("TerritoryTables", "Décision"), lambda r: r.decision_label),
 ]
 
 
@@ -32,7 +35,7 @@ def item(value) -> QStandardItem:
 
 def fill(model: QStandardItemModel, headers: list[str], rows: list[list]) -> None:
     model.clear()
-    model.setHorizontalHeaderLabels(headers)
+    model.setHorizontalHeaderLabels([QCoreApplication.translate(CONTEXT, h) for h in headers])
     for values in rows:
         model.appendRow([item(value) for value in values])
 
@@ -46,7 +49,14 @@ def fill_assessments(model: QStandardItemModel, rows: list[AssessmentRow]) -> No
 def fill_obligations(model: QStandardItemModel, view: TerritoryView) -> None:
     fill(
         model,
-        ["Obligation", "Niveau", "Référence", "Communes", "Évaluations", "Liste des communes"],
+        [
+            QT_TRANSLATE_NOOP("TerritoryTables", "Obligation"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Niveau"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Référence"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Communes"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Évaluations"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Liste des communes"),
+        ],
         [
             [
                 o.title,
@@ -66,9 +76,14 @@ def score(value: float | None) -> str | float:
 
 
 def fill_maturity(model: QStandardItemModel, view: TerritoryView) -> None:
-    headers = ["Commune", "Évaluations", *(axis.title for axis in view.axes)]
+    headers = [
+        QT_TRANSLATE_NOOP("TerritoryTables", "Commune"),
+        QT_TRANSLATE_NOOP("TerritoryTables", "Évaluations"),
+        *(axis.title for axis in view.axes),
+    ]
     average = {a.id: a.average for a in view.averages}
-    rows = [["Moyenne du territoire", len(view.rows), *(score(average[a.id]) for a in view.axes)]]
+    average_label = QCoreApplication.translate(CONTEXT, "Moyenne du territoire")
+    rows = [[average_label, len(view.rows), *(score(average[a.id]) for a in view.axes)]]
     rows += [
         [m.town.nom, m.assessment_count, *(score(m.scores[a.id]) for a in view.axes)]
         for m in view.maturity
@@ -79,7 +94,12 @@ def fill_maturity(model: QStandardItemModel, view: TerritoryView) -> None:
 def fill_unknowns(model: QStandardItemModel, view: TerritoryView) -> None:
     fill(
         model,
-        ["Question", "À demander à", "Communes", "Évaluations"],
+        [
+            QT_TRANSLATE_NOOP("TerritoryTables", "Question"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "À demander à"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Communes"),
+            QT_TRANSLATE_NOOP("TerritoryTables", "Évaluations"),
+        ],
         [[u.label, u.role_label, u.town_count, u.assessment_count] for u in view.unknowns],
     )
 
@@ -87,7 +107,12 @@ def fill_unknowns(model: QStandardItemModel, view: TerritoryView) -> None:
 def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
     """One top-level item per group (kind, title, towns), its towns and projects below."""
     tree.clear()
-    tree.setHeaderLabels(["Opportunité de mutualisation", "Communes"])
+    tree.setHeaderLabels(
+        [
+            QCoreApplication.translate(CONTEXT, "Opportunité de mutualisation"),
+            QCoreApplication.translate(CONTEXT, "Communes"),
+        ]
+    )
     for index, group in enumerate(view.opportunities):
         top = QTreeWidgetItem([f"{group.kind_label} : {group.title}", str(group.town_count)])
         top.setData(0, Qt.UserRole, index)
