@@ -27,6 +27,7 @@ from evalir_desktop.guide.plan import (
     pending_seeds,
 )
 from evalir_desktop.store import ActionRecord, Store, StoreError
+from evalir_desktop.ui.headings import heading
 
 TITLE, AXIS, OWNER, DUE, PRIORITY, STATUS = range(6)
 ERROR_STYLE = "color: #b00020;"
@@ -43,11 +44,7 @@ class ActionPlanPage(QWidget):
         self.content = content
         self.assessment_id = assessment_id
         self.actions: list[ActionRecord] = []
-        title = QLabel(self.tr("Plan d'action"))
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        title.setFont(font)
+        title = heading(self.tr("Plan d'action"))
         intro = QLabel(
             self.tr(
                 "Les actions proposées viennent des recommandations. Modifiez-les "

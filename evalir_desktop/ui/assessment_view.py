@@ -23,6 +23,7 @@ from evalir_desktop.guide.versions import content_version_notice, display_title
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.action_plan import ActionPlanPage
 from evalir_desktop.ui.decision_page import DecisionPage
+from evalir_desktop.ui.headings import heading
 from evalir_desktop.ui.results_page import ResultsPage
 from evalir_desktop.ui.step_page import StepPage
 from evalir_desktop.ui.undo import AnswerCommand
@@ -48,12 +49,7 @@ class AssessmentView(QWidget):
 
         self.back_button = QPushButton(self.tr("← Retour à l'accueil"))
         self.back_button.clicked.connect(self.go_home)
-        self.title = QLabel(display_title(self.record))
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
+        self.title = heading(display_title(self.record), scale=1.2)
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.setStyleSheet("background: #e8f0e0; color: #24420f; padding: 6px;")

@@ -23,6 +23,7 @@ from evalir_desktop.guide.versions import comparable, new_version
 from evalir_desktop.store import DecisionRecord, Store, StoreError
 from evalir_desktop.ui.answer_editors import PlainTextEdit
 from evalir_desktop.ui.comparison import ComparisonDialog
+from evalir_desktop.ui.headings import heading
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -43,11 +44,7 @@ class DecisionPage(QScrollArea):
         self.setFrameShape(QScrollArea.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
-        title = QLabel(self.tr("Décision"))
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        title.setFont(font)
+        title = heading(self.tr("Décision"))
         intro = QLabel(
             self.tr(
                 "La décision appartient aux personnes, pas au programme. Notez ici qui a "

@@ -15,6 +15,7 @@ from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.content import LEVEL_LABELS, Content
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.store import Store
+from evalir_desktop.ui.headings import SECTION, heading
 from evalir_desktop.ui.links import LinkLabel
 from evalir_desktop.ui.radar import RadarChart
 
@@ -66,10 +67,7 @@ class ResultsPage(QScrollArea):
         self.radar.setParent(None)
         body = QWidget()
         layout = QVBoxLayout(body)
-        title = label(self.tr("Résultats"), bold=True)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        title.setFont(font)
+        title = heading(self.tr("Résultats"))
         layout.addWidget(title)
         layout.addWidget(
             label(
@@ -99,11 +97,7 @@ class ResultsPage(QScrollArea):
         """A framed section whose heading is a bold label (no style sheet: it is slow)."""
         box = QGroupBox()
         QVBoxLayout(box)
-        heading = label(title, bold=True)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
-        box.layout().addWidget(heading)
+        box.layout().addWidget(heading(title, SECTION))
         return box
 
     def obligations_section(self) -> QGroupBox:

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Axis
+from evalir_desktop.ui.headings import heading
 from evalir_desktop.ui.question_card import QuestionCard
 
 
@@ -21,13 +22,8 @@ class StepPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
-        title = QLabel(axis.title)
+        title = heading(axis.title)
         title.setObjectName("stepTitle")
-        title.setWordWrap(True)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
         description = QLabel(axis.description)
         description.setWordWrap(True)
         description.setTextFormat(Qt.PlainText)
