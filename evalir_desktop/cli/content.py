@@ -13,7 +13,14 @@ from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
+from evalir_desktop.content import (
+    ContentError,
+    load_content,
+    parse_value,
+    save_current_answer,
+    stored_answers,
+    validate_answer,
+)
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
 from evalir_desktop.guide.starting import start_assessment
 from evalir_desktop.guide.versions import content_version_notice
@@ -165,12 +172,11 @@ def run_answer(args) -> int:
     with _open(args.file, readonly=False) as store:
         try:
             _warn_other_version(content, store.assessment(args.assessment))
-            existing = store.answers(args.assessment)
+            existing = stored_answers(store, content, args.assessment)
             for question_id, answer in parsed.items():
                 comment = existing[question_id].comment if question_id in existing else ""
-                store.save_answer(
-                    args.assessment, question_id, answer.model_copy(update={"comment": comment})
-                )
+                answer = answer.model_copy(update={"comment": comment})
+                save_current_answer(store, content, args.assessment, question_id, answer)
         except StoreError as error:
             raise UserError(str(error)) from error
     print(f"{len(parsed)} réponse(s) enregistrée(s).")
@@ -268,7 +274,7 @@ def run_evaluate(args) -> int:
         with _open(args.file, readonly=True) as store:
             try:
                 _warn_other_version(content, store.assessment(args.assessment))
-                answers = store.answers(args.assessment)
+                answers = stored_answers(store, content, args.assessment)
                 commune = store.commune()
             except StoreError as error:
                 raise UserError(str(error)) from error

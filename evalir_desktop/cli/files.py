@@ -8,7 +8,7 @@ from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import load_content
+from evalir_desktop.content import load_content, stored_answers
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.store.opening import NEWER_FILE_MESSAGE
@@ -102,7 +102,8 @@ def run_check(args) -> int:
 
 
 def assessment_summary(store: Store, record, commune) -> dict:
-    evaluation = evaluate(load_content(), store.answers(record.id), commune)
+    content = load_content()
+    evaluation = evaluate(content, stored_answers(store, content, record.id), commune)
     return {
         "id": record.id,
         "titre": record.title,

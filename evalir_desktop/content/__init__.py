@@ -17,6 +17,11 @@ from evalir_desktop.content.models import (
     RuleCase,
     Template,
 )
+from evalir_desktop.content.renames import (
+    current_answers,
+    save_current_answer,
+    stored_answers,
+)
 from evalir_desktop.content.validation import (
     UNKNOWN_LABEL,
     display_answer,
@@ -44,6 +49,7 @@ __all__ = [
     "Rule",
     "RuleCase",
     "Template",
+    "current_answers",
     "display_answer",
     "display_value",
     "effective_answers",
@@ -53,6 +59,8 @@ __all__ = [
     "load_content",
     "load_content_from",
     "parse_value",
+    "save_current_answer",
+    "stored_answers",
     "validate_answer",
     "visible_questions",
 ]

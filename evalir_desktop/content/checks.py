@@ -56,13 +56,44 @@ def _unique(ids: list[str], file: str, key: str) -> None:
         seen.add(item)
 
 
+def _check_renames(content: Content, file: str) -> None:
+    """Each old id maps to one current question, and no two old ids share a target.
+
+    Since every target must be current and no source may be, a source is never also a
+    target: chains and cycles are refused by the first two tests.
+    """
+    targets: dict[str, str] = {}
+    for old_id, new_id in content.renamed_questions.items():
+        key = f"content.renamed_questions.{old_id}"
+        if content.question(new_id) is None:
+            raise ContentError(
+                file, key, f"la question « {new_id} » n'existe pas dans le contenu actuel"
+            )
+        if content.question(old_id) is not None:
+            raise ContentError(
+                file,
+                key,
+                f"« {old_id} » est encore une question du contenu actuel : "
+                "seul un identifiant qui n'existe plus peut être renommé",
+            )
+        if new_id in targets:
+            raise ContentError(
+                file,
+                key,
+                f"« {targets[new_id]} » est déjà renommée en « {new_id} » : "
+                "deux anciennes questions ne peuvent pas devenir la même",
+            )
+        targets[new_id] = old_id
+
+
 def check_references(content: Content, sources: Mapping[str, str] | None = None) -> None:
     """Raise `ContentError` on duplicate ids or a reference to a missing question or option.
 
     A `show_if` may only read questions that come earlier, which also rules out cycles.
-    `sources` maps axis ids and the names "rules" / "templates" to their file names.
+    `sources` maps axis ids and the names "content" / "rules" / "templates" to their files.
     """
     sources = sources or {}
+    _check_renames(content, sources.get("content", "(contenu)"))
     _unique([axis.id for axis in content.axes], "(contenu)", "axis.id")
     _unique([q.id for q in content.questions()], "(contenu)", "questions.id")
     _unique(content.rule_ids(), sources.get("rules", "(règles)"), "rules.id")

@@ -81,6 +81,7 @@ def load_content_from(directory: Path) -> Content:
             if meta is not None:
                 raise ContentError(path.name, "content", "la section est déjà définie ailleurs")
             meta = parts.content
+            sources["content"] = path.name
         if parts.axis is not None:
             axis_raw = {**parts.axis, "questions": parts.questions}
             axes.append(_validate(Axis, axis_raw, path.name))

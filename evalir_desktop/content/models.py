@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, model_validator
 
@@ -14,6 +14,7 @@ QuestionType = Literal[
 Role = Literal["agent", "dgs", "dpd", "elu", "fournisseur"]
 Level = Literal["interdit", "obligation", "recommandation", "vigilance", "a_verifier"]
 Priority = Literal["haute", "moyenne", "basse"]
+QuestionId = Annotated[str, Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
 
 CHOICE_TYPES = ("oui_non", "choix_unique", "choix_multiple")
 SCORABLE_TYPES = (*CHOICE_TYPES, "echelle")
@@ -77,7 +78,7 @@ class Recommendation(Strict):
 class Question(Strict):
     """One question of one axis (or of the context step)."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")
+    id: QuestionId
     label: str = Field(min_length=5)
     help: str = Field(min_length=10)
     references: list[str] = Field(default_factory=list)
@@ -198,6 +199,9 @@ class Content(Strict):
     rules: list[Rule]
     templates: list[Template]
     glossary: list[GlossaryEntry]
+    renamed_questions: dict[QuestionId, QuestionId] = Field(
+        default_factory=dict, description="old question id -> current question id"
+    )
     _index: dict[str, Question] | None = PrivateAttr(default=None)
 
     def questions(self) -> list[Question]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evalir_desktop.assessment import Comparison, compare, evaluate
-from evalir_desktop.content import Content
+from evalir_desktop.content import Content, stored_answers
 from evalir_desktop.store import AssessmentRecord, Store
 
 BINDING_LEVELS = ("interdit", "obligation")
@@ -25,20 +25,26 @@ def content_version_notice(record: AssessmentRecord, content: Content) -> str | 
     """Say, in French, that an assessment was answered with another questionnaire version.
 
     Answers are never reinterpreted silently: the agent is told which version they were
-    given with, that vanished questions are ignored and new ones are left to answer.
+    given with, that vanished questions are ignored and new ones are left to answer, and
+    that the answers of renamed questions are carried over.
     """
     if (record.content_id, record.content_version) == (content.id, content.version):
         return None
+    renamed = (
+        " Les réponses aux questions renommées depuis sont reprises."
+        if content.renamed_questions
+        else ""
+    )
     return (
         f"Cette évaluation a été commencée avec la version {record.content_version} du "
         f"questionnaire ; la version actuelle est la {content.version}. Les réponses sont "
         "conservées telles quelles : les questions qui n'existent plus sont ignorées et les "
-        "nouvelles questions restent à compléter."
+        f"nouvelles questions restent à compléter.{renamed}"
     )
 
 
 def summarize(store: Store, content: Content, record: AssessmentRecord) -> Summary:
-    evaluation = evaluate(content, store.answers(record.id), store.commune())
+    evaluation = evaluate(content, stored_answers(store, content, record.id), store.commune())
     binding = sum(1 for ob in evaluation.obligations if ob.level in BINDING_LEVELS)
     answered = sum(axis.answered for axis in evaluation.axes)
     completion = evaluation.completion if answered else 0
@@ -67,7 +73,9 @@ def comparable(store: Store, assessment_id: str) -> list[AssessmentRecord]:
 def compare_stored(store: Store, content: Content, before_id: str, after_id: str) -> Comparison:
     """What changed from one stored assessment to another (answers, scores, obligations)."""
     commune = store.commune()
-    return compare(content, store.answers(before_id), store.answers(after_id), commune, commune)
+    before = stored_answers(store, content, before_id)
+    after = stored_answers(store, content, after_id)
+    return compare(content, before, after, commune, commune)
 
 
 def rule_title(content: Content, rule_id: str) -> str:

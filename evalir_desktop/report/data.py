@@ -9,7 +9,13 @@ from functools import cached_property
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import Content, Question, load_content, visible_questions
+from evalir_desktop.content import (
+    Content,
+    Question,
+    load_content,
+    stored_answers,
+    visible_questions,
+)
 from evalir_desktop.report.document import PageInfo
 from evalir_desktop.report.fingerprint import fingerprint
 from evalir_desktop.report.typography import fr_date
@@ -93,7 +99,7 @@ def report_data(
     content = content or load_content()
     record = store.assessment(assessment_id)
     commune = store.commune_by_id(record.commune_id) or store.commune()
-    answers = store.answers(assessment_id)
+    answers = stored_answers(store, content, assessment_id)
     return ReportData(
         assessment=record,
         commune=commune,

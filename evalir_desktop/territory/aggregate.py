@@ -14,7 +14,7 @@ from statistics import fmean
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import Content
+from evalir_desktop.content import Content, current_answers
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
 from evalir_desktop.store.models import STATUS_LABELS
@@ -82,7 +82,8 @@ def load_evaluated(
         key = (content.id, content.version, record.id, record.updated_at, commune_at)
         evaluation = cache.get(key) if cache is not None else None
         if evaluation is None:
-            evaluation = evaluate(content, answers.get(record.id, {}), commune)
+            current = current_answers(content, answers.get(record.id, {}))
+            evaluation = evaluate(content, current, commune)
             if cache is not None:
                 cache[key] = evaluation
         items.append(Evaluated(ref, commune, record, decisions.get(record.id), evaluation))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.assessment import evaluate
-from evalir_desktop.content import Content
+from evalir_desktop.content import Content, stored_answers
 from evalir_desktop.guide.plan import (
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
@@ -113,7 +113,9 @@ class ActionPlanPage(QWidget):
             return
         self.actions = self.store.actions(self.assessment_id)
         evaluation = evaluate(
-            self.content, self.store.answers(self.assessment_id), self.store.commune()
+            self.content,
+            stored_answers(self.store, self.content, self.assessment_id),
+            self.store.commune(),
         )
         pending = len(pending_seeds(self.store, self.assessment_id, evaluation))
         self.seed_button.setText(self.tr("Ajouter les actions recommandées (%s)") % pending)
@@ -203,7 +205,9 @@ class ActionPlanPage(QWidget):
 
     def add_seeds(self) -> None:
         evaluation = evaluate(
-            self.content, self.store.answers(self.assessment_id), self.store.commune()
+            self.content,
+            stored_answers(self.store, self.content, self.assessment_id),
+            self.store.commune(),
         )
         add_recommended_actions(self.store, self.assessment_id, evaluation)
         self.saved.emit()

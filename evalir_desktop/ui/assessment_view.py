@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.answers import Answer
-from evalir_desktop.content import Content, visible_questions
+from evalir_desktop.content import (
+    Content,
+    save_current_answer,
+    stored_answers,
+    visible_questions,
+)
 from evalir_desktop.guide.steps import STATE_LABELS, progress, steps
 from evalir_desktop.guide.versions import content_version_notice, display_title
 from evalir_desktop.store import Store, StoreError
@@ -43,7 +48,7 @@ class AssessmentView(QWidget):
         self.content = content
         self.assessment_id = assessment_id
         self.record = store.assessment(assessment_id)
-        self.answers: dict[str, Answer] = store.answers(assessment_id)
+        self.answers: dict[str, Answer] = stored_answers(store, content, assessment_id)
         self.steps = steps(content)
         self.undo_stack = QUndoStack(self)
 
@@ -208,12 +213,12 @@ class AssessmentView(QWidget):
         if self.store.closed:
             return
         try:
-            self.store.save_answer(self.assessment_id, question_id, answer)
+            save_current_answer(self.store, self.content, self.assessment_id, question_id, answer)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Réponse non enregistrée"), str(error))
             self.show_all_answers()
             return
-        self.answers = self.store.answers(self.assessment_id)
+        self.answers = stored_answers(self.store, self.content, self.assessment_id)
         if show:
             question = self.content.question(question_id)
             self.go_to_step(question.axis_id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.assessment import Evaluation, evaluate
-from evalir_desktop.content import LEVEL_LABELS, Content
+from evalir_desktop.content import LEVEL_LABELS, Content, stored_answers
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.store import Store
 from evalir_desktop.ui.headings import SECTION, heading
@@ -60,7 +60,9 @@ class ResultsPage(QScrollArea):
 
     def refresh(self) -> None:
         self.evaluation = evaluate(
-            self.content, self.store.answers(self.assessment_id), self.store.commune()
+            self.content,
+            stored_answers(self.store, self.content, self.assessment_id),
+            self.store.commune(),
         )
         self.trigger_buttons = []
         self.obligation_boxes = {}
