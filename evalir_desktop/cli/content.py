@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.cli.errors import EXIT_OK, UserError
+from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import (
@@ -24,7 +25,7 @@ from evalir_desktop.content import (
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
 from evalir_desktop.guide.starting import start_assessment
 from evalir_desktop.guide.versions import content_version_notice
-from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store import StoreError
 
 
 def register(subparsers) -> None:
@@ -107,20 +108,6 @@ def run_content(args) -> int:
     return EXIT_OK
 
 
-def _open(path: Path, readonly: bool) -> Store:
-    if not path.exists():
-        raise UserError(f"le fichier « {path} » n'existe pas.")
-    try:
-        store = Store.open(path, readonly=readonly)
-    except StoreError as error:
-        raise UserError(str(error)) from error
-    if not readonly and store.readonly:
-        reason = store.readonly_reason
-        store.close()
-        raise UserError(f"le fichier ne peut pas être modifié : {reason}")
-    return store
-
-
 def run_new(args) -> int:
     content = _content()
     template = None
@@ -129,7 +116,7 @@ def run_new(args) -> int:
         if template is None:
             known = ", ".join(t.id for t in content.templates)
             raise UserError(f"modèle inconnu « {args.modele} ». Modèles disponibles : {known}.")
-    with _open(args.file, readonly=False) as store:
+    with open_store(args.file, writable=True) as store:
         try:
             record = start_assessment(store, content, args.titre, template)
         except (StoreError, ValidationError) as error:
@@ -169,7 +156,7 @@ def _warn_other_version(content: Content, record) -> None:
 def run_answer(args) -> int:
     content = _content()
     parsed = parse_pairs(content, args.pairs)
-    with _open(args.file, readonly=False) as store:
+    with open_store(args.file, writable=True) as store:
         try:
             _warn_other_version(content, store.assessment(args.assessment))
             existing = stored_answers(store, content, args.assessment)
@@ -271,7 +258,7 @@ def run_evaluate(args) -> int:
     else:
         if args.file is None or not args.assessment:
             raise UserError("indiquez FICHIER --assessment ID, ou --answers REPONSES.json.")
-        with _open(args.file, readonly=True) as store:
+        with open_store(args.file) as store:
             try:
                 _warn_other_version(content, store.assessment(args.assessment))
                 answers = stored_answers(store, content, args.assessment)

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
-from evalir_desktop.store import Store, StoreError
+from evalir_desktop.cli.opening import read_territory_view
 
 # format name -> function(args) returning an exit code; other packages add theirs here.
 EXPORT_FORMATS: dict[str, Callable] = {}
@@ -32,19 +32,8 @@ def run_export(args) -> int:
 
 def export_territory_csv(args) -> int:
     from evalir_desktop.territory.csv_export import write_csv
-    from evalir_desktop.territory.overview import territory_view
 
-    try:
-        with Store.open(args.file, readonly=True) as store:
-            if store.role != "territory":
-                raise UserError(
-                    f"« {args.file.name} » est le fichier d'une commune : le format "
-                    "territoire-csv s'applique à un fichier de territoire "
-                    "(créé par « evalir consolidate »)."
-                )
-            view = territory_view(store)
-    except StoreError as error:
-        raise UserError(str(error)) from error
+    view = read_territory_view(args.file, "le format territoire-csv")
     try:
         write_csv(view.rows, args.output)
     except OSError as error:

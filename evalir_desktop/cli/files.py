@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
+from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import load_content, stored_answers
@@ -36,13 +37,6 @@ def register(subparsers) -> None:
     info.set_defaults(handler=run_info)
 
 
-def open_readonly(path: Path) -> Store:
-    try:
-        return Store.open(path, readonly=True)
-    except StoreError as error:
-        raise UserError(str(error)) from error
-
-
 def run_init(args) -> int:
     if args.file.exists():
         raise UserError(f"le fichier « {args.file} » existe déjà : choisissez un autre nom.")
@@ -67,7 +61,7 @@ def run_init(args) -> int:
 
 
 def run_check(args) -> int:
-    with open_readonly(args.file) as store:
+    with open_store(args.file) as store:
         if store.schema_version > SCHEMA_VERSION:
             raise UserError(
                 f"« {args.file.name} » : {NEWER_FILE_MESSAGE} "
@@ -115,7 +109,7 @@ def assessment_summary(store: Store, record, commune) -> dict:
 
 
 def run_info(args) -> int:
-    with open_readonly(args.file) as store:
+    with open_store(args.file) as store:
         commune = store.commune()
         info = {
             "role": store.role,

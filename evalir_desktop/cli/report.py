@@ -12,7 +12,8 @@ from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.exporting import EXPORT_FORMATS
-from evalir_desktop.store import Store, StoreError
+from evalir_desktop.cli.opening import open_store
+from evalir_desktop.store import Store
 
 DOCUMENT_TYPES = ("complet", "synthese", "mention", "fournisseur")
 ASSESSMENT_FORMATS = (
@@ -54,15 +55,6 @@ def register(subparsers) -> None:
 # -- shared steps --------------------------------------------------------------------
 
 
-def open_readonly(path: Path) -> Store:
-    if not path.exists():
-        raise UserError(f"le fichier « {path} » n'existe pas.")
-    try:
-        return Store.open(path, readonly=True)
-    except StoreError as error:
-        raise UserError(str(error)) from error
-
-
 def pick_assessment(store: Store, wanted: str | None) -> str:
     """The assessment asked for; without `--assessment`, the only one of the file."""
     records = store.assessments()
@@ -88,7 +80,7 @@ def load_data(args):
     from evalir_desktop.content import ContentError
     from evalir_desktop.report import report_data
 
-    with open_readonly(args.file) as store:
+    with open_store(args.file) as store:
         assessment_id = pick_assessment(store, args.assessment)
         try:
             return report_data(store, assessment_id)

@@ -4,9 +4,10 @@ import sys
 from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
+from evalir_desktop.cli.opening import open_store, read_territory_view
 from evalir_desktop.cli.output import print_json
 from evalir_desktop.cli.report import REPORT_MODES, write_atomically
-from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store import StoreError
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport
 from evalir_desktop.territory.share import share
@@ -58,16 +59,16 @@ def register(subparsers) -> None:
 
 
 def run_share(args) -> int:
-    try:
-        with Store.open(args.file, readonly=True) as store:
+    with open_store(args.file) as store:
+        try:
             result = share(
                 store,
                 args.output,
                 anonymise=args.anonymiser,
                 assessment_ids=args.assessment or None,
             )
-    except StoreError as error:
-        raise UserError(str(error)) from error
+        except StoreError as error:
+            raise UserError(str(error)) from error
     note = " (sans noms de personnes)" if result.anonymised else ""
     print(f"Copie à envoyer à l'intercommunalité{note} : {result.path}")
     print(f"Évaluations incluses : {len(result.assessment_ids)}")
@@ -109,18 +110,8 @@ def run_consolidate(args) -> int:
 def run_territory_report(args) -> int:
     """`evalir report TERRITOIRE --territoire -o OUT.pdf`."""
     from evalir_desktop.report.territory import territory_report
-    from evalir_desktop.territory.overview import territory_view
 
-    try:
-        with Store.open(args.file, readonly=True) as store:
-            if store.role != "territory":
-                raise UserError(
-                    f"« {args.file.name} » est le fichier d'une commune : l'option --territoire "
-                    "s'applique à un fichier de territoire (créé par « evalir consolidate »)."
-                )
-            view = territory_view(store)
-    except StoreError as error:
-        raise UserError(str(error)) from error
+    view = read_territory_view(args.file, "l'option --territoire")
     write_atomically(args.output, territory_report(view))
     print(f"Rapport de territoire écrit : {args.output} ({len(view.towns)} commune(s))")
     return EXIT_OK
