@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,11 +23,12 @@ from evalir_desktop.store import DecisionRecord, Store, StoreError
 from evalir_desktop.ui.answer_editors import PlainTextEdit
 from evalir_desktop.ui.comparison import ComparisonDialog
 from evalir_desktop.ui.headings import heading
+from evalir_desktop.ui.scroll_page import ScrollPage
 
 ERROR_STYLE = "color: #b00020;"
 
 
-class DecisionPage(QScrollArea):
+class DecisionPage(ScrollPage):
     """Every valid change is saved at once; « Valider » freezes the answers."""
 
     saved = Signal()
@@ -40,9 +40,6 @@ class DecisionPage(QScrollArea):
         self.store = store
         self.content = content
         self.assessment_id = assessment_id
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         title = heading(self.tr("Décision"))
         intro = QLabel(

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from evalir_desktop.store import Store
 from evalir_desktop.ui.headings import SECTION, heading
 from evalir_desktop.ui.links import LinkLabel
 from evalir_desktop.ui.radar import RadarChart
+from evalir_desktop.ui.scroll_page import ScrollPage
 
 LEVEL_COLORS = {
     "interdit": "#8b0000",
@@ -40,7 +40,7 @@ def label(text: str, bold: bool = False, rich: bool = False) -> QLabel:
     return widget
 
 
-class ResultsPage(QScrollArea):
+class ResultsPage(ScrollPage):
     """Rebuilt from `evaluate` each time it is shown; never a verdict, never a global score."""
 
     question_requested = Signal(str)
@@ -50,9 +50,6 @@ class ResultsPage(QScrollArea):
         self.store = store
         self.content = content
         self.assessment_id = assessment_id
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.evaluation: Evaluation | None = None
         self.trigger_buttons: list[tuple[str, LinkLabel]] = []
         self.obligation_boxes: dict[str, QGroupBox] = {}

@@ -1,15 +1,16 @@
 """One axis of the assessment as a scrolling page of question cards."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Axis
 from evalir_desktop.ui.headings import heading
 from evalir_desktop.ui.question_card import QuestionCard
+from evalir_desktop.ui.scroll_page import ScrollPage
 
 
-class StepPage(QScrollArea):
+class StepPage(ScrollPage):
     """The questions of `axis`; hidden ones (`show_if`) are not shown."""
 
     changed = Signal(str, object)
@@ -17,9 +18,6 @@ class StepPage(QScrollArea):
     def __init__(self, axis: Axis, parent: QWidget | None = None):
         super().__init__(parent)
         self.axis = axis
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         title = heading(axis.title)
