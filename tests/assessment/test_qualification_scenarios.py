@@ -4,21 +4,12 @@ import pytest
 
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.content import load_content
-from tests.content.helpers import answers, town
+from tests.content.helpers import CHATBOT_CONTEXT, answers, town
 
 CONTENT = load_content()
 
 CHATBOT = {
-    "contexte.utilisateurs": ["habitants", "agents"],
-    "contexte.systeme_ia": "oui",
-    "contexte.type_ia": ["texte_generatif", "voix"],
-    "contexte.fournisseur": "editeur_prive",
-    "contexte.interaction_habitants": "oui",
-    "contexte.canaux": ["site_web", "telephone"],
-    "contexte.decision_individuelle": "aucune",
-    "contexte.donnees_personnelles": "oui",
-    "contexte.domaine_sensible": ["aucun"],
-    "contexte.pratiques_interdites": ["aucune"],
+    **CHATBOT_CONTEXT,
     "conformite.criteres_aipd": ["innovation", "grande_echelle"],
     "inclusion.alternative_humaine": "oui",
 }

@@ -3,6 +3,20 @@
 from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
 from evalir_desktop.commune import Commune
 
+# The facts of a town chatbot answering inhabitants on the website and the phone.
+CHATBOT_CONTEXT = {
+    "contexte.utilisateurs": ["habitants", "agents"],
+    "contexte.systeme_ia": "oui",
+    "contexte.type_ia": ["texte_generatif", "voix"],
+    "contexte.fournisseur": "editeur_prive",
+    "contexte.interaction_habitants": "oui",
+    "contexte.canaux": ["site_web", "telephone"],
+    "contexte.decision_individuelle": "aucune",
+    "contexte.donnees_personnelles": "oui",
+    "contexte.domaine_sensible": ["aucun"],
+    "contexte.pratiques_interdites": ["aucune"],
+}
+
 
 def answers(values: dict) -> dict[str, Answer]:
     """Build answers from plain values; the string "inconnu" means "Je ne sais pas"."""

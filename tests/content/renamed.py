@@ -5,22 +5,14 @@ from pathlib import Path
 
 from evalir_desktop.content import Content, load_content_from
 from evalir_desktop.resources import resource_path
+from tests.content.helpers import CHATBOT_CONTEXT
 
 OLD_ID = "inclusion.alternative_humaine"
 NEW_ID = "inclusion.canal_humain"
 # A town chatbot with no human channel: the renamed question is shown, scored, has a
 # recommendation and triggers the rule `canal_humain.absent`.
 CHATBOT = {
-    "contexte.utilisateurs": ["habitants", "agents"],
-    "contexte.systeme_ia": "oui",
-    "contexte.type_ia": ["texte_generatif", "voix"],
-    "contexte.fournisseur": "editeur_prive",
-    "contexte.interaction_habitants": "oui",
-    "contexte.canaux": ["site_web", "telephone"],
-    "contexte.decision_individuelle": "aucune",
-    "contexte.donnees_personnelles": "oui",
-    "contexte.domaine_sensible": ["aucun"],
-    "contexte.pratiques_interdites": ["aucune"],
+    **CHATBOT_CONTEXT,
     "inclusion.essais_publics": "oui",
 }
 TITLE_LINE = 'title = "Évaluer un projet d\'intelligence artificielle dans une commune"\n'
