@@ -172,11 +172,8 @@ class Store:
         return self.commune_by_id(commune_id) if commune_id else None
 
     def commune_by_id(self, commune_id: str) -> Commune | None:
-        row = self.conn.execute("SELECT * FROM commune WHERE id = ?", (commune_id,)).fetchone()
-        if row is None:
-            return None
-        names = [column[0] for column in self.conn.execute("SELECT * FROM commune").description]
-        return Commune.model_validate(dict(zip(names, row, strict=True)))
+        rows = list(self.db.query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
+        return Commune.model_validate(rows[0]) if rows else None
 
     def save_commune(self, commune: Commune, who: str | None = None) -> str:
         commune_id = self.commune_id() or new_id()
