@@ -39,9 +39,7 @@ PROBE = textwrap.dedent(
 
 
 def test_void_calls_and_signals_do_not_drop_references():
-    run = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120
-    )
+    run = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, f"the interpreter aborted:\n{run.stderr[-2000:]}"
     none_drift, true_drift = (int(part) for part in run.stdout.split())
     # Python >= 3.12 reports a constant count for immortal objects; 3.11 a real one.
