@@ -24,7 +24,7 @@ from benchmarks.results import write_section  # noqa: E402
 from evalir_desktop.report.territory import territory_report  # noqa: E402
 from evalir_desktop.territory.importing import consolidate, open_territory  # noqa: E402
 from evalir_desktop.territory.overview import territory_view  # noqa: E402
-from evalir_desktop.territory.synthetic import default_catalogue, generate_towns  # noqa: E402
+from tests.synthetic import default_catalogue, generate_towns  # noqa: E402
 
 
 def peak_rss_mb() -> float | None:

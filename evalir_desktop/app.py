@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QStandardPaths
     from PySide6.QtWidgets import QApplication
 
-    from evalir_desktop.ui.crash import install_crash_handler
+    from evalir_desktop.ui.dialogs.crash import install_crash_handler
     from evalir_desktop.ui.icons import application_icon
     from evalir_desktop.ui.main_window import MainWindow
     from evalir_desktop.ui.translations import install_translators

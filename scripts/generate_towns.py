@@ -5,7 +5,8 @@ import sys
 import time
 from pathlib import Path
 
-from evalir_desktop.territory.synthetic import generate_towns
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.synthetic import generate_towns  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

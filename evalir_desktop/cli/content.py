@@ -23,8 +23,8 @@ from evalir_desktop.content import (
     validate_answer,
 )
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
-from evalir_desktop.guide.starting import start_assessment
-from evalir_desktop.guide.versions import content_version_notice
+from evalir_desktop.session.starting import start_assessment
+from evalir_desktop.session.versions import content_version_notice
 from evalir_desktop.store import StoreError
 
 

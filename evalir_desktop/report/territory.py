@@ -17,7 +17,7 @@ from evalir_desktop.report.document import FRAME_WIDTH, PageInfo, build_pdf
 from evalir_desktop.report.fonts import BOLD
 from evalir_desktop.report.styles import level_label, para
 from evalir_desktop.report.typography import fr_date, number
-from evalir_desktop.territory.views import TerritoryView
+from evalir_desktop.territory.view_models import TerritoryView
 
 DOCUMENT = "Rapport de territoire"
 TOWN_COLUMN = 3.6 * cm

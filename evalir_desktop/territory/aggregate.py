@@ -18,7 +18,7 @@ from evalir_desktop.content import Content, current_answers
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
 from evalir_desktop.store.models import STATUS_LABELS
-from evalir_desktop.territory.views import (
+from evalir_desktop.territory.view_models import (
     BINDING_LEVELS,
     DECISION_LABELS,
     AssessmentRow,

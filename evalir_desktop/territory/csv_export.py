@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-from evalir_desktop.territory.views import AssessmentRow
+from evalir_desktop.territory.view_models import AssessmentRow
 
 COLUMNS = [
     ("Commune", lambda r: r.commune),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from evalir_desktop.content import Content
 from evalir_desktop.territory.aggregate import Evaluated
-from evalir_desktop.territory.views import (
+from evalir_desktop.territory.view_models import (
     KIND_LABELS,
     GroupKind,
     GroupMember,

@@ -14,7 +14,7 @@ from evalir_desktop.territory.aggregate import (
     scored_axes,
 )
 from evalir_desktop.territory.mutualisation import opportunities
-from evalir_desktop.territory.views import TerritoryView
+from evalir_desktop.territory.view_models import TerritoryView
 
 
 def build_view(items: list[Evaluated], content: Content) -> TerritoryView:

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.content import Content, ContentError, load_content
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.ui.about_dialog import AboutDialog
-from evalir_desktop.ui.home import HomeView, readonly_banner
+from evalir_desktop.ui.dialogs.about import AboutDialog
+from evalir_desktop.ui.home.page import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
-from evalir_desktop.ui.report_menu import install_report_menu
+from evalir_desktop.ui.report.menu import install_report_menu
 from evalir_desktop.ui.territory.menu import install_territory_menu, open_territory_window
 
 log = logging.getLogger("evalir")
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         return view.assessment_id if view is not None and view.isVisible() else None
 
     def open_assessment(self, assessment_id: str) -> None:
-        from evalir_desktop.ui.assessment_view import AssessmentView  # kept out of start-up
+        from evalir_desktop.ui.assessment.view import AssessmentView  # kept out of start-up
 
         if self.content is None:
             return

@@ -8,7 +8,7 @@ from packaging.requirements import Requirement
 from PySide6.QtWidgets import QDialogButtonBox
 
 from evalir_desktop import __version__, about
-from evalir_desktop.ui.about_dialog import AboutDialog
+from evalir_desktop.ui.dialogs.about import AboutDialog
 from evalir_desktop.ui.main_window import MainWindow
 
 

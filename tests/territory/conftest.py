@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from evalir_desktop.territory.synthetic import generate_towns
+from tests.synthetic import generate_towns
 from tests.territory.territory_helpers import make_town
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from evalir_desktop.store import Store
 from evalir_desktop.territory.importing import open_territory
-from evalir_desktop.territory.synthetic import generate_towns
+from tests.synthetic import generate_towns
 
 KILLS = 20
 

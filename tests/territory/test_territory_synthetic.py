@@ -7,7 +7,7 @@ from pathlib import Path
 from evalir_desktop.commune import INSEE_PATTERN
 from evalir_desktop.content import load_content, validate_answer
 from evalir_desktop.store import Store
-from evalir_desktop.territory.synthetic import FALLBACK, default_catalogue, generate_towns
+from tests.synthetic import FALLBACK, default_catalogue, generate_towns
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "generate_towns.py"
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from evalir_desktop.ui.answer_editors import (
+from evalir_desktop.ui.assessment.answer_editors import (
     ChoiceEditor,
     LongTextEditor,
     MultipleEditor,
@@ -11,8 +11,8 @@ from evalir_desktop.ui.answer_editors import (
     ScaleEditor,
     ShortTextEditor,
 )
+from evalir_desktop.ui.assessment.question_card import QuestionCard
 from evalir_desktop.ui.main_window import MainWindow
-from evalir_desktop.ui.question_card import QuestionCard
 
 
 def type_into(qtbot, edit: QLineEdit, text: str) -> None:

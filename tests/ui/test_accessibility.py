@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.ui.new_assessment import NewAssessmentDialog
+from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
 from tests.ui.helpers import open_window
 from tests.ui.test_undo_trash_versions import make_file, open_assessment
 

@@ -2,7 +2,7 @@
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
-from evalir_desktop.guide.versions import content_version_notice
+from evalir_desktop.session.versions import content_version_notice
 from evalir_desktop.store import Store
 from tests.ui.helpers import open_window
 from tests.ui.test_undo_trash_versions import make_file, open_assessment

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from evalir_desktop.store import Store
-from evalir_desktop.ui.answer_editors import ChoiceEditor
+from evalir_desktop.ui.assessment.answer_editors import ChoiceEditor
 from tests.ui.helpers import answer_plainly, choose, open_window, type_into, when_dialog_opens
 
 CHATBOT = "agent_conversationnel_accueil"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from evalir_desktop.content import load_content
-from evalir_desktop.guide.starting import start_assessment
+from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.store import Store
 from tests.ui.kill_gui_driver import action, plan
 

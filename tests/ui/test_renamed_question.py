@@ -1,7 +1,7 @@
 """The window shows an answer given under a renamed question id, and edits it."""
 
 from evalir_desktop.store import Store
-from evalir_desktop.ui.assessment_view import AssessmentView
+from evalir_desktop.ui.assessment.view import AssessmentView
 from tests.content.helpers import answers
 from tests.content.renamed import CHATBOT, NEW_ID, OLD_ID, renamed_content
 from tests.ui.helpers import choose

@@ -9,7 +9,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.ui.main_window import MainWindow
-from evalir_desktop.ui.report_view import KINDS, ReportDialog
+from evalir_desktop.ui.report.dialog import KINDS, ReportDialog
 from tests.report.factories import demo_assessment
 
 BUILD_TIMEOUT = 60_000
@@ -101,7 +101,7 @@ def test_save_as_pdf_writes_the_previewed_document(qtbot, store, assessment, tmp
     target = tmp_path / "dossier élus" / "synthèse"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "evalir_desktop.ui.report_view.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.report.dialog.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     dialog.save_button.click()
@@ -175,14 +175,14 @@ def test_print_button_goes_through_the_print_dialog(
             self.printer.setResolution(72)
             return ReportDialog.Accepted
 
-    monkeypatch.setattr("evalir_desktop.ui.report_view.QPrintDialog", AcceptingPrintDialog)
+    monkeypatch.setattr("evalir_desktop.ui.report.dialog.QPrintDialog", AcceptingPrintDialog)
     dialog = open_dialog(qtbot, store, assessment, "synthese")
     dialog.print_button.click()
     assert page_count(target.read_bytes()) == dialog.document.pageCount()
 
 
 def test_screen_radar_is_the_report_drawing(qtbot):
-    from evalir_desktop.ui.radar import RadarChart
+    from evalir_desktop.ui.widgets.radar import RadarChart
 
     chart = RadarChart()
     qtbot.addWidget(chart)

@@ -1,8 +1,8 @@
 """The main window opens a territory file in the territory window, and has the menu."""
 
 from evalir_desktop.territory.importing import consolidate
-from evalir_desktop.territory.synthetic import generate_towns
 from evalir_desktop.ui.main_window import MainWindow
+from tests.synthetic import generate_towns
 
 
 def test_opening_a_territory_file_shows_the_territory_window(qtbot, tmp_path):

@@ -5,8 +5,8 @@ import shutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from evalir_desktop.territory.synthetic import generate_towns
 from evalir_desktop.ui.territory.window import TerritoryWindow
+from tests.synthetic import generate_towns
 
 
 def open_window(qtbot, path) -> TerritoryWindow:

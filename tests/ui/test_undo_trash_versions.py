@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
-from evalir_desktop.guide.starting import start_assessment
+from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.store import DecisionRecord, Store
-from evalir_desktop.ui.comparison import ComparisonDialog
+from evalir_desktop.ui.assessment.comparison import ComparisonDialog
 from tests.ui.helpers import choose, open_window, when_dialog_opens
 
 CHATBOT = "agent_conversationnel_accueil"

@@ -4,7 +4,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from evalir_desktop.territory.views import AssessmentRow, TerritoryView
+from evalir_desktop.territory.view_models import AssessmentRow, TerritoryView
 
 CONTEXT = "TerritoryTables"  # titles below are marked with it for lupdate
 

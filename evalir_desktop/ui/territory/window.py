@@ -29,7 +29,7 @@ from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.territory.aggregate import filter_rows
 from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.models import ImportReport
-from evalir_desktop.territory.views import TerritoryView
+from evalir_desktop.territory.view_models import TerritoryView
 from evalir_desktop.ui.territory import tables
 from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import ROLE_LABELS, Question
-from evalir_desktop.ui.answer_editors import NumberEditor, PlainTextEdit, make_editor
+from evalir_desktop.ui.assessment.answer_editors import NumberEditor, PlainTextEdit, make_editor
 
 TYPING_DELAY_MS = 600
 

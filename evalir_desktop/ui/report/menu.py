@@ -56,6 +56,6 @@ def install_report_menu(window) -> QMenu:
 def _open_from_menu(window, kind: str) -> None:
     assessment_id = choose_assessment(window)
     if assessment_id:
-        from evalir_desktop.ui.report_view import open_report_dialog  # QtPdf only when used
+        from evalir_desktop.ui.report.dialog import open_report_dialog  # QtPdf only when used
 
         open_report_dialog(window, window.store, assessment_id, kind)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.content import Content, stored_answers
-from evalir_desktop.guide.plan import (
+from evalir_desktop.session.plan import (
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
     add_recommended_actions,
@@ -27,7 +27,7 @@ from evalir_desktop.guide.plan import (
     pending_seeds,
 )
 from evalir_desktop.store import ActionRecord, Store, StoreError
-from evalir_desktop.ui.headings import heading
+from evalir_desktop.ui.widgets.headings import heading
 
 TITLE, AXIS, OWNER, DUE, PRIORITY, STATUS = range(6)
 ERROR_STYLE = "color: #b00020;"

@@ -9,8 +9,8 @@ from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import content as cli_content
 from evalir_desktop.cli import main as evalir
 from evalir_desktop.content import save_current_answer, stored_answers
-from evalir_desktop.guide.versions import compare_stored, content_version_notice, summarize
 from evalir_desktop.report import report_data
+from evalir_desktop.session.versions import compare_stored, content_version_notice, summarize
 from evalir_desktop.store import Store
 from evalir_desktop.territory.aggregate import load_evaluated
 from tests.content.helpers import answers

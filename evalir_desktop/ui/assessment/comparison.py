@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
-from evalir_desktop.guide.versions import comparable, compare_stored, display_title, rule_title
+from evalir_desktop.session.versions import comparable, compare_stored, display_title, rule_title
 from evalir_desktop.store import Store
 
 

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Axis
-from evalir_desktop.ui.headings import heading
-from evalir_desktop.ui.question_card import QuestionCard
-from evalir_desktop.ui.scroll_page import ScrollPage
+from evalir_desktop.ui.assessment.question_card import QuestionCard
+from evalir_desktop.ui.widgets.headings import heading
+from evalir_desktop.ui.widgets.scroll_page import ScrollPage
 
 
 class StepPage(ScrollPage):

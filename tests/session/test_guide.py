@@ -7,9 +7,9 @@ import pytest
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.content import load_content
-from evalir_desktop.guide.plan import add_recommended_actions, parse_french_date
-from evalir_desktop.guide.starting import start_assessment
-from evalir_desktop.guide.steps import (
+from evalir_desktop.session.plan import add_recommended_actions, parse_french_date
+from evalir_desktop.session.starting import start_assessment
+from evalir_desktop.session.steps import (
     COMPLETE,
     HAS_UNKNOWNS,
     IN_PROGRESS,
@@ -17,7 +17,7 @@ from evalir_desktop.guide.steps import (
     progress,
     steps,
 )
-from evalir_desktop.guide.versions import compare_stored, new_version, summarize
+from evalir_desktop.session.versions import compare_stored, new_version, summarize
 from evalir_desktop.store import DecisionRecord
 
 CHATBOT = "agent_conversationnel_accueil"

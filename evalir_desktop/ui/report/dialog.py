@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.ui.report_worker import BuildJob, print_pdf
+from evalir_desktop.ui.report.worker import BuildJob, print_pdf
 
 log = logging.getLogger("evalir")
 KINDS = ("complet", "synthese", "mention", "fournisseur")

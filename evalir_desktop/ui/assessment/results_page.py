@@ -14,10 +14,10 @@ from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.content import LEVEL_LABELS, Content, stored_answers
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.store import Store
-from evalir_desktop.ui.headings import SECTION, heading
-from evalir_desktop.ui.links import LinkLabel
-from evalir_desktop.ui.radar import RadarChart
-from evalir_desktop.ui.scroll_page import ScrollPage
+from evalir_desktop.ui.widgets.headings import SECTION, heading
+from evalir_desktop.ui.widgets.links import LinkLabel
+from evalir_desktop.ui.widgets.radar import RadarChart
+from evalir_desktop.ui.widgets.scroll_page import ScrollPage
 
 LEVEL_COLORS = {
     "interdit": "#8b0000",

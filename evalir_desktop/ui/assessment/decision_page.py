@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
-from evalir_desktop.guide.plan import OUTCOME_LABELS, french_date, parse_french_date
-from evalir_desktop.guide.versions import comparable, new_version
+from evalir_desktop.session.plan import OUTCOME_LABELS, french_date, parse_french_date
+from evalir_desktop.session.versions import comparable, new_version
 from evalir_desktop.store import DecisionRecord, Store, StoreError
-from evalir_desktop.ui.answer_editors import PlainTextEdit
-from evalir_desktop.ui.comparison import ComparisonDialog
-from evalir_desktop.ui.headings import heading
-from evalir_desktop.ui.scroll_page import ScrollPage
+from evalir_desktop.ui.assessment.answer_editors import PlainTextEdit
+from evalir_desktop.ui.assessment.comparison import ComparisonDialog
+from evalir_desktop.ui.widgets.headings import heading
+from evalir_desktop.ui.widgets.scroll_page import ScrollPage
 
 ERROR_STYLE = "color: #b00020;"
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.content import Content
 from evalir_desktop.store import Store
-from evalir_desktop.ui.assessment_list import AssessmentList
-from evalir_desktop.ui.commune_form import CommuneForm
+from evalir_desktop.ui.home.assessment_list import AssessmentList
+from evalir_desktop.ui.home.commune_form import CommuneForm
 from evalir_desktop.ui.recent_files import recent_files
 
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
-from evalir_desktop.guide.starting import start_assessment
-from evalir_desktop.guide.versions import display_title, summarize
+from evalir_desktop.session.starting import start_assessment
+from evalir_desktop.session.versions import display_title, summarize
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
-from evalir_desktop.ui.new_assessment import NewAssessmentDialog
-from evalir_desktop.ui.trash import TrashDialog
+from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
+from evalir_desktop.ui.dialogs.trash import TrashDialog
 
 TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
 BATCH = 5  # summaries computed per turn of the event loop, so the window stays responsive

@@ -23,15 +23,15 @@ from evalir_desktop.content import (
     stored_answers,
     visible_questions,
 )
-from evalir_desktop.guide.steps import STATE_LABELS, progress, steps
-from evalir_desktop.guide.versions import content_version_notice, display_title
+from evalir_desktop.session.steps import STATE_LABELS, progress, steps
+from evalir_desktop.session.versions import content_version_notice, display_title
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.ui.action_plan import ActionPlanPage
-from evalir_desktop.ui.decision_page import DecisionPage
-from evalir_desktop.ui.headings import heading
-from evalir_desktop.ui.results_page import ResultsPage
-from evalir_desktop.ui.step_page import StepPage
-from evalir_desktop.ui.undo import AnswerCommand
+from evalir_desktop.ui.assessment.action_plan import ActionPlanPage
+from evalir_desktop.ui.assessment.decision_page import DecisionPage
+from evalir_desktop.ui.assessment.results_page import ResultsPage
+from evalir_desktop.ui.assessment.step_page import StepPage
+from evalir_desktop.ui.assessment.undo import AnswerCommand
+from evalir_desktop.ui.widgets.headings import heading
 
 STATE_MARKS = {"non_commence": "○", "en_cours": "◐", "complet": "●", "inconnues": "?", "": "▸"}
 

@@ -15,7 +15,7 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store import Store
 from evalir_desktop.store.models import DecisionRecord
-from evalir_desktop.territory.synthetic_names import (
+from tests.synthetic_names import (
     BASES,
     DEPARTMENTS,
     FALLBACK_AI_TYPES,

@@ -1,1 +1,0 @@
-"""Logic behind the guided assessment screens (no Qt): steps, starting, plan, versions."""

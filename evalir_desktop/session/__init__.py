@@ -1,0 +1,1 @@
+"""Working on one stored assessment (no Qt): its session, steps, start, plan and versions."""

@@ -1,0 +1,1 @@
+"""The step-by-step assessment window: steps, questions, results, plan, decision."""

@@ -1,0 +1,1 @@
+"""Dialogs of the main window: about, crash report, new assessment, trash."""

@@ -1,0 +1,1 @@
+"""The home screen: town profile and the list of assessments."""

@@ -1,0 +1,1 @@
+"""The report window: preview, print, save, exports; and the « Rapport » menu."""

@@ -1,0 +1,1 @@
+"""Small reusable widgets: headings, links, radar chart, scrolling page."""
