@@ -14,15 +14,9 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import (
-    ContentError,
-    load_content,
-    parse_value,
-    save_current_answer,
-    stored_answers,
-    validate_answer,
-)
+from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
+from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.versions import content_version_notice
 from evalir_desktop.store import StoreError
@@ -158,12 +152,10 @@ def run_answer(args) -> int:
     parsed = parse_pairs(content, args.pairs)
     with open_store(args.file, writable=True) as store:
         try:
-            _warn_other_version(content, store.assessment(args.assessment))
-            existing = stored_answers(store, content, args.assessment)
+            session = AssessmentSession(store, content, args.assessment)
+            _warn_other_version(content, session.record)
             for question_id, answer in parsed.items():
-                comment = existing[question_id].comment if question_id in existing else ""
-                answer = answer.model_copy(update={"comment": comment})
-                save_current_answer(store, content, args.assessment, question_id, answer)
+                session.save_value(question_id, answer)
         except StoreError as error:
             raise UserError(str(error)) from error
     print(f"{len(parsed)} réponse(s) enregistrée(s).")
@@ -255,17 +247,17 @@ def run_evaluate(args) -> int:
         if args.file is not None or args.assessment:
             raise UserError("indiquez soit FICHIER --assessment ID, soit --answers, pas les deux.")
         answers, commune = _answers_from_file(content, args.answers)
+        evaluation = evaluate(content, answers, commune)
     else:
         if args.file is None or not args.assessment:
             raise UserError("indiquez FICHIER --assessment ID, ou --answers REPONSES.json.")
         with open_store(args.file) as store:
             try:
-                _warn_other_version(content, store.assessment(args.assessment))
-                answers = stored_answers(store, content, args.assessment)
-                commune = store.commune()
+                session = AssessmentSession(store, content, args.assessment)
+                _warn_other_version(content, session.record)
+                evaluation = session.evaluation
             except StoreError as error:
                 raise UserError(str(error)) from error
-    evaluation = evaluate(content, answers, commune)
     if args.json:
         print_json(evaluation_json(evaluation))
     else:

@@ -4,12 +4,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import load_content, stored_answers
+from evalir_desktop.content import load_content
+from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.store.opening import NEWER_FILE_MESSAGE
@@ -31,7 +31,16 @@ def register(subparsers) -> None:
     check.add_argument("--json", action="store_true", help="résultat en JSON")
     check.set_defaults(handler=run_check)
 
-    info = subparsers.add_parser("info", help="profil de la commune et liste des évaluations")
+    info = subparsers.add_parser(
+        "info",
+        help="profil de la commune et liste des évaluations",
+        description=(
+            "Profil de la commune et, pour chaque évaluation : statut, avancement et nombre "
+            "d'obligations. Ce nombre compte les obligations et les interdictions que la loi "
+            "impose au projet ; les points à vérifier, de vigilance et les recommandations "
+            "n'y sont pas comptés."
+        ),
+    )
     info.add_argument("file", type=Path, metavar="FICHIER")
     info.add_argument("--json", action="store_true", help="résultat en JSON")
     info.set_defaults(handler=run_info)
@@ -95,27 +104,35 @@ def run_check(args) -> int:
     return EXIT_OK if report["integrite"] == "ok" else EXIT_REFUSED
 
 
-def assessment_summary(store: Store, record, commune) -> dict:
-    content = load_content()
-    evaluation = evaluate(content, stored_answers(store, content, record.id), commune)
+def assessment_summary(store: Store, content, record) -> dict:
+    summary = AssessmentSession(store, content, record.id).summary()
     return {
         "id": record.id,
         "titre": record.title,
         "statut": record.status,
-        "progression": evaluation.completion,
-        "obligations": len(evaluation.obligations),
+        "progression": summary.completion,
+        "obligations": summary.obligations,
+        "inconnues": summary.unknowns,
+        "validee": summary.frozen,
         "modifie_le": record.updated_at,
     }
 
 
+def obligations_text(count: int) -> str:
+    if count == 0:
+        return "aucune obligation"
+    return f"{count} obligation" + ("s" if count > 1 else "")
+
+
 def run_info(args) -> int:
+    content = load_content()
     with open_store(args.file) as store:
         commune = store.commune()
         info = {
             "role": store.role,
             "commune": commune.model_dump() if commune else None,
             "evaluations": [
-                assessment_summary(store, record, commune) for record in store.assessments()
+                assessment_summary(store, content, record) for record in store.assessments()
             ],
         }
     if args.json:
@@ -126,6 +143,7 @@ def run_info(args) -> int:
         for item in info["evaluations"]:
             print(
                 f"- {item['titre']} [{STATUS_LABELS[item['statut']]}], "
-                f"{item['progression']} % renseigné ({item['id']})"
+                f"{item['progression']} % renseigné, {obligations_text(item['obligations'])} "
+                f"({item['id']})"
             )
     return EXIT_OK

@@ -4,6 +4,7 @@ from evalir_desktop.content.conditions import Condition, Context, Fact, facts, h
 from evalir_desktop.content.errors import ContentError
 from evalir_desktop.content.loader import load_content, load_content_from
 from evalir_desktop.content.models import (
+    BINDING_LEVELS,
     LEVEL_LABELS,
     PRIORITY_LABELS,
     ROLE_LABELS,
@@ -17,11 +18,6 @@ from evalir_desktop.content.models import (
     RuleCase,
     Template,
 )
-from evalir_desktop.content.renames import (
-    current_answers,
-    save_current_answer,
-    stored_answers,
-)
 from evalir_desktop.content.validation import (
     UNKNOWN_LABEL,
     display_answer,
@@ -32,6 +28,7 @@ from evalir_desktop.content.validation import (
 from evalir_desktop.content.visibility import effective_answers, is_visible, visible_questions
 
 __all__ = [
+    "BINDING_LEVELS",
     "LEVEL_LABELS",
     "PRIORITY_LABELS",
     "ROLE_LABELS",
@@ -49,7 +46,6 @@ __all__ = [
     "Rule",
     "RuleCase",
     "Template",
-    "current_answers",
     "display_answer",
     "display_value",
     "effective_answers",
@@ -59,8 +55,6 @@ __all__ = [
     "load_content",
     "load_content_from",
     "parse_value",
-    "save_current_answer",
-    "stored_answers",
     "validate_answer",
     "visible_questions",
 ]

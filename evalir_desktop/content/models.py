@@ -40,6 +40,12 @@ LEVEL_LABELS = {
     "vigilance": "Point de vigilance",
     "a_verifier": "À vérifier",
 }
+# What every count of "obligations" counts: the levels that bind the town.
+BINDING_LEVELS = ("interdit", "obligation")
+
+
+def is_binding(level: str) -> bool:
+    return level in BINDING_LEVELS
 
 
 class Strict(BaseModel):

@@ -7,18 +7,13 @@ from datetime import date
 from functools import cached_property
 
 from evalir_desktop.answers import Answer
-from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.assessment import Evaluation
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import (
-    Content,
-    Question,
-    load_content,
-    stored_answers,
-    visible_questions,
-)
+from evalir_desktop.content import Content, Question, load_content, visible_questions
 from evalir_desktop.report.document import PageInfo
 from evalir_desktop.report.fingerprint import fingerprint
 from evalir_desktop.report.typography import fr_date
+from evalir_desktop.session.session import AssessmentSession, Summary, summarize
 from evalir_desktop.store.models import (
     STATUS_LABELS,
     ActionRecord,
@@ -74,6 +69,9 @@ class ReportData:
             cover=cover,
         )
 
+    def summary(self) -> Summary:
+        return summarize(self.evaluation, self.decision is not None and self.decision.is_validated)
+
     def visible_questions(self) -> list[Question]:
         return visible_questions(self.content, self.answers, self.commune)
 
@@ -95,18 +93,21 @@ class ReportData:
 def report_data(
     store, assessment_id: str, content: Content | None = None, today: date | None = None
 ) -> ReportData:
-    """Read one assessment from an open Store and evaluate it with the current content."""
-    content = content or load_content()
-    record = store.assessment(assessment_id)
-    commune = store.commune_by_id(record.commune_id) or store.commune()
-    answers = stored_answers(store, content, assessment_id)
+    """Read one assessment from an open Store and evaluate it with the given content."""
+    return session_report_data(
+        AssessmentSession(store, content or load_content(), assessment_id), today
+    )
+
+
+def session_report_data(session: AssessmentSession, today: date | None = None) -> ReportData:
+    """What a report prints of an assessment, as its session reads and evaluates it."""
     return ReportData(
-        assessment=record,
-        commune=commune,
-        answers=answers,
-        actions=store.actions(assessment_id),
-        decision=store.decision(assessment_id),
-        content=content,
-        evaluation=evaluate(content, answers, commune),
+        assessment=session.record,
+        commune=session.commune,
+        answers=session.answers,
+        actions=session.actions,
+        decision=session.decision,
+        content=session.content,
+        evaluation=session.evaluation,
         printed_on=today or date.today(),
     )

@@ -9,7 +9,7 @@ from evalir_desktop.report.labels import DPD, NO_VERDICT, RECOMMENDATION_PRIORIT
 from evalir_desktop.report.radar import radar_drawing
 from evalir_desktop.report.styles import LEVEL_MARKS, level_label, long_text, para
 from evalir_desktop.report.summary import completion_line, decision_line
-from evalir_desktop.report.typography import fr_date, number
+from evalir_desktop.report.typography import counted, fr_date, number
 from evalir_desktop.store.models import AI_TYPE_LABELS
 
 CONTENTS = (
@@ -145,6 +145,14 @@ def qualification(data: ReportData) -> list[Flowable]:
         ),
         para(legend + ".", "small", bold_prefix="Légende :"),
     ]
+    if obligations:
+        binding = data.summary().obligations
+        others = len(obligations) - binding
+        text = counted(binding, "obligation ou interdiction", "obligations ou interdictions")
+        if others:
+            text += f", et {counted(others, 'autre point', 'autres points')} à vérifier, "
+            text += "de vigilance ou recommandé" + ("s" if others > 1 else "")
+        story.append(para(text + ".", bold_prefix="En résumé :"))
     if not obligations:
         story.append(
             para(

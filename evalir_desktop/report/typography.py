@@ -67,3 +67,8 @@ def number(value: float | int | None, empty: str = "—") -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.1f}".replace(",", NBSP).replace(".", ",")
     return f"{int(value):,}".replace(",", NBSP)
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """ "1 obligation", "3 obligations", "aucune obligation" is left to the caller."""
+    return f"{number(count)} {singular if count <= 1 else plural}"

@@ -1,24 +1,11 @@
-"""Home-list summaries, new versions and comparison of two stored assessments (no Qt)."""
+"""Version notices, new versions and comparison of two stored assessments (no Qt)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from evalir_desktop.assessment import Comparison, compare, evaluate
-from evalir_desktop.content import Content, stored_answers
+from evalir_desktop.assessment import Comparison, compare
+from evalir_desktop.content import Content
+from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import AssessmentRecord, Store
-
-BINDING_LEVELS = ("interdit", "obligation")
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What the home list shows for one assessment."""
-
-    record: AssessmentRecord
-    completion: int
-    obligations: int
-    frozen: bool
 
 
 def content_version_notice(record: AssessmentRecord, content: Content) -> str | None:
@@ -43,14 +30,6 @@ def content_version_notice(record: AssessmentRecord, content: Content) -> str | 
     )
 
 
-def summarize(store: Store, content: Content, record: AssessmentRecord) -> Summary:
-    evaluation = evaluate(content, stored_answers(store, content, record.id), store.commune())
-    binding = sum(1 for ob in evaluation.obligations if ob.level in BINDING_LEVELS)
-    answered = sum(axis.answered for axis in evaluation.axes)
-    completion = evaluation.completion if answered else 0
-    return Summary(record, completion, binding, store.is_frozen(record.id))
-
-
 def display_title(record: AssessmentRecord) -> str:
     if record.version_number > 1:
         return f"{record.title} (version {record.version_number})"
@@ -72,10 +51,9 @@ def comparable(store: Store, assessment_id: str) -> list[AssessmentRecord]:
 
 def compare_stored(store: Store, content: Content, before_id: str, after_id: str) -> Comparison:
     """What changed from one stored assessment to another (answers, scores, obligations)."""
-    commune = store.commune()
-    before = stored_answers(store, content, before_id)
-    after = stored_answers(store, content, after_id)
-    return compare(content, before, after, commune, commune)
+    before = AssessmentSession(store, content, before_id)
+    after = AssessmentSession(store, content, after_id)
+    return compare(content, before.answers, after.answers, before.commune, after.commune)
 
 
 def rule_title(content: Content, rule_id: str) -> str:

@@ -54,6 +54,7 @@ class Store:
         self.readonly_reason: str | None = opened.readonly_reason
         self._lock = opened.lock
         self.who = who
+        self.revision = 0  # bumped by every change, so that readers know to reload
 
     # -- opening and closing -------------------------------------------------------
 
@@ -138,27 +139,30 @@ class Store:
         if assessment_id and check_frozen and self.is_frozen(assessment_id):
             raise ReadOnlyError(FROZEN_MESSAGE)
         at = now_iso()
-        with self.db.atomic():
-            yield at
-            self.db["history"].insert(
-                {
-                    "at": at,
-                    "who": self.who if who is None else who,
-                    "assessment_id": assessment_id,
-                    "entity": entity,
-                    "entity_id": entity_id,
-                    "change": json.dumps(change, ensure_ascii=False, default=str),
-                }
-            )
-            if assessment_id and entity != "assessment":
-                self.conn.execute(
-                    "UPDATE assessment SET updated_at = ? WHERE id = ?", (at, assessment_id)
+        try:
+            with self.db.atomic():
+                yield at
+                self.db["history"].insert(
+                    {
+                        "at": at,
+                        "who": self.who if who is None else who,
+                        "assessment_id": assessment_id,
+                        "entity": entity,
+                        "entity_id": entity_id,
+                        "change": json.dumps(change, ensure_ascii=False, default=str),
+                    }
                 )
-            self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('written_with', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (__version__,),
-            )
+                if assessment_id and entity != "assessment":
+                    self.conn.execute(
+                        "UPDATE assessment SET updated_at = ? WHERE id = ?", (at, assessment_id)
+                    )
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('written_with', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (__version__,),
+                )
+        finally:
+            self.revision += 1
 
     # -- town profile --------------------------------------------------------------
 

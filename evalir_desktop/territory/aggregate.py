@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from evalir_desktop.answers import Answer
-from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.assessment import Evaluation
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import Content, current_answers
-from evalir_desktop.content.models import LEVEL_ORDER
+from evalir_desktop.content import Content
+from evalir_desktop.content.models import LEVEL_ORDER, is_binding
+from evalir_desktop.session.session import evaluate_stored
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
 from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.territory.view_models import (
-    BINDING_LEVELS,
     DECISION_LABELS,
     AssessmentRow,
     AxisAverage,
@@ -82,8 +82,7 @@ def load_evaluated(
         key = (content.id, content.version, record.id, record.updated_at, commune_at)
         evaluation = cache.get(key) if cache is not None else None
         if evaluation is None:
-            current = current_answers(content, answers.get(record.id, {}))
-            evaluation = evaluate(content, current, commune)
+            evaluation = evaluate_stored(content, answers.get(record.id, {}), commune)
             if cache is not None:
                 cache[key] = evaluation
         items.append(Evaluated(ref, commune, record, decisions.get(record.id), evaluation))
@@ -112,7 +111,7 @@ def assessment_rows(items: Iterable[Evaluated], content: Content) -> list[Assess
     rows = []
     for item in items:
         record, obligations = item.record, item.evaluation.obligations
-        binding = [o for o in obligations if o.level in BINDING_LEVELS]
+        binding = [o for o in obligations if is_binding(o.level)]
         rows.append(
             AssessmentRow(
                 commune_id=item.town.commune_id,

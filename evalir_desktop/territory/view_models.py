@@ -13,7 +13,6 @@ DECISION_LABELS = {
     "reporter": "Reporter",
     "renoncer": "Renoncer",
 }
-BINDING_LEVELS = ("interdit", "obligation")
 GroupKind = Literal["projet", "type_ia", "fournisseur", "besoin"]
 KIND_LABELS = {
     "projet": "Même projet",

@@ -8,6 +8,7 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.content import load_content
 from evalir_desktop.session.plan import add_recommended_actions, parse_french_date
+from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.steps import (
     COMPLETE,
@@ -17,7 +18,7 @@ from evalir_desktop.session.steps import (
     progress,
     steps,
 )
-from evalir_desktop.session.versions import compare_stored, new_version, summarize
+from evalir_desktop.session.versions import compare_stored, new_version
 from evalir_desktop.store import DecisionRecord
 
 CHATBOT = "agent_conversationnel_accueil"
@@ -86,7 +87,7 @@ def test_recommended_actions_are_added_once_with_their_priority(store, commune):
 def test_new_version_summary_and_comparison(store, commune):
     content = load_content()
     first = start_assessment(store, content, "Chatbot", content.template(CHATBOT))
-    summary = summarize(store, content, store.assessment(first.id))
+    summary = AssessmentSession(store, content, first.id).summary()
     assert summary.obligations >= 5 and not summary.frozen
     second = new_version(store, first.id)
     assert second.version_number == 2 and second.previous_version_id == first.id

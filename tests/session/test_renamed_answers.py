@@ -8,9 +8,9 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import content as cli_content
 from evalir_desktop.cli import main as evalir
-from evalir_desktop.content import save_current_answer, stored_answers
 from evalir_desktop.report import report_data
-from evalir_desktop.session.versions import compare_stored, content_version_notice, summarize
+from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.session.versions import compare_stored, content_version_notice
 from evalir_desktop.store import Store
 from evalir_desktop.territory.aggregate import load_evaluated
 from tests.content.helpers import answers
@@ -38,7 +38,7 @@ def expected_evaluation(store, content):
 
 
 def test_stored_answers_are_read_under_the_new_id(store, content, old_assessment):
-    read = stored_answers(store, content, old_assessment.id)
+    read = AssessmentSession(store, content, old_assessment.id).answers
     assert read[NEW_ID] == Answer(value="non") and OLD_ID not in read
     assert OLD_ID in store.answers(old_assessment.id)  # the file is not rewritten
 
@@ -54,7 +54,9 @@ def test_report_summary_and_comparison_see_the_renamed_answer(store, content, ol
     assert data.answers[NEW_ID].value == "non"
     assert data.evaluation == expected
     binding = [ob for ob in expected.obligations if ob.level in ("interdit", "obligation")]
-    assert summarize(store, content, old_assessment).obligations == len(binding)
+    assert AssessmentSession(store, content, old_assessment.id).summary().obligations == len(
+        binding
+    )
     copy = store.copy_assessment(old_assessment.id, "Copie", as_new_version=True)
     comparison = compare_stored(store, content, old_assessment.id, copy.id)
     assert comparison.answers_changed == []
@@ -76,17 +78,17 @@ def test_cli_evaluate_reads_the_renamed_answer(store, content, old_assessment, m
 
 
 def test_a_new_answer_is_saved_under_the_new_id_and_wins(store, content, old_assessment):
-    save_current_answer(store, content, old_assessment.id, NEW_ID, Answer(value="oui"))
+    AssessmentSession(store, content, old_assessment.id).save_answer(NEW_ID, Answer(value="oui"))
     stored = store.answers(old_assessment.id)
     assert stored[NEW_ID].value == "oui" and stored[OLD_ID].value == "non"
-    assert stored_answers(store, content, old_assessment.id)[NEW_ID].value == "oui"
+    assert AssessmentSession(store, content, old_assessment.id).answers[NEW_ID].value == "oui"
 
 
 def test_clearing_the_answer_also_clears_the_old_id(store, content, old_assessment):
-    save_current_answer(store, content, old_assessment.id, NEW_ID, Answer())
+    AssessmentSession(store, content, old_assessment.id).save_answer(NEW_ID, Answer())
     stored = store.answers(old_assessment.id)
     assert OLD_ID not in stored and NEW_ID not in stored
-    assert NEW_ID not in stored_answers(store, content, old_assessment.id)
+    assert NEW_ID not in AssessmentSession(store, content, old_assessment.id).answers
 
 
 def test_cli_answer_saves_under_the_new_id_keeping_the_comment(

@@ -199,7 +199,7 @@ def test_cache_reuses_unchanged_evaluations(territory, content, monkeypatch):
         first = load_evaluated(store, content, cache)
         assert len(cache) == 4
         calls = []
-        monkeypatch.setattr(aggregate_module, "evaluate", lambda *a: calls.append(a))
+        monkeypatch.setattr(aggregate_module, "evaluate_stored", lambda *a: calls.append(a))
         again = load_evaluated(store, content, cache)
     assert calls == []
     assert [i.evaluation for i in again] == [i.evaluation for i in first]

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.assessment import evaluate
-from evalir_desktop.content import Content, stored_answers
 from evalir_desktop.session.plan import (
     ACTION_STATUS_LABELS,
     PRIORITY_LABELS,
@@ -26,7 +24,8 @@ from evalir_desktop.session.plan import (
     parse_french_date,
     pending_seeds,
 )
-from evalir_desktop.store import ActionRecord, Store, StoreError
+from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.store import ActionRecord, StoreError
 from evalir_desktop.ui.widgets.headings import heading
 
 TITLE, AXIS, OWNER, DUE, PRIORITY, STATUS = range(6)
@@ -38,11 +37,12 @@ class ActionPlanPage(QWidget):
 
     saved = Signal()
 
-    def __init__(self, store: Store, content: Content, assessment_id: str, parent=None):
+    def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
-        self.store = store
-        self.content = content
-        self.assessment_id = assessment_id
+        self.session = session
+        self.store = session.store
+        self.content = session.content
+        self.assessment_id = session.assessment_id
         self.actions: list[ActionRecord] = []
         title = heading(self.tr("Plan d'action"))
         intro = QLabel(
@@ -112,12 +112,7 @@ class ActionPlanPage(QWidget):
         if self.store.closed:
             return
         self.actions = self.store.actions(self.assessment_id)
-        evaluation = evaluate(
-            self.content,
-            stored_answers(self.store, self.content, self.assessment_id),
-            self.store.commune(),
-        )
-        pending = len(pending_seeds(self.store, self.assessment_id, evaluation))
+        pending = len(pending_seeds(self.store, self.assessment_id, self.session.evaluation))
         self.seed_button.setText(self.tr("Ajouter les actions recommandées (%s)") % pending)
         editable = self.editable()
         self.seed_button.setEnabled(editable and pending > 0)
@@ -204,12 +199,7 @@ class ActionPlanPage(QWidget):
         self.error.setVisible(bool(text))
 
     def add_seeds(self) -> None:
-        evaluation = evaluate(
-            self.content,
-            stored_answers(self.store, self.content, self.assessment_id),
-            self.store.commune(),
-        )
-        add_recommended_actions(self.store, self.assessment_id, evaluation)
+        add_recommended_actions(self.store, self.assessment_id, self.session.evaluation)
         self.saved.emit()
         self.refresh()
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.assessment import Evaluation, evaluate
-from evalir_desktop.content import LEVEL_LABELS, Content, stored_answers
+from evalir_desktop.assessment import Evaluation
+from evalir_desktop.content import LEVEL_LABELS
 from evalir_desktop.content.models import LEVEL_ORDER
-from evalir_desktop.store import Store
+from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.ui.widgets.headings import SECTION, heading
 from evalir_desktop.ui.widgets.links import LinkLabel
 from evalir_desktop.ui.widgets.radar import RadarChart
@@ -41,26 +41,21 @@ def label(text: str, bold: bool = False, rich: bool = False) -> QLabel:
 
 
 class ResultsPage(ScrollPage):
-    """Rebuilt from `evaluate` each time it is shown; never a verdict, never a global score."""
+    """Rebuilt from the session's evaluation each time it is shown; never a verdict."""
 
     question_requested = Signal(str)
 
-    def __init__(self, store: Store, content: Content, assessment_id: str, parent=None):
+    def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
-        self.store = store
-        self.content = content
-        self.assessment_id = assessment_id
+        self.session = session
+        self.content = session.content
         self.evaluation: Evaluation | None = None
         self.trigger_buttons: list[tuple[str, LinkLabel]] = []
         self.obligation_boxes: dict[str, QGroupBox] = {}
         self.radar = RadarChart()
 
     def refresh(self) -> None:
-        self.evaluation = evaluate(
-            self.content,
-            stored_answers(self.store, self.content, self.assessment_id),
-            self.store.commune(),
-        )
+        self.evaluation = self.session.evaluation
         self.trigger_buttons = []
         self.obligation_boxes = {}
         self.radar.setParent(None)

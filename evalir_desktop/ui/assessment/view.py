@@ -17,13 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.answers import Answer
-from evalir_desktop.content import (
-    Content,
-    save_current_answer,
-    stored_answers,
-    visible_questions,
-)
-from evalir_desktop.session.steps import STATE_LABELS, progress, steps
+from evalir_desktop.content import Content
+from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.session.steps import STATE_LABELS, steps
 from evalir_desktop.session.versions import content_version_notice, display_title
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.assessment.action_plan import ActionPlanPage
@@ -47,8 +43,9 @@ class AssessmentView(QWidget):
         self.store = store
         self.content = content
         self.assessment_id = assessment_id
-        self.record = store.assessment(assessment_id)
-        self.answers: dict[str, Answer] = stored_answers(store, content, assessment_id)
+        self.session = AssessmentSession(store, content, assessment_id)
+        self.record = self.session.record
+        self.answers: dict[str, Answer] = self.session.answers
         self.steps = steps(content)
         self.undo_stack = QUndoStack(self)
 
@@ -84,10 +81,10 @@ class AssessmentView(QWidget):
                 page.changed.connect(self.on_changed)
                 self.step_pages[step.id] = page
             elif step.kind == "results":
-                page = ResultsPage(store, content, assessment_id)
+                page = ResultsPage(self.session)
                 page.question_requested.connect(self.go_to_question)
             elif step.kind == "plan":
-                page = ActionPlanPage(store, content, assessment_id)
+                page = ActionPlanPage(self.session)
                 page.saved.connect(self.mark_saved)
             else:
                 page = DecisionPage(store, content, assessment_id)
@@ -213,12 +210,12 @@ class AssessmentView(QWidget):
         if self.store.closed:
             return
         try:
-            save_current_answer(self.store, self.content, self.assessment_id, question_id, answer)
+            self.session.save_answer(question_id, answer)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Réponse non enregistrée"), str(error))
             self.show_all_answers()
             return
-        self.answers = stored_answers(self.store, self.content, self.assessment_id)
+        self.answers = self.session.answers
         if show:
             question = self.content.question(question_id)
             self.go_to_step(question.axis_id)
@@ -229,27 +226,19 @@ class AssessmentView(QWidget):
         self.mark_saved()
 
     def show_all_answers(self) -> None:
-        visible = {q.id for q in visible_questions(self.content, self.answers, self.commune())}
+        self.answers = self.session.answers
+        visible = {q.id for q in self.session.visible_questions()}
         for page in self.step_pages.values():
             page.show_answers(self.answers, visible)
 
     def refresh_visibility(self) -> None:
-        visible = {q.id for q in visible_questions(self.content, self.answers, self.commune())}
+        visible = {q.id for q in self.session.visible_questions()}
         for page in self.step_pages.values():
             page.set_visible_questions(visible)
         self.refresh_progress()
 
-    def commune(self):
-        return self.store.commune()
-
     def refresh_progress(self) -> None:
-        state = progress(
-            self.content,
-            self.answers,
-            self.commune(),
-            self.store.decision(self.assessment_id),
-            len(self.store.actions(self.assessment_id)),
-        )
+        state = self.session.progress()
         self.progress_bar.setValue(state.percent)
         for row, step in enumerate(self.steps):
             key = state.states.get(step.id, "")
@@ -266,16 +255,16 @@ class AssessmentView(QWidget):
     # -- validated assessments ----------------------------------------------------------
 
     def apply_frozen(self) -> None:
-        frozen = self.store.is_frozen(self.assessment_id) or self.store.readonly
+        frozen = self.session.frozen or self.store.readonly
         for page in self.step_pages.values():
             page.set_readonly(frozen)
-        if self.store.is_frozen(self.assessment_id):
+        if self.session.frozen:
             self.frozen_banner.setText(
                 self.tr(
                     "Cette évaluation a été validée : elle se consulte sans être modifiée. "
                     "Pour la réévaluer, créez une nouvelle version depuis l'étape « Décision »."
                 )
             )
-        self.frozen_banner.setVisible(self.store.is_frozen(self.assessment_id))
+        self.frozen_banner.setVisible(self.session.frozen)
         if frozen:
             self.undo_stack.clear()

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
+from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
-from evalir_desktop.session.versions import display_title, summarize
+from evalir_desktop.session.versions import display_title
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
@@ -60,6 +61,13 @@ class AssessmentList(QWidget):
                 self.tr("Modifiée le"),
                 self.tr("Obligations"),
             ]
+        )
+        self.tree.headerItem().setToolTip(
+            OBLIGATIONS,
+            self.tr(
+                "Nombre d'obligations et d'interdictions que la loi impose à ce projet "
+                "(les points à vérifier, de vigilance et les recommandations ne sont pas comptés)"
+            ),
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -146,7 +154,7 @@ class AssessmentList(QWidget):
         batch, self.pending = self.pending[:BATCH], self.pending[BATCH:]
         for item, record in batch:
             try:
-                summary = summarize(self.store, self.content, record)
+                summary = AssessmentSession(self.store, self.content, record.id).summary()
             except RuntimeError:  # the row was removed meanwhile
                 continue
             bar = self.tree.itemWidget(item, PROGRESS)

@@ -1,0 +1,170 @@
+"""One stored assessment as every screen, document and command reads it (no Qt).
+
+The chain "read the stored answers, move those of renamed questions to their current id,
+evaluate with the content and the town profile" is written once, here. The window, the
+reports, the command line, the version comparison and the territory all go through it,
+so they show the same answers, the same obligations and the same counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from evalir_desktop.answers import Answer
+from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.commune import Commune
+from evalir_desktop.content import Content, Question, visible_questions
+from evalir_desktop.content.models import is_binding
+from evalir_desktop.session.steps import Progress, progress
+from evalir_desktop.store import ActionRecord, AssessmentRecord, DecisionRecord, Store
+
+
+def current_answers(content: Content, stored: Mapping[str, Answer]) -> dict[str, Answer]:
+    """The answers keyed by current ids (`[content.renamed_questions]`).
+
+    A question renamed in a new content version keeps its stored answers: they are read
+    under the new id, never rewritten in the file. An answer already stored under the new
+    id is newer and wins; the old one then stays under its old id, ignored downstream like
+    answers to ids that are neither current nor renamed.
+    """
+    result = dict(stored)
+    for old_id, new_id in content.renamed_questions.items():
+        if old_id in result and new_id not in stored:
+            result[new_id] = result.pop(old_id)
+    return result
+
+
+def evaluate_stored(
+    content: Content, stored: Mapping[str, Answer], commune: Commune | None
+) -> Evaluation:
+    """Evaluate answers as read from a file (renamed questions under their current id)."""
+    return evaluate(content, current_answers(content, stored), commune)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the home list, `evalir info`, the territory and the report count.
+
+    `obligations` counts the binding levels only (interdit and obligation): points to
+    check, vigilance points and recommendations are not obligations.
+    """
+
+    completion: int
+    obligations: int
+    unknowns: int
+    frozen: bool
+
+
+def summarize(evaluation: Evaluation, frozen: bool) -> Summary:
+    answered = sum(axis.answered for axis in evaluation.axes)
+    return Summary(
+        completion=evaluation.completion if answered else 0,
+        obligations=sum(1 for ob in evaluation.obligations if is_binding(ob.level)),
+        unknowns=len(evaluation.unknowns),
+        frozen=frozen,
+    )
+
+
+class AssessmentSession:
+    """One assessment of an open store: its answers, evaluation, summary and changes.
+
+    What is read from the file is kept until the file changes: every change made through
+    the store (by this session or any other) bumps `Store.revision`, and the next read
+    reloads and re-evaluates.
+    """
+
+    def __init__(self, store: Store, content: Content, assessment_id: str):
+        self.store = store
+        self.content = content
+        self.assessment_id = assessment_id
+        self._revision: int | None = None
+        self._cache: dict[str, object] = {}
+
+    def _cached(self, key: str, compute):
+        if self._revision != self.store.revision:
+            self._cache.clear()
+            self._revision = self.store.revision
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    # -- what is stored ------------------------------------------------------------
+
+    @property
+    def record(self) -> AssessmentRecord:
+        return self._cached("record", lambda: self.store.assessment(self.assessment_id))
+
+    @property
+    def commune(self) -> Commune | None:
+        """The town the assessment belongs to (a territory file holds several)."""
+
+        def read() -> Commune | None:
+            return self.store.commune_by_id(self.record.commune_id) or self.store.commune()
+
+        return self._cached("commune", read)
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        """The stored answers, under the current question ids."""
+
+        def read() -> dict[str, Answer]:
+            return current_answers(self.content, self.store.answers(self.assessment_id))
+
+        return self._cached("answers", read)
+
+    @property
+    def actions(self) -> list[ActionRecord]:
+        return self._cached("actions", lambda: self.store.actions(self.assessment_id))
+
+    @property
+    def decision(self) -> DecisionRecord | None:
+        return self._cached("decision", lambda: self.store.decision(self.assessment_id))
+
+    @property
+    def frozen(self) -> bool:
+        """Validated: the answers and the qualification no longer change."""
+        return self.decision is not None and self.decision.is_validated
+
+    # -- what is computed ----------------------------------------------------------
+
+    @property
+    def evaluation(self) -> Evaluation:
+        def compute() -> Evaluation:
+            return evaluate(self.content, self.answers, self.commune)
+
+        return self._cached("evaluation", compute)
+
+    def summary(self) -> Summary:
+        return summarize(self.evaluation, self.frozen)
+
+    def visible_questions(self) -> list[Question]:
+        return visible_questions(self.content, self.answers, self.commune)
+
+    def progress(self) -> Progress:
+        return progress(self.content, self.answers, self.commune, self.decision, len(self.actions))
+
+    # -- changes -------------------------------------------------------------------
+
+    def save_answer(self, question_id: str, answer: Answer) -> None:
+        """Save an answer to a current question (comment included) at once.
+
+        Removing an answer also removes the one stored under a former id of the question;
+        otherwise it would come back under the current id.
+        """
+        if not answer.is_answered and not answer.comment:
+            stored = self.store.answers(self.assessment_id)
+            for old_id, new_id in self.content.renamed_questions.items():
+                if new_id == question_id and old_id in stored:
+                    self.store.save_answer(self.assessment_id, old_id, answer)
+        self.store.save_answer(self.assessment_id, question_id, answer)
+
+    def save_value(self, question_id: str, answer: Answer) -> None:
+        """Save a new value (or "Je ne sais pas"), keeping the comment already written."""
+        current = self.answers.get(question_id)
+        comment = current.comment if current else ""
+        self.save_answer(question_id, answer.model_copy(update={"comment": comment}))
+
+    def save_comment(self, question_id: str, comment: str) -> None:
+        current = self.answers.get(question_id) or Answer()
+        self.save_answer(question_id, current.model_copy(update={"comment": comment}))
