@@ -204,7 +204,7 @@ def generate_town(
     catalogue = catalogue or default_catalogue()
     agent = person(rng)
     path = Path(path)
-    with Store.create(path, who=agent) as store, store.db.atomic():
+    with Store.create(path, who=agent) as store, store.batch():
         population = rng.choice([180, 420, 950, 1800, 3500, 7200, 15000])
         store.save_commune(
             Commune(

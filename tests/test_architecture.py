@@ -1,6 +1,7 @@
 """Only `evalir_desktop/ui/` imports Qt; the program opens no network socket."""
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +43,36 @@ def test_no_network_module_imported_by_our_code():
                 if name.split(".")[0] in NETWORK_MODULES or "QtNetwork" in name
             ]
     assert offenders == []
+
+
+def lines_matching(pattern: str, outside) -> list[str]:
+    """`file:line` of each line matching `pattern` in the modules for which `outside` holds."""
+    found = re.compile(pattern)
+    return [
+        f"{path.relative_to(PACKAGE).as_posix()}:{number}: {line.strip()}"
+        for path in PACKAGE.rglob("*.py")
+        if outside(path.relative_to(PACKAGE))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if found.search(line)
+    ]
+
+
+def outside_store(relative: Path) -> bool:
+    return relative.parts[0] != "store"
+
+
+def test_only_the_store_runs_sql():
+    """Every SQL statement on a file lives in `store/`: nobody else reaches the connection."""
+    pattern = r"store\.conn|store\.db|\.conn\.execute|\._conn\b|\._db\b"
+    assert lines_matching(pattern, outside_store) == []
+
+
+def test_no_sqlite_outside_the_store():
+    pattern = r"^\s*(import|from) (sqlite3|sqlite_utils)\b"
+    assert lines_matching(pattern, outside_store) == []
+
+
+def test_files_are_written_in_one_way():
+    """Outside `store/atomic.py` nobody writes a file by hand: a crash never leaves half."""
+    pattern = r"os\.replace\(|\.write_bytes\(|\.write_text\(|shutil\.copy"
+    assert lines_matching(pattern, lambda p: p.as_posix() != "store/atomic.py") == []

@@ -4,9 +4,7 @@ Other packages extend `report` with a small hunk: add their option in `register`
 entry to `REPORT_MODES` (the option's name -> handler), e.g. "territoire".
 """
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +12,8 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.exporting import EXPORT_FORMATS
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.store import Store
+from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.store.errors import describe
 
 DOCUMENT_TYPES = ("complet", "synthese", "mention", "fournisseur")
 ASSESSMENT_FORMATS = (
@@ -88,19 +88,15 @@ def load_data(args):
             raise UserError(str(error)) from error
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
+def write_output(path: Path, payload: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written output."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"le dossier « {folder} » n'existe pas.")
-    handle, temporary = tempfile.mkstemp(prefix=".evalir-", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-        os.replace(temporary, path)
+        write_atomically(path, payload)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(f"impossible d'écrire « {path} » : {error.strerror}.") from error
+        raise UserError(f"impossible d'écrire « {path} » : {describe(error)}.") from error
 
 
 def _choice(value: str, allowed, what: str) -> None:
@@ -133,7 +129,7 @@ def run_assessment_report(args) -> int:
             file=sys.stderr,
         )
     output = DOCUMENTS[args.type]
-    write_atomically(args.output, build(output, data, extra_questions=args.question))
+    write_output(args.output, build(output, data, extra_questions=args.question))
     print(f"Fichier écrit : {args.output} ({output.label})")
     return EXIT_OK
 
@@ -155,7 +151,7 @@ def run_report(args) -> int:
 def export_assessment(args) -> int:
     from evalir_desktop.report import EXPORTS, build
 
-    write_atomically(args.output, build(EXPORTS[args.format], load_data(args)))
+    write_output(args.output, build(EXPORTS[args.format], load_data(args)))
     print(f"Export écrit : {args.output}")
     return EXIT_OK
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store, read_territory_view
 from evalir_desktop.cli.output import print_json
-from evalir_desktop.cli.report import REPORT_MODES, write_atomically
+from evalir_desktop.cli.report import REPORT_MODES, write_output
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport
@@ -112,7 +112,7 @@ def run_territory_report(args) -> int:
     from evalir_desktop.report.territory import territory_report
 
     view = read_territory_view(args.file, "l'option --territoire")
-    write_atomically(args.output, territory_report(view))
+    write_output(args.output, territory_report(view))
     print(f"Rapport de territoire écrit : {args.output} ({len(view.towns)} commune(s))")
     return EXIT_OK
 

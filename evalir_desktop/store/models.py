@@ -101,3 +101,10 @@ class SourceRecord(Record):
     imported_at: str
     program_version: str = ""
     schema_version: int
+
+
+class AssessmentRef(BaseModel):
+    """An assessment named in a report: its UUID and title."""
+
+    id: str
+    title: str

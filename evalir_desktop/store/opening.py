@@ -5,14 +5,13 @@ explicit request opens read-only with a French reason; a refused file is never t
 """
 
 import getpass
-import os
-import shutil
 import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from evalir_desktop.store.errors import FileRefused, StoreError
+from evalir_desktop.store.atomic import install_copy, replacing
+from evalir_desktop.store.errors import FileRefused, StoreError, describe
 from evalir_desktop.store.inspection import check_recovered, connect_readonly, inspect
 from evalir_desktop.store.lock import FileLock
 from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
@@ -64,32 +63,30 @@ def create_file(path: Path, role: str, program_version: str, now: str) -> None:
             f"Le dossier « {path.parent} » n'a pas pu être créé ({error.strerror}). "
             "Choisissez un autre emplacement."
         ) from error
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        conn = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            configure_writer(conn)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            apply_migrations(conn, 0)
-            conn.execute("BEGIN")
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [
-                    ("role", role),
-                    ("file_id", str(uuid.uuid4())),
-                    ("created_at", now),
-                    ("created_with", program_version),
-                    ("written_with", program_version),
-                ],
-            )
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with replacing(path) as temporary:
+            conn = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                configure_writer(conn)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                apply_migrations(conn, 0)
+                conn.execute("BEGIN")
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [
+                        ("role", role),
+                        ("file_id", str(uuid.uuid4())),
+                        ("created_at", now),
+                        ("created_with", program_version),
+                        ("written_with", program_version),
+                    ],
+                )
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+    except (OSError, sqlite3.Error) as error:
         raise FileRefused(
-            f"Le fichier « {path.name} » n'a pas pu être créé ({error.strerror}). "
+            f"Le fichier « {path.name} » n'a pas pu être créé ({describe(error)}). "
             "Vérifiez que le dossier est accessible en écriture."
         ) from error
 
@@ -142,7 +139,7 @@ def migrate(path: Path, conn: sqlite3.Connection, version: int) -> None:
     """Copy the file aside, then run the missing steps one transaction each."""
     backup = migration_backup_path(path, version)
     if not backup.exists():
-        shutil.copy2(path, backup)
+        install_copy(path, backup)  # never a half-written backup after a crash
     try:
         apply_migrations(conn, version)
     except Exception as error:

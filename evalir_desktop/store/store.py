@@ -1,10 +1,9 @@
 """The Store: every read and every autosaved change of one `.evalir` file."""
 
 import json
-import uuid
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,13 +12,14 @@ from evalir_desktop import __version__
 from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store.errors import ReadOnlyError, StoreError
+from evalir_desktop.store.journal import journal, new_id, now_iso
 from evalir_desktop.store.models import (
-    ActionRecord,
     AssessmentRecord,
-    DecisionRecord,
-    HistoryEntry,
 )
 from evalir_desktop.store.opening import create_file, default_who, open_file
+from evalir_desktop.store.plan_records import PlanRecords
+from evalir_desktop.store.territory_records import TerritoryRecords
+from evalir_desktop.store.town_file import decode_value
 
 FROZEN_MESSAGE = (
     "Cette évaluation a été validée : elle ne peut plus être modifiée. "
@@ -36,21 +36,16 @@ EDITABLE_ASSESSMENT_FIELDS = {
 }
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+class Store(PlanRecords, TerritoryRecords):
+    """One open `.evalir` file. Each change is one short transaction plus a history row.
 
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-class Store:
-    """One open `.evalir` file. Each change is one short transaction plus a history row."""
+    The connection is private: every SQL statement on the file lives in `store/`.
+    """
 
     def __init__(self, path: Path, opened, who: str):
         self.path = path
-        self.conn = opened.conn
-        self.db = Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        self._conn = opened.conn
+        self._db = Database(self._conn, recursive_triggers=False, execute_plugins=False)
         self.readonly_reason: str | None = opened.readonly_reason
         self._lock = opened.lock
         self.who = who
@@ -83,13 +78,13 @@ class Store:
 
     @property
     def closed(self) -> bool:
-        return self.conn is None
+        return self._conn is None
 
     def close(self) -> None:
-        if self.conn is None:
+        if self._conn is None:
             return
-        self.conn.close()
-        self.conn = None
+        self._conn.close()
+        self._conn = None
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -107,7 +102,7 @@ class Store:
     # -- meta ----------------------------------------------------------------------
 
     def meta(self, key: str, default: str = "") -> str:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
     @property
@@ -116,10 +111,10 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
+        return self._conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
 
     # -- the write path ------------------------------------------------------------
 
@@ -140,34 +135,38 @@ class Store:
             raise ReadOnlyError(FROZEN_MESSAGE)
         at = now_iso()
         try:
-            with self.db.atomic():
+            with self._db.atomic():
                 yield at
-                self.db["history"].insert(
-                    {
-                        "at": at,
-                        "who": self.who if who is None else who,
-                        "assessment_id": assessment_id,
-                        "entity": entity,
-                        "entity_id": entity_id,
-                        "change": json.dumps(change, ensure_ascii=False, default=str),
-                    }
-                )
-                if assessment_id and entity != "assessment":
-                    self.conn.execute(
-                        "UPDATE assessment SET updated_at = ? WHERE id = ?", (at, assessment_id)
-                    )
-                self.conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('written_with', ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (__version__,),
+                journal(
+                    self._conn,
+                    at=at,
+                    who=self.who if who is None else who,
+                    entity=entity,
+                    entity_id=entity_id,
+                    change=change,
+                    assessment_id=assessment_id,
                 )
         finally:
             self.revision += 1
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many changes in one transaction (generated files, bulk edits)."""
+        with self._db.atomic():
+            yield
+
+    def copy_to(self, path: Path) -> None:
+        """Write a consistent copy of the whole file to the new file `path`."""
+        copy = sqlite3.connect(path, isolation_level=None)
+        try:
+            self._conn.backup(copy)
+        finally:
+            copy.close()
+
     # -- town profile --------------------------------------------------------------
 
     def commune_id(self) -> str | None:
-        row = self.conn.execute("SELECT id FROM commune ORDER BY rowid LIMIT 1").fetchone()
+        row = self._conn.execute("SELECT id FROM commune ORDER BY rowid LIMIT 1").fetchone()
         return row[0] if row else None
 
     def commune(self) -> Commune | None:
@@ -176,20 +175,20 @@ class Store:
         return self.commune_by_id(commune_id) if commune_id else None
 
     def commune_by_id(self, commune_id: str) -> Commune | None:
-        rows = list(self.db.query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
+        rows = list(self._db.query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
         return Commune.model_validate(rows[0]) if rows else None
 
     def save_commune(self, commune: Commune, who: str | None = None) -> str:
         commune_id = self.commune_id() or new_id()
         fields = commune.model_dump()
         with self._change("commune", commune_id, fields, who=who) as at:
-            self.db["commune"].upsert({"id": commune_id, **fields, "updated_at": at}, pk="id")
+            self._db["commune"].upsert({"id": commune_id, **fields, "updated_at": at}, pk="id")
         return commune_id
 
     # -- assessments ---------------------------------------------------------------
 
     def _assessment_rows(self, where: str, params: tuple = ()) -> list[AssessmentRecord]:
-        rows = self.db.query(f"SELECT * FROM assessment WHERE {where}", params)
+        rows = self._db.query(f"SELECT * FROM assessment WHERE {where}", params)
         return [AssessmentRecord.model_validate(row) for row in rows]
 
     def assessments(self) -> list[AssessmentRecord]:
@@ -233,7 +232,7 @@ class Store:
             **fields,
         )
         with self._change("assessment", record.id, {"created": record.title}, record.id, who):
-            self.db["assessment"].insert(record.model_dump())
+            self._db["assessment"].insert(record.model_dump())
         return record
 
     def update_assessment(self, assessment_id: str, who: str | None = None, **fields) -> None:
@@ -243,15 +242,15 @@ class Store:
         current = self.assessment(assessment_id)
         updated = AssessmentRecord.model_validate({**current.model_dump(), **fields})
         with self._change("assessment", assessment_id, fields, assessment_id, who) as at:
-            self.db["assessment"].update(
+            self._db["assessment"].update(
                 assessment_id, {**updated.model_dump(include=set(fields)), "updated_at": at}
             )
 
     def set_last_step(self, assessment_id: str, step: str) -> None:
         """Remember where the agent stopped; navigation is not a change of content."""
         if not self.readonly:
-            with self.db.atomic():
-                self.conn.execute(
+            with self._db.atomic():
+                self._conn.execute(
                     "UPDATE assessment SET last_step = ? WHERE id = ?", (step, assessment_id)
                 )
 
@@ -260,22 +259,22 @@ class Store:
         with self._change(
             "assessment", assessment_id, {"deleted": True}, assessment_id, who, check_frozen=False
         ) as at:
-            self.db["assessment"].update(assessment_id, {"deleted_at": at})
+            self._db["assessment"].update(assessment_id, {"deleted_at": at})
 
     def restore_assessment(self, assessment_id: str, who: str | None = None) -> None:
         with self._change(
             "assessment", assessment_id, {"restored": True}, assessment_id, who, check_frozen=False
         ):
-            self.db["assessment"].update(assessment_id, {"deleted_at": None})
+            self._db["assessment"].update(assessment_id, {"deleted_at": None})
 
     def empty_trash(self, who: str | None = None) -> int:
         ids = [record.id for record in self.trash()]
         with self._change("trash", "", {"purged": ids}, who=who):
             for table in ("answer", "action", "decision"):
-                self.conn.executemany(
+                self._conn.executemany(
                     f"DELETE FROM {table} WHERE assessment_id = ?", [(i,) for i in ids]
                 )
-            self.conn.executemany("DELETE FROM assessment WHERE id = ?", [(i,) for i in ids])
+            self._conn.executemany("DELETE FROM assessment WHERE id = ?", [(i,) for i in ids])
         return len(ids)
 
     def copy_assessment(
@@ -303,23 +302,23 @@ class Store:
         )
         change = {"copied_from": source.id, "new_version": as_new_version}
         with self._change("assessment", copy.id, change, copy.id, who, check_frozen=False):
-            self.db["assessment"].insert(copy.model_dump())
-            for row in self.db.query("SELECT * FROM answer WHERE assessment_id = ?", (source.id,)):
-                self.db["answer"].insert({**row, "id": new_id(), "assessment_id": copy.id})
-            for row in self.db.query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
-                self.db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
+            self._db["assessment"].insert(copy.model_dump())
+            for row in self._db.query("SELECT * FROM answer WHERE assessment_id = ?", (source.id,)):
+                self._db["answer"].insert({**row, "id": new_id(), "assessment_id": copy.id})
+            for row in self._db.query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
+                self._db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
         return copy
 
     # -- answers -------------------------------------------------------------------
 
     def answers(self, assessment_id: str) -> dict[str, Answer]:
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             "SELECT question_id, value, unknown, comment FROM answer WHERE assessment_id = ?",
             (assessment_id,),
         )
         return {
             question_id: Answer(
-                value=json.loads(value) if value is not None else None,
+                value=decode_value(value),
                 unknown=bool(unknown),
                 comment=comment,
             )
@@ -338,12 +337,12 @@ class Store:
         change = {"question": question_id, **answer.model_dump()}
         with self._change("answer", question_id, change, assessment_id, who) as at:
             if not answer.is_answered and not answer.comment:
-                self.conn.execute(
+                self._conn.execute(
                     "DELETE FROM answer WHERE assessment_id = ? AND question_id = ?",
                     (assessment_id, question_id),
                 )
                 return
-            self.conn.execute(
+            self._conn.execute(
                 """INSERT INTO answer
                    (id, assessment_id, question_id, value, unknown, comment, who, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -362,68 +361,3 @@ class Store:
                     at,
                 ),
             )
-
-    # -- action plan ---------------------------------------------------------------
-
-    def actions(self, assessment_id: str) -> list[ActionRecord]:
-        rows = self.db.query(
-            "SELECT * FROM action WHERE assessment_id = ? "
-            "ORDER BY priority, due_date IS NULL, due_date, rowid",
-            (assessment_id,),
-        )
-        return [ActionRecord.model_validate(row) for row in rows]
-
-    def add_action(
-        self, assessment_id: str, title: str, who: str | None = None, **fields
-    ) -> ActionRecord:
-        action = ActionRecord(id=new_id(), assessment_id=assessment_id, title=title, **fields)
-        return self.save_action(action, who)
-
-    def save_action(self, action: ActionRecord, who: str | None = None) -> ActionRecord:
-        action = ActionRecord.model_validate(dict(action))  # model_copy does not validate
-        change = action.model_dump(mode="json", exclude={"updated_at"})
-        with self._change("action", action.id, change, action.assessment_id, who) as at:
-            saved = action.model_copy(update={"updated_at": at})
-            self.db["action"].upsert(saved.model_dump(mode="json"), pk="id")
-        return saved
-
-    def delete_action(self, action: ActionRecord, who: str | None = None) -> None:
-        with self._change("action", action.id, {"deleted": True}, action.assessment_id, who):
-            self.conn.execute("DELETE FROM action WHERE id = ?", (action.id,))
-
-    # -- validation and council decision -------------------------------------------
-
-    def decision(self, assessment_id: str) -> DecisionRecord | None:
-        rows = list(
-            self.db.query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,))
-        )
-        return DecisionRecord.model_validate(rows[0]) if rows else None
-
-    def is_frozen(self, assessment_id: str) -> bool:
-        row = self.conn.execute(
-            "SELECT validated_on FROM decision WHERE assessment_id = ?", (assessment_id,)
-        ).fetchone()
-        return bool(row and row[0])
-
-    def save_decision(self, decision: DecisionRecord, who: str | None = None) -> DecisionRecord:
-        """Record validation and council decision; allowed on a validated assessment,
-        since the council usually votes after the validation."""
-        decision = DecisionRecord.model_validate(dict(decision))
-        existing = self.decision(decision.assessment_id)
-        decision_id = existing.id if existing else new_id()
-        change = decision.model_dump(mode="json", exclude={"id", "updated_at"})
-        with self._change(
-            "decision", decision_id, change, decision.assessment_id, who, check_frozen=False
-        ) as at:
-            saved = decision.model_copy(update={"id": decision_id, "updated_at": at})
-            self.db["decision"].upsert(saved.model_dump(mode="json"), pk="id")
-        return saved
-
-    # -- history -------------------------------------------------------------------
-
-    def history(self, assessment_id: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
-        where, params = ("WHERE assessment_id = ?", (assessment_id,)) if assessment_id else ("", ())
-        rows = self.db.query(
-            f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*params, limit)
-        )
-        return [HistoryEntry.model_validate(row) for row in rows]

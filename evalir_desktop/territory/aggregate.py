@@ -5,13 +5,11 @@ engine; every other function here is pure and takes that list, so that the windo
 PDF report and the CSV export show exactly the same figures.
 """
 
-import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
@@ -44,12 +42,6 @@ class Evaluated:
     evaluation: Evaluation
 
 
-def _rows(store: Store, sql: str) -> list[dict]:
-    cursor = store.conn.execute(sql)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def load_evaluated(
     store: Store, content: Content, cache: dict[tuple, Evaluation] | None = None
 ) -> list[Evaluated]:
@@ -59,21 +51,12 @@ def load_evaluated(
     answers and town profile have not changed since the last call.
     """
     towns: dict[str, tuple[TownRef, Commune, str]] = {}
-    for row in _rows(store, "SELECT * FROM commune"):
-        ref = TownRef(commune_id=row["id"], nom=row["nom"], insee=row["insee"])
-        towns[row["id"]] = (ref, Commune.model_validate(row), row["updated_at"])
-    answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-    query = "SELECT assessment_id, question_id, value, unknown, comment FROM answer"
-    for assessment_id, question_id, value, unknown, comment in store.conn.execute(query):
-        answers[assessment_id][question_id] = Answer(
-            value=json.loads(value) if value is not None else None,
-            unknown=bool(unknown),
-            comment=comment,
-        )
-    decisions = {
-        row["assessment_id"]: DecisionRecord.model_validate(row)
-        for row in _rows(store, "SELECT * FROM decision")
-    }
+    for row in store.commune_rows():
+        ref = TownRef(commune_id=row.id, nom=row.nom, insee=row.insee)
+        commune = Commune.model_validate(row.model_dump(include=set(Commune.model_fields)))
+        towns[row.id] = (ref, commune, row.updated_at)
+    answers = store.all_answers()
+    decisions = store.all_decisions()
     items = []
     for record in store.assessments():
         if record.commune_id not in towns:

@@ -6,11 +6,10 @@ that could be read as a formula by the spreadsheet are neutralised.
 
 import csv
 import io
-import os
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
+from evalir_desktop.store.atomic import write_atomically
 from evalir_desktop.territory.view_models import AssessmentRow
 
 COLUMNS = [
@@ -53,11 +52,4 @@ def rows_to_csv(rows: Iterable[AssessmentRow]) -> str:
 
 def write_csv(rows: Iterable[AssessmentRow], path: str | Path) -> Path:
     """Write the table with a BOM (so Excel reads UTF-8), replacing the file in one step."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        temporary.write_text(rows_to_csv(rows), encoding="utf-8-sig", newline="")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+    return write_atomically(Path(path), rows_to_csv(rows).encode("utf-8-sig"))

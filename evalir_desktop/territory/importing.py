@@ -8,7 +8,6 @@ flag.
 """
 
 import hashlib
-import sqlite3
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -21,9 +20,8 @@ from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import FileRefused
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
-from evalir_desktop.territory.merging import merge_town
+from evalir_desktop.store.town_file import TownFile, Unreadable, read_town_file
 from evalir_desktop.territory.models import FileReport, ImportReport
-from evalir_desktop.territory.reading import TownFile, Unreadable, read_town_file
 
 EXTENSION = ".evalir"
 PREFETCH = 2  # files read ahead while the previous one is being committed
@@ -129,13 +127,8 @@ def import_files(
         )
     files, reports = collect_files(items, exclude=store.path)
     report = ImportReport(territory=str(store.path), files=reports)
-    # A persistent journal is zeroed rather than deleted at each commit: the same
-    # atomicity, far fewer file-system syncs. Back to DELETE at the end: one file again.
-    store.conn.execute("PRAGMA journal_mode = PERSIST")
-    try:
+    with store.persistent_journal():
         _import_all(store, files, report, progress, cancel)
-    finally:
-        store.conn.execute("PRAGMA journal_mode = DELETE")
     return report
 
 
@@ -148,7 +141,7 @@ def _import_all(
 ) -> None:
     """Merge the files in order while a helper thread reads and checks the next ones,
     so that reading overlaps the disk syncs of each commit."""
-    known = {row[0] for row in store.conn.execute("SELECT sha256 FROM source")}
+    known = store.source_hashes()
     total = len(files)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evalir-lecture") as pool:
         pending = deque(pool.submit(prepare, path, known) for path in files[:PREFETCH])
@@ -221,21 +214,17 @@ def prepare(path: Path, known: set[str]) -> Prepared:
 
 
 def already_imported(store: Store, path: Path, sha: str) -> FileReport | None:
-    known = store.conn.execute(
-        "SELECT imported_at, commune_insee FROM source WHERE sha256 = ? ORDER BY imported_at",
-        (sha,),
-    ).fetchone()
-    if not known:
+    known = store.known_source(sha)
+    if known is None:
         return None
-    when = datetime.fromisoformat(known[0]).astimezone().strftime("%d/%m/%Y à %H:%M")
-    name = store.conn.execute("SELECT nom FROM commune WHERE insee = ?", (known[1],)).fetchone()
+    when = datetime.fromisoformat(known.imported_at).astimezone().strftime("%d/%m/%Y à %H:%M")
     return FileReport(
         path=str(path),
         file_name=path.name,
         status="unchanged",
         sha256=sha,
-        commune=name[0] if name else "",
-        insee=known[1],
+        commune=known.commune,
+        insee=known.insee,
         reason=f"Ce fichier a déjà été importé le {when} : rien n'a changé.",
     )
 
@@ -264,17 +253,10 @@ def merge_prepared(store: Store, prepared: Prepared) -> FileReport:
     )
     town_fields = {"sha256": sha, "commune": town.commune.nom, "insee": town.commune.insee}
     try:
-        result = merge_town(store.conn, town, source, store.who)
+        result = store.merge_town(town, source)
     except Unreadable as error:
         return refused(
             path, f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}", **town_fields
-        )
-    except sqlite3.IntegrityError:
-        return refused(
-            path,
-            f"Le fichier « {path.name} » est refusé : il contient des éléments déjà importés "
-            f"depuis le fichier d'une autre commune. {RESEND_ADVICE}",
-            **town_fields,
         )
     return FileReport(
         path=str(path),

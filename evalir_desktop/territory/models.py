@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evalir_desktop.store.models import AssessmentRef
+
 FileStatus = Literal["imported", "unchanged", "refused", "cancelled"]
 
 STATUS_LABELS = {
@@ -12,13 +14,6 @@ STATUS_LABELS = {
     "refused": "refusé",
     "cancelled": "non traité (import annulé)",
 }
-
-
-class AssessmentRef(BaseModel):
-    """An assessment named in a report: its UUID and title."""
-
-    id: str
-    title: str
 
 
 class FileReport(BaseModel):

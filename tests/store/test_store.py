@@ -23,7 +23,8 @@ def test_new_file_is_self_describing(store, town_path):
     assert header[68:72] == b"EVLR"
     assert int.from_bytes(header[60:64], "big") == SCHEMA_VERSION
     assert store.role == "commune"
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    store.save_commune(store.commune() or Commune(nom="Test", insee="42218"))
+    assert not town_path.with_name(f"{town_path.name}-journal").exists()  # one file
 
 
 def test_profile_and_answers_survive_reopening(store, town_path, commune, make_assessment):

@@ -12,6 +12,7 @@ from evalir_desktop.cli import main
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.territory.importing import consolidate, import_files, open_territory
 from evalir_desktop.territory.share import share
+from tests.sql import query, scalar
 from tests.territory.territory_helpers import make_town
 
 TABLES = ("commune", "assessment", "answer", "action", "decision", "source", "history", "meta")
@@ -37,11 +38,9 @@ def test_import_copies_towns_and_records_sources(generated, folder):
     assert not territory.with_name(f"{territory.name}-journal").exists()  # one file again
     with Store.open(territory, readonly=True) as store:
         assert store.role == "territory"
-        sources = store.conn.execute(
-            "SELECT file_name, sha256, commune_insee FROM source"
-        ).fetchall()
+        sources = query(territory, "SELECT file_name, sha256, commune_insee FROM source")
         assert sorted(s[0] for s in sources) == sorted(p.name for p in generated)
-        assert store.conn.execute("SELECT count(*) FROM commune").fetchone()[0] == len(generated)
+        assert scalar(territory, "SELECT count(*) FROM commune") == len(generated)
         assert len(store.assessments()) == 3 * len(generated)
     first = generated[0]
     with Store.open(first, readonly=True) as town, Store.open(territory, readonly=True) as terr:
@@ -77,8 +76,8 @@ def test_newer_file_updates_and_reports_what_changed(town, folder):
     assert [a.id for a in item.unchanged] == [town["cameras"]]
     with Store.open(territory, readonly=True) as store:
         assert store.answers(town["chatbot"])["donnees.aipd"] == Answer(value="oui")
-        assert store.conn.execute("SELECT count(*) FROM commune").fetchone()[0] == 1
-        assert store.conn.execute("SELECT count(*) FROM source").fetchone()[0] == 2
+        assert scalar(territory, "SELECT count(*) FROM commune") == 1
+        assert scalar(territory, "SELECT count(*) FROM source") == 2
 
 
 def test_older_file_never_overwrites_newer_data(town, folder):
@@ -184,7 +183,7 @@ def test_bad_files_are_refused_with_a_french_reason_and_good_ones_imported(bad_b
     )
     with Store.open(territory, readonly=True) as store:
         assert store.integrity_ok()
-        names = {r[0] for r in store.conn.execute("SELECT file_name FROM source")}
+        names = {r[0] for r in query(territory, "SELECT file_name FROM source")}
         assert names == {p.name for p in bad_batch["good"]}
 
 
@@ -208,7 +207,7 @@ def test_progress_and_cancel(generated, folder):
             progress=lambda done, total, item: seen.append((done, total, item.status)),
             cancel=lambda: len(seen) >= 2,
         )
-        sources = store.conn.execute("SELECT count(*) FROM source").fetchone()[0]
+        sources = scalar(territory, "SELECT count(*) FROM source")
     assert report.cancelled
     assert seen == [(1, len(generated), "imported"), (2, len(generated), "imported")]
     assert [f.status for f in report.files].count("cancelled") == len(generated) - 2

@@ -9,6 +9,7 @@ import pytest
 
 from evalir_desktop.store import Store
 from evalir_desktop.territory.importing import open_territory
+from tests.sql import query, scalar
 from tests.synthetic import generate_towns
 
 KILLS = 20
@@ -51,12 +52,11 @@ def check(territory, expected: dict, printed: list[str]) -> int:
         return 0
     with open_territory(territory) as store:  # rolls back the interrupted file, as the window will
         assert store.integrity_ok()
-        sources = [
-            row[0]
-            for row in store.conn.execute("SELECT file_name FROM source ORDER BY imported_at")
-        ]
-        held = {row[0] for row in store.conn.execute("SELECT id FROM assessment")}
-        answers = store.conn.execute("SELECT count(*) FROM answer").fetchone()[0]
+    sources = [
+        row[0] for row in query(territory, "SELECT file_name FROM source ORDER BY imported_at")
+    ]
+    held = {row[0] for row in query(territory, "SELECT id FROM assessment")}
+    answers = scalar(territory, "SELECT count(*) FROM answer")
     assert sources == order[: len(sources)]
     assert printed == order[: len(printed)]
     assert len(printed) <= len(sources) <= len(printed) + 1

@@ -9,6 +9,7 @@ from evalir_desktop.cli import main
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.territory.share import ANONYMOUS_OWNER, default_share_name, share
+from tests.sql import scalar
 from tests.territory.territory_helpers import AGENT, OWNER, PERSONAL, VALIDATOR
 
 
@@ -76,9 +77,9 @@ def test_share_only_chosen_assessments(town, folder):
         result = share(store, folder / "une.evalir", assessment_ids=[town["cameras"][:8]])
     with Store.open(result.path, readonly=True) as copy:
         assert [a.id for a in copy.assessments()] == [town["cameras"]]
-        rows = copy.conn.execute(
-            "SELECT count(*) FROM answer WHERE assessment_id != ?", (town["cameras"],)
-        ).fetchone()[0]
+        rows = scalar(
+            result.path, "SELECT count(*) FROM answer WHERE assessment_id != ?", (town["cameras"],)
+        )
         assert rows == 0
         assert copy.actions(town["chatbot"]) == []
         assert all(h.assessment_id in (None, town["cameras"]) for h in copy.history())

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.store.errors import describe
 from evalir_desktop.ui.report.worker import BuildJob, print_pdf
 
 log = logging.getLogger("evalir")
@@ -342,12 +344,9 @@ class ReportDialog(QDialog):
             self.write(Path(path), payload)
 
     def write(self, path: Path, payload: bytes) -> bool:
-        temporary = path.with_name(f".{path.name}.tmp")
         try:
-            temporary.write_bytes(payload)
-            temporary.replace(path)
+            write_atomically(path, payload)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
             QMessageBox.warning(
                 self,
                 self.tr("Enregistrement impossible"),
@@ -355,7 +354,7 @@ class ReportDialog(QDialog):
                     "Le fichier « %s » n'a pas pu être écrit (%s). S'il est ouvert dans "
                     "un autre programme, fermez-le, ou choisissez un autre dossier."
                 )
-                % (path, error.strerror),
+                % (path, describe(error)),
             )
             return False
         self.status.setText(self.tr("Enregistré : %s") % path)

@@ -8,6 +8,8 @@ from PySide6.QtCore import QThread, Signal
 
 from evalir_desktop.content import Content
 from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.store.errors import describe
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport
 from evalir_desktop.territory.overview import territory_view
@@ -77,10 +79,10 @@ class ReportTask(QThread):
         from evalir_desktop.report.territory import territory_report
 
         try:
-            self.path.write_bytes(territory_report(self.view))
+            write_atomically(self.path, territory_report(self.view))
         except OSError as error:
             self.failed.emit(
-                f"Le rapport n'a pas pu être écrit ({error.strerror}) : fermez-le s'il est "
+                f"Le rapport n'a pas pu être écrit ({describe(error)}) : fermez-le s'il est "
                 "ouvert, ou choisissez un autre dossier."
             )
             return

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store.inspection import connect_readonly
 from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord
@@ -57,10 +56,6 @@ class AnswerRow(BaseModel):
             json.loads(value)  # a ValueError becomes a validation error
         return value
 
-    def answer(self) -> Answer:
-        value = json.loads(self.value) if self.value is not None else None
-        return Answer(value=value, unknown=self.unknown, comment=self.comment)
-
 
 class CommuneRow(Commune):
     """The town profile with the columns that travel: its UUID and `updated_at`."""
@@ -99,10 +94,15 @@ def parse_instant(text: str, now: datetime) -> datetime:
     return instant
 
 
-def rows(conn: sqlite3.Connection, sql: str) -> list[dict]:
-    cursor = conn.execute(sql)
+def select_rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict]:
+    cursor = conn.execute(sql, params)
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def decode_value(text: str | None):
+    """The JSON value of an answer as stored (None when there is none)."""
+    return json.loads(text) if text is not None else None
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -134,7 +134,7 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
             "c'est un fichier de territoire, pas le fichier d'une commune "
             "(on n'importe que les fichiers envoyés par les communes)"
         )
-    communes = rows(conn, "SELECT * FROM commune")
+    communes = select_rows(conn, "SELECT * FROM commune")
     if not communes:
         raise Unreadable("le profil de la commune n'y est pas renseigné")
     if len(communes) > 1:
@@ -149,7 +149,7 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
     if count > MAX_ASSESSMENTS or children > MAX_ROWS:
         raise Unreadable("il contient bien plus de données qu'un fichier de commune")
     assessments = [
-        AssessmentRecord.model_validate(row) for row in rows(conn, _select("assessment"))
+        AssessmentRecord.model_validate(row) for row in select_rows(conn, _select("assessment"))
     ]
     ids = set()
     for record in assessments:
@@ -158,15 +158,15 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
         parse_instant(record.updated_at, now)
         ids.add(record.id)
     town = TownFile(role, meta.get("written_with", ""), schema_version, commune, assessments)
-    for row in rows(conn, _select("answer")):
+    for row in select_rows(conn, _select("answer")):
         answer = AnswerRow.model_validate(row)  # its validator parses the JSON value
         _belongs(answer.assessment_id, ids)
         town.answers.setdefault(answer.assessment_id, []).append(answer)
-    for row in rows(conn, _select("action")):
+    for row in select_rows(conn, _select("action")):
         action = ActionRecord.model_validate(row)
         _belongs(action.assessment_id, ids)
         town.actions.setdefault(action.assessment_id, []).append(action)
-    for row in rows(conn, _select("decision")):
+    for row in select_rows(conn, _select("decision")):
         decision = DecisionRecord.model_validate(row)
         _belongs(decision.assessment_id, ids)
         town.decisions[decision.assessment_id] = decision

@@ -3,66 +3,25 @@
 Towns are matched by INSEE code, assessments by UUID; the newest `updated_at` wins for
 each assessment and for the town profile, so an older file never overwrites newer data.
 An assessment missing from the file is kept and reported (a town may share only some).
+Column lists come from the pydantic models of the rows.
 """
 
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from evalir_desktop import __version__
-from evalir_desktop.store.models import AssessmentRecord, SourceRecord
-from evalir_desktop.territory.models import AssessmentRef
-from evalir_desktop.territory.reading import TownFile, Unreadable
+from pydantic import BaseModel
 
-COMMUNE_FIELDS = (
-    "nom",
-    "insee",
-    "population",
-    "agents_etp",
-    "epci_nom",
-    "epci_siren",
-    "dpd_designe",
-    "contact_nom",
-    "contact_email",
-    "contact_telephone",
-)
-ASSESSMENT_FIELDS = tuple(AssessmentRecord.model_fields)
-ANSWER_FIELDS = (
-    "id",
-    "assessment_id",
-    "question_id",
-    "value",
-    "unknown",
-    "comment",
-    "who",
-    "updated_at",
-)
-ACTION_FIELDS = (
-    "id",
-    "assessment_id",
-    "title",
-    "axis_id",
-    "owner",
-    "due_date",
-    "priority",
-    "status",
-    "recommendation_id",
-    "updated_at",
-)
-DECISION_FIELDS = (
-    "id",
-    "assessment_id",
-    "validated_by",
-    "validated_role",
-    "validated_on",
-    "council_date",
-    "deliberation_number",
-    "outcome",
-    "text",
-    "updated_at",
-)
+from evalir_desktop.commune import Commune
+from evalir_desktop.store.journal import journal
+from evalir_desktop.store.models import AssessmentRecord, AssessmentRef, SourceRecord
+from evalir_desktop.store.town_file import TownFile, Unreadable
+
+COMMUNE_FIELDS = tuple(Commune.model_fields)
+CHILD_TABLES = ("answer", "action", "decision")
 
 
 @dataclass
@@ -84,10 +43,16 @@ def instant(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _insert(conn: sqlite3.Connection, table: str, names: tuple, rows: list[tuple]) -> None:
-    if rows:
-        marks = ", ".join("?" for _ in names)
-        conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[BaseModel], **fixed) -> None:
+    """Insert validated rows, their columns named by their model (`fixed` overrides)."""
+    values = [{**row.model_dump(mode="json"), **fixed} for row in rows]
+    if values:
+        names = list(values[0])
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) "
+            f"VALUES ({', '.join(f':{name}' for name in names)})",
+            values,
+        )
 
 
 def merge_town(
@@ -97,26 +62,20 @@ def merge_town(
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = _merge(conn, town, source)
-        conn.execute(
-            "INSERT INTO source (id, file_name, sha256, commune_insee, imported_at, "
-            "program_version, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            tuple(source.model_dump().values()),
-        )
+        insert_rows(conn, "source", [source])
         change = {
             "file": source.file_name,
             "added": [ref.id for ref in result.added],
             "updated": [ref.id for ref in result.updated],
             "profile_updated": result.profile_updated,
         }
-        conn.execute(
-            "INSERT INTO history (at, who, assessment_id, entity, entity_id, change) "
-            "VALUES (?, ?, NULL, 'source', ?, ?)",
-            (source.imported_at, who, source.id, json.dumps(change, ensure_ascii=False)),
-        )
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('written_with', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (__version__,),
+        journal(
+            conn,
+            at=source.imported_at,
+            who=who,
+            entity="source",
+            entity_id=source.id,
+            change=change,
         )
         conn.execute("COMMIT")
     except BaseException:
@@ -129,9 +88,9 @@ def _merge(conn: sqlite3.Connection, town: TownFile, source: SourceRecord) -> Me
     result = MergeResult()
     commune_id = _merge_commune(conn, town, source, result)
     existing = {
-        row[0]: (row[1], row[2], row[3])
+        row[0]: (row[1], row[2])
         for row in conn.execute(
-            "SELECT id, title, updated_at, commune_id FROM assessment WHERE id IN "
+            "SELECT id, updated_at, commune_id FROM assessment WHERE id IN "
             "(SELECT value FROM json_each(?))",
             (json.dumps([record.id for record in town.assessments]),),
         )
@@ -142,7 +101,7 @@ def _merge(conn: sqlite3.Connection, town: TownFile, source: SourceRecord) -> Me
             _write_assessment(conn, town, record, commune_id, insert=True)
             result.added.append(ref)
             continue
-        _, current_at, owner = existing[record.id]
+        current_at, owner = existing[record.id]
         if owner != commune_id:
             raise Unreadable(
                 f"l'évaluation « {record.title} » a déjà été importée pour une autre commune "
@@ -171,26 +130,27 @@ def _merge_commune(
     conn: sqlite3.Connection, town: TownFile, source: SourceRecord, result: MergeResult
 ) -> str:
     incoming = town.commune
-    values = tuple(getattr(incoming, name) for name in COMMUNE_FIELDS)
+    values = {name: getattr(incoming, name) for name in COMMUNE_FIELDS}
+    values.update(source_id=source.id, updated_at=incoming.updated_at)
     row = conn.execute(
         "SELECT id, updated_at FROM commune WHERE insee = ?", (incoming.insee,)
     ).fetchone()
     if row is None:
         taken = conn.execute("SELECT 1 FROM commune WHERE id = ?", (incoming.id,)).fetchone()
         commune_id = str(uuid.uuid4()) if taken else incoming.id
+        names = ["id", *values]
         conn.execute(
-            f"INSERT INTO commune (id, {', '.join(COMMUNE_FIELDS)}, source_id, updated_at) "
-            f"VALUES (?, {', '.join('?' for _ in COMMUNE_FIELDS)}, ?, ?)",
-            (commune_id, *values, source.id, incoming.updated_at),
+            f"INSERT INTO commune ({', '.join(names)}) "
+            f"VALUES ({', '.join(f':{name}' for name in names)})",
+            {"id": commune_id, **values},
         )
         result.profile_updated = True
         return commune_id
     commune_id, current_at = row
     if instant(incoming.updated_at) > instant(current_at):
-        assignments = ", ".join(f"{name} = ?" for name in COMMUNE_FIELDS)
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
         conn.execute(
-            f"UPDATE commune SET {assignments}, source_id = ?, updated_at = ? WHERE id = ?",
-            (*values, source.id, incoming.updated_at, commune_id),
+            f"UPDATE commune SET {assignments} WHERE id = :id", {**values, "id": commune_id}
         )
         result.profile_updated = True
     return commune_id
@@ -204,37 +164,22 @@ def _write_assessment(
     *,
     insert: bool,
 ) -> None:
-    data = record.model_dump()
-    data["commune_id"] = commune_id
     if insert:
-        _insert(conn, "assessment", ASSESSMENT_FIELDS, [tuple(data.values())])
+        insert_rows(conn, "assessment", [record], commune_id=commune_id)
     else:
-        for table in ("answer", "action", "decision"):
+        for table in CHILD_TABLES:
             conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", (record.id,))
-        names = [name for name in ASSESSMENT_FIELDS if name != "id"]
-        conn.execute(
-            f"UPDATE assessment SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
-            (*(data[n] for n in names), record.id),
-        )
-    rows = [
-        (
-            a.id,
-            a.assessment_id,
-            a.question_id,
-            a.value,
-            int(a.unknown),
-            a.comment,
-            a.who,
-            a.updated_at,
-        )
-        for a in town.answers.get(record.id, [])
-    ]
-    _insert(conn, "answer", ANSWER_FIELDS, rows)
-    actions = [a.model_dump(mode="json") for a in town.actions.get(record.id, [])]
-    _insert(conn, "action", ACTION_FIELDS, [tuple(a[n] for n in ACTION_FIELDS) for a in actions])
+        data = {**record.model_dump(mode="json"), "commune_id": commune_id}
+        assignments = ", ".join(f"{name} = :{name}" for name in data if name != "id")
+        conn.execute(f"UPDATE assessment SET {assignments} WHERE id = :id", data)
+    insert_rows(conn, "answer", town.answers.get(record.id, []))
+    insert_rows(conn, "action", town.actions.get(record.id, []))
     decision = town.decisions.get(record.id)
     if decision is not None:
-        data = decision.model_dump(mode="json")
-        data["id"] = data["id"] or str(uuid.uuid4())
-        data["updated_at"] = data["updated_at"] or record.updated_at
-        _insert(conn, "decision", DECISION_FIELDS, [tuple(data[n] for n in DECISION_FIELDS)])
+        filled = decision.model_copy(
+            update={
+                "id": decision.id or str(uuid.uuid4()),
+                "updated_at": decision.updated_at or record.updated_at,
+            }
+        )
+        insert_rows(conn, "decision", [filled])

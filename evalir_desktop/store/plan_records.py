@@ -1,0 +1,82 @@
+"""The action plan, the decision and the journal of an assessment (mixed into `Store`)."""
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from evalir_desktop.store.journal import new_id
+from evalir_desktop.store.models import ActionRecord, DecisionRecord, HistoryEntry
+
+
+class PlanRecords:
+    """Actions, validation and council decision, history (mixed into `Store`)."""
+
+    _conn: sqlite3.Connection
+    _db: Database
+    _change: Callable
+
+    # -- action plan ---------------------------------------------------------------
+
+    def actions(self, assessment_id: str) -> list[ActionRecord]:
+        rows = self._db.query(
+            "SELECT * FROM action WHERE assessment_id = ? "
+            "ORDER BY priority, due_date IS NULL, due_date, rowid",
+            (assessment_id,),
+        )
+        return [ActionRecord.model_validate(row) for row in rows]
+
+    def add_action(
+        self, assessment_id: str, title: str, who: str | None = None, **fields
+    ) -> ActionRecord:
+        action = ActionRecord(id=new_id(), assessment_id=assessment_id, title=title, **fields)
+        return self.save_action(action, who)
+
+    def save_action(self, action: ActionRecord, who: str | None = None) -> ActionRecord:
+        action = ActionRecord.model_validate(dict(action))  # model_copy does not validate
+        change = action.model_dump(mode="json", exclude={"updated_at"})
+        with self._change("action", action.id, change, action.assessment_id, who) as at:
+            saved = action.model_copy(update={"updated_at": at})
+            self._db["action"].upsert(saved.model_dump(mode="json"), pk="id")
+        return saved
+
+    def delete_action(self, action: ActionRecord, who: str | None = None) -> None:
+        with self._change("action", action.id, {"deleted": True}, action.assessment_id, who):
+            self._conn.execute("DELETE FROM action WHERE id = ?", (action.id,))
+
+    # -- validation and council decision -------------------------------------------
+
+    def decision(self, assessment_id: str) -> DecisionRecord | None:
+        rows = list(
+            self._db.query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,))
+        )
+        return DecisionRecord.model_validate(rows[0]) if rows else None
+
+    def is_frozen(self, assessment_id: str) -> bool:
+        row = self._conn.execute(
+            "SELECT validated_on FROM decision WHERE assessment_id = ?", (assessment_id,)
+        ).fetchone()
+        return bool(row and row[0])
+
+    def save_decision(self, decision: DecisionRecord, who: str | None = None) -> DecisionRecord:
+        """Record validation and council decision; allowed on a validated assessment,
+        since the council usually votes after the validation."""
+        decision = DecisionRecord.model_validate(dict(decision))
+        existing = self.decision(decision.assessment_id)
+        decision_id = existing.id if existing else new_id()
+        change = decision.model_dump(mode="json", exclude={"id", "updated_at"})
+        with self._change(
+            "decision", decision_id, change, decision.assessment_id, who, check_frozen=False
+        ) as at:
+            saved = decision.model_copy(update={"id": decision_id, "updated_at": at})
+            self._db["decision"].upsert(saved.model_dump(mode="json"), pk="id")
+        return saved
+
+    # -- history -------------------------------------------------------------------
+
+    def history(self, assessment_id: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
+        where, params = ("WHERE assessment_id = ?", (assessment_id,)) if assessment_id else ("", ())
+        rows = self._db.query(
+            f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*params, limit)
+        )
+        return [HistoryEntry.model_validate(row) for row in rows]

@@ -1,0 +1,136 @@
+"""Build the copy of a town file sent to the intercommunality, away from its destination.
+
+The copy is taken with the SQLite backup API (consistent even while the window has the
+file open) into the user's own temporary folder, trimmed to the chosen assessments,
+optionally anonymised, compacted with VACUUM so that deleted rows leave no trace in free
+pages, checked, and only then copied onto the destination in one step: the destination
+medium never holds anything but the finished copy.
+
+What counts as personal data in an anonymised share (names of people, not of roles):
+- the town's contact: `commune.contact_nom`, `contact_email`, `contact_telephone` (emptied);
+- who answered: `answer.who` (emptied);
+- who validated: `decision.validated_by` (emptied; `validated_role` such as « Maire » is a
+  role and is kept, as are the dates and the deliberation number);
+- action owners: `action.owner` (kept when it is a role word such as « DGS »,
+  otherwise replaced by « Responsable désigné par la commune »);
+- the journal: `history` is emptied, since each row holds a user name and a copy of the
+  changed values (contacts, owners, validators).
+Assessments in the trash are never shared.
+"""
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from evalir_desktop.store.atomic import install_copy, remove_leftovers
+from evalir_desktop.store.errors import FileRefused, describe
+from evalir_desktop.store.journal import now_iso, set_meta
+from evalir_desktop.store.opening import configure_writer
+
+ANONYMOUS_OWNER = "Responsable désigné par la commune"
+ROLE_WORDS = {
+    "agent",
+    "agent chargé du projet",
+    "dgs",
+    "directeur général des services",
+    "directrice générale des services",
+    "secrétaire de mairie",
+    "maire",
+    "adjoint",
+    "adjointe",
+    "élu",
+    "élue",
+    "élu référent",
+    "conseil municipal",
+    "dpd",
+    "dpo",
+    "délégué à la protection des données",
+    "fournisseur",
+    "service informatique",
+    "intercommunalité",
+    "epci",
+}
+CHILD_TABLES = ("answer", "action", "decision")
+SHARE_SUFFIX = ".evalir"
+
+
+def write_share_copy(store, destination: Path, keep: list[str], anonymise: bool) -> None:
+    """Build the copy of `store` in a private temporary folder, then put it in place.
+
+    Raises FileRefused with the French cause (destination unwritable, disk full); the
+    destination folder is then left without any trace of the copy.
+    """
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(destination.parent, suffix=SHARE_SUFFIX)
+        _build_and_install(store, destination, keep, anonymise)
+    except (OSError, sqlite3.Error) as error:
+        raise FileRefused(
+            f"La copie « {destination.name} » n'a pas pu être écrite ({describe(error)}). "
+            "Vérifiez que le dossier (ou la clé USB) est accessible en écriture "
+            "et qu'il y reste de la place."
+        ) from error
+
+
+def _build_and_install(store, destination: Path, keep: list[str], anonymise: bool) -> None:
+    with tempfile.TemporaryDirectory(prefix="evalir-partage-") as folder:
+        built = Path(folder) / destination.name
+        store.copy_to(built)
+        copy = sqlite3.connect(built, isolation_level=None)
+        try:
+            configure_writer(copy)
+            trim(copy, keep)
+            if anonymise:
+                anonymise_copy(copy)
+            mark_shared(copy, anonymise)
+            copy.execute("VACUUM")
+            if copy.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
+                raise FileRefused("La copie n'a pas pu être vérifiée : recommencez.")
+        finally:
+            copy.close()
+        install_copy(built, destination)
+
+
+def trim(conn: sqlite3.Connection, keep: list[str]) -> None:
+    """Drop every assessment not in `keep` (trashed ones included) with its rows."""
+    conn.execute("BEGIN")
+    conn.execute("CREATE TEMP TABLE keep_ids (id TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
+    for table in CHILD_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE assessment_id NOT IN (SELECT id FROM keep_ids)")
+    conn.execute(
+        "DELETE FROM history WHERE assessment_id IS NOT NULL "
+        "AND assessment_id NOT IN (SELECT id FROM keep_ids)"
+    )
+    conn.execute("DELETE FROM assessment WHERE id NOT IN (SELECT id FROM keep_ids)")
+    conn.execute("DROP TABLE temp.keep_ids")
+    conn.execute("COMMIT")
+
+
+def mark_shared(conn: sqlite3.Connection, anonymised: bool) -> None:
+    """Record in `meta` when the copy was made and whether names were removed."""
+    set_meta(conn, "shared_at", now_iso())
+    set_meta(conn, "anonymised", "1" if anonymised else "0")
+
+
+def neutral_owner(owner: str) -> str:
+    text = owner.strip()
+    if not text or text.lower() in ROLE_WORDS:
+        return text
+    return ANONYMOUS_OWNER
+
+
+def anonymise_copy(conn: sqlite3.Connection) -> None:
+    """Remove the names of people (see the module docstring for the list)."""
+    conn.execute("BEGIN")
+    conn.execute("UPDATE commune SET contact_nom = '', contact_email = '', contact_telephone = ''")
+    conn.execute("UPDATE answer SET who = ''")
+    conn.execute("UPDATE decision SET validated_by = ''")
+    owners = conn.execute("SELECT id, owner FROM action").fetchall()
+    conn.executemany(
+        "UPDATE action SET owner = ? WHERE id = ?",
+        [(neutral_owner(owner), action_id) for action_id, owner in owners],
+    )
+    conn.execute("DELETE FROM history")
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'history'")
+    conn.execute("COMMIT")
