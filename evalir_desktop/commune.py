@@ -1,9 +1,12 @@
 """The town profile and the checks on French administrative identifiers."""
 
 import re
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+DpdChoice = Literal["oui", "non", "mutualise", "inconnu"]
+DPD_LABELS = {"oui": "Oui", "non": "Non", "mutualise": "Oui, mutualisé", "inconnu": "Non renseigné"}
 INSEE_PATTERN = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 
 
@@ -51,7 +54,7 @@ class Commune(BaseModel):
     agents_etp: float | None = Field(default=None, ge=0, le=1_000_000)
     epci_nom: str = Field(default="", max_length=200)
     epci_siren: str = ""
-    dpd_designe: str = Field(default="inconnu", pattern=r"^(oui|non|mutualise|inconnu)$")
+    dpd_designe: DpdChoice = "inconnu"
     contact_nom: str = Field(default="", max_length=200)
     contact_email: str = Field(default="", max_length=200)
     contact_telephone: str = Field(default="", max_length=50)

@@ -13,7 +13,7 @@ from evalir_desktop.assessment.models import (
     UnknownItem,
 )
 from evalir_desktop.assessment.scoring import score_axis
-from evalir_desktop.commune import Commune
+from evalir_desktop.commune import DPD_LABELS, Commune
 from evalir_desktop.content.conditions import PROFILE_PREFIX, Context, Fact, facts, holds
 from evalir_desktop.content.models import (
     LEVEL_LABELS,
@@ -33,14 +33,13 @@ PROFILE_LABELS = {
     "agents_etp": "Nombre d'agents en équivalent temps plein (profil)",
     "dpd_designe": "Délégué à la protection des données désigné (profil)",
 }
-PROFILE_DISPLAY = {"oui": "Oui", "non": "Non", "mutualise": "Oui, mutualisé", "inconnu": "Inconnu"}
 
 
 def _trigger(content: Content, fact: Fact) -> Trigger:
     if fact.source_id.startswith(PROFILE_PREFIX):
         field = fact.source_id.removeprefix(PROFILE_PREFIX)
         value = fact.value
-        display = PROFILE_DISPLAY.get(value, display_value(None, value))
+        display = DPD_LABELS.get(value, display_value(None, value))
         return Trigger(
             question_id=fact.source_id,
             label=PROFILE_LABELS.get(field, field),

@@ -9,9 +9,13 @@ from evalir_desktop.report.blocks import data_table, key_values
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.document import FRAME_WIDTH
 from evalir_desktop.report.fonts import REGULAR
-from evalir_desktop.report.labels import ACTION_PRIORITY, ACTION_STATUS, OUTCOMES
 from evalir_desktop.report.styles import INK, cell, long_text, para
 from evalir_desktop.report.typography import fr_date
+from evalir_desktop.store.models import (
+    ACTION_PRIORITY_LABELS,
+    ACTION_STATUS_LABELS,
+    OUTCOME_LABELS,
+)
 
 BLANK = "_" * 200
 
@@ -33,8 +37,8 @@ def action_plan(data: ReportData, number: int) -> list[Flowable]:
             data.axis_labels().get(action.axis_id, action.axis_id),
             action.owner,
             fr_date(action.due_date),
-            ACTION_PRIORITY.get(action.priority, ""),
-            ACTION_STATUS.get(action.status, action.status),
+            ACTION_PRIORITY_LABELS.get(action.priority, ""),
+            ACTION_STATUS_LABELS.get(action.status, action.status),
         ]
         for index, action in enumerate(data.actions, 1)
     ]
@@ -85,7 +89,7 @@ def _form_row(label: str) -> Table:
 
 
 def _choices() -> Table:
-    labels = [cell(f"☐  {label}") for label in OUTCOMES.values()]
+    labels = [cell(f"☐  {label}") for label in OUTCOME_LABELS.values()]
     table = Table([labels[:2], labels[2:]], colWidths=[INNER_WIDTH / 2] * 2)
     table.setStyle(_lines_style(("TOPPADDING", (0, 0), (-1, -1), 5)))
     return table
@@ -149,7 +153,7 @@ def decision(data: ReportData, number: int) -> list[Flowable]:
                 [
                     ("Date de la séance", fr_date(record.council_date)),
                     ("Numéro de délibération", record.deliberation_number),
-                    ("Décision", OUTCOMES.get(record.outcome, record.outcome)),
+                    ("Décision", OUTCOME_LABELS.get(record.outcome, record.outcome)),
                 ]
             ),
         ]

@@ -3,9 +3,11 @@
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from evalir_desktop.commune import DPD_LABELS
+from evalir_desktop.content.models import PRIORITY_LABELS
 from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.labels import DPD, NO_VERDICT, RECOMMENDATION_PRIORITY
+from evalir_desktop.report.labels import NO_VERDICT
 from evalir_desktop.report.radar import radar_drawing
 from evalir_desktop.report.styles import LEVEL_MARKS, level_label, long_text, para
 from evalir_desktop.report.summary import completion_line, decision_line
@@ -104,7 +106,10 @@ def project(data: ReportData) -> list[Flowable]:
                     ("Population", number(commune.population)),
                     ("Agents (équivalent temps plein)", number(commune.agents_etp)),
                     ("Intercommunalité", commune.epci_nom),
-                    ("Délégué à la protection des données", DPD.get(commune.dpd_designe, "")),
+                    (
+                        "Délégué à la protection des données",
+                        DPD_LABELS[commune.dpd_designe],
+                    ),
                     (
                         "Contact",
                         ", ".join(
@@ -244,7 +249,7 @@ def vigilance(data: ReportData) -> list[Flowable]:
         if rec.priority != current:
             current = rec.priority
             count = sum(1 for item in recs if item.priority == current)
-            label = RECOMMENDATION_PRIORITY.get(current, current)
+            label = PRIORITY_LABELS.get(current, current)
             story.append(para(f"{label} ({count})", "h2"))
         story.append(para(f"{rank}. {rec.text}", "h3"))
         story.append(para(f"Axe : {data.axis_title(rec.axis_id)} · Qui : {rec.who_label}", "small"))

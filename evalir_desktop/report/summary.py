@@ -5,9 +5,10 @@ from reportlab.platypus import Flowable
 
 from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.labels import NO_VERDICT, OUTCOMES
+from evalir_desktop.report.labels import NO_VERDICT
 from evalir_desktop.report.styles import level_label, para
 from evalir_desktop.report.typography import fr_date
+from evalir_desktop.store.models import OUTCOME_LABELS
 
 MAX_OBLIGATIONS = 6
 MAX_VIGILANCE = 4
@@ -35,7 +36,7 @@ def decision_line(data: ReportData) -> str:
         )
     if decision.outcome:
         when = f" du {fr_date(decision.council_date)}" if decision.council_date else ""
-        parts.append(f"décision du conseil{when} : {OUTCOMES[decision.outcome].lower()}")
+        parts.append(f"décision du conseil{when} : {OUTCOME_LABELS[decision.outcome].lower()}")
     return "; ".join(parts).capitalize() + "."
 
 

@@ -9,20 +9,6 @@ from evalir_desktop.assessment import Evaluation, seed_action_plan
 from evalir_desktop.store import Store
 
 PRIORITY_FROM_CONTENT = {"haute": 1, "moyenne": 2, "basse": 3}
-PRIORITY_LABELS = {1: "Haute", 2: "Moyenne", 3: "Basse"}
-ACTION_STATUS_LABELS = {
-    "a_faire": "À faire",
-    "en_cours": "En cours",
-    "fait": "Fait",
-    "abandonne": "Abandonné",
-}
-OUTCOME_LABELS = {
-    "": "Pas encore décidé",
-    "engager": "Engager le projet",
-    "engager_sous_conditions": "Engager le projet sous conditions",
-    "reporter": "Reporter",
-    "renoncer": "Renoncer",
-}
 DATE_PATTERN = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 

@@ -6,8 +6,29 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 AssessmentStatus = Literal["idee", "pilote", "en_service", "arrete"]
+STATUS_LABELS = {
+    "idee": "Idée",
+    "pilote": "Expérimentation",
+    "en_service": "En service",
+    "arrete": "Arrêté",
+}
 ActionStatus = Literal["a_faire", "en_cours", "fait", "abandonne"]
+ACTION_STATUS_LABELS = {
+    "a_faire": "À faire",
+    "en_cours": "En cours",
+    "fait": "Fait",
+    "abandonne": "Abandonné",
+}
+ActionPriority = Literal[1, 2, 3]
+ACTION_PRIORITY_LABELS = {1: "Haute", 2: "Moyenne", 3: "Basse"}
 DecisionOutcome = Literal["", "engager", "engager_sous_conditions", "reporter", "renoncer"]
+OUTCOME_LABELS = {
+    "engager": "Engager le projet",
+    "engager_sous_conditions": "Engager le projet sous conditions",
+    "reporter": "Reporter la décision",
+    "renoncer": "Renoncer au projet",
+}
+NO_OUTCOME_LABEL = "Pas encore décidé"
 Role = Literal["commune", "territory"]
 
 AI_TYPE_LABELS = {
@@ -18,12 +39,6 @@ AI_TYPE_LABELS = {
     "prediction": "Prévision",
     "classement": "Classement ou notation",
     "autre": "Autre",
-}
-STATUS_LABELS = {
-    "idee": "Idée",
-    "pilote": "Expérimentation",
-    "en_service": "En service",
-    "arrete": "Arrêté",
 }
 
 
@@ -60,7 +75,7 @@ class ActionRecord(Record):
     axis_id: str = ""
     owner: str = Field(default="", max_length=300)
     due_date: date | None = None
-    priority: int = Field(default=2, ge=1, le=3)
+    priority: ActionPriority = 2
     status: ActionStatus = "a_faire"
     recommendation_id: str | None = None
     updated_at: str = ""

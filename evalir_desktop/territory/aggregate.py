@@ -16,9 +16,8 @@ from evalir_desktop.content import Content
 from evalir_desktop.content.models import LEVEL_ORDER, is_binding
 from evalir_desktop.session.session import evaluate_stored
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
-from evalir_desktop.store.models import STATUS_LABELS
+from evalir_desktop.store.models import OUTCOME_LABELS, STATUS_LABELS
 from evalir_desktop.territory.view_models import (
-    DECISION_LABELS,
     AssessmentRow,
     AxisAverage,
     AxisInfo,
@@ -84,7 +83,7 @@ def decision_label(decision: DecisionRecord | None) -> str:
     if decision is None:
         return "Pas encore de décision"
     if decision.outcome:
-        return DECISION_LABELS[decision.outcome]
+        return OUTCOME_LABELS[decision.outcome]
     return "Validée, en attente du conseil" if decision.is_validated else "Pas encore de décision"
 
 

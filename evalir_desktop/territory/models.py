@@ -8,7 +8,7 @@ from evalir_desktop.store.models import AssessmentRef
 
 FileStatus = Literal["imported", "unchanged", "refused", "cancelled"]
 
-STATUS_LABELS = {
+FILE_STATUS_LABELS = {
     "imported": "importé",
     "unchanged": "aucun changement",
     "refused": "refusé",
@@ -35,7 +35,7 @@ class FileReport(BaseModel):
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return FILE_STATUS_LABELS[self.status]
 
     def summary(self) -> str:
         """One French line for the window's list and the command line."""

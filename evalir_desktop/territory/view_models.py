@@ -7,12 +7,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evalir_desktop.store.models import AI_TYPE_LABELS
 
-DECISION_LABELS = {
-    "engager": "Engager le projet",
-    "engager_sous_conditions": "Engager sous conditions",
-    "reporter": "Reporter",
-    "renoncer": "Renoncer",
-}
 GroupKind = Literal["projet", "type_ia", "fournisseur", "besoin"]
 KIND_LABELS = {
     "projet": "Même projet",

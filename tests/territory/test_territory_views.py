@@ -93,7 +93,7 @@ def test_table_has_one_row_per_assessment(view):
     assert standard.template_title.startswith("Agent conversationnel")
     assert standard.ai_type_label == "Texte généré (IA générative)"
     assert standard.status_label == "Expérimentation"
-    assert standard.decision_label == "Engager sous conditions"
+    assert standard.decision_label == "Engager le projet sous conditions"
     assert standard.validated_on == "2026-10-01"
     assert standard.unknown_count >= 1
     assert filter_rows(view.rows, text="docaposte") == [view.rows[1], view.rows[3]]

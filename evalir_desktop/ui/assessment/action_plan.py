@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.session.plan import (
-    ACTION_STATUS_LABELS,
-    PRIORITY_LABELS,
     add_recommended_actions,
     french_date,
     parse_french_date,
@@ -26,6 +24,7 @@ from evalir_desktop.session.plan import (
 )
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import ActionRecord, StoreError
+from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
 from evalir_desktop.ui.widgets.headings import heading
 
 TITLE, AXIS, OWNER, DUE, PRIORITY, STATUS = range(6)
@@ -142,7 +141,7 @@ class ActionPlanPage(QWidget):
             self.table.setItem(row, column, item)
         for column, labels, value, field in (
             (AXIS, self.axis_titles(), action.axis_id, "axis_id"),
-            (PRIORITY, PRIORITY_LABELS, action.priority, "priority"),
+            (PRIORITY, ACTION_PRIORITY_LABELS, action.priority, "priority"),
             (STATUS, ACTION_STATUS_LABELS, action.status, "status"),
         ):
             combo = QComboBox()

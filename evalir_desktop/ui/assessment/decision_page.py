@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
-from evalir_desktop.session.plan import OUTCOME_LABELS, french_date, parse_french_date
+from evalir_desktop.session.plan import french_date, parse_french_date
 from evalir_desktop.session.versions import comparable, new_version
 from evalir_desktop.store import DecisionRecord, Store, StoreError
+from evalir_desktop.store.models import NO_OUTCOME_LABEL, OUTCOME_LABELS
 from evalir_desktop.ui.assessment.answer_editors import PlainTextEdit
 from evalir_desktop.ui.assessment.comparison import ComparisonDialog
 from evalir_desktop.ui.widgets.headings import heading
@@ -69,7 +70,7 @@ class DecisionPage(ScrollPage):
         self.deliberation = self.line(self.tr("Numéro de délibération"))
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Décision du conseil"))
-        for key, text in OUTCOME_LABELS.items():
+        for key, text in {"": NO_OUTCOME_LABEL, **OUTCOME_LABELS}.items():
             self.outcome.addItem(text, key)
         self.outcome.currentIndexChanged.connect(self.save)
         self.text = PlainTextEdit()

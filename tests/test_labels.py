@@ -1,0 +1,48 @@
+"""Every stored code has its French label, kept beside the `Literal` that names the codes."""
+
+from typing import get_args
+
+import pytest
+
+from evalir_desktop.commune import DPD_LABELS, DpdChoice
+from evalir_desktop.content.models import (
+    LEVEL_LABELS,
+    PRIORITY_LABELS,
+    ROLE_LABELS,
+    Level,
+    Priority,
+    Role,
+)
+from evalir_desktop.store.models import (
+    ACTION_PRIORITY_LABELS,
+    ACTION_STATUS_LABELS,
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+    ActionPriority,
+    ActionStatus,
+    AssessmentStatus,
+    DecisionOutcome,
+)
+from evalir_desktop.territory.models import FILE_STATUS_LABELS, FileStatus
+
+
+@pytest.mark.parametrize(
+    ("codes", "labels"),
+    [
+        (AssessmentStatus, STATUS_LABELS),
+        (ActionStatus, ACTION_STATUS_LABELS),
+        (ActionPriority, ACTION_PRIORITY_LABELS),
+        (Level, LEVEL_LABELS),
+        (Priority, PRIORITY_LABELS),
+        (Role, ROLE_LABELS),
+        (DpdChoice, DPD_LABELS),
+        (FileStatus, FILE_STATUS_LABELS),
+    ],
+)
+def test_each_code_has_exactly_one_label(codes, labels):
+    assert set(labels) == set(get_args(codes))
+    assert all(label.strip() for label in labels.values())
+
+
+def test_every_decision_outcome_has_a_label():
+    assert set(OUTCOME_LABELS) == set(get_args(DecisionOutcome)) - {""}
