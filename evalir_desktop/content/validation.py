@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 
 from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
 from evalir_desktop.content.models import Question
@@ -10,6 +12,31 @@ from evalir_desktop.content.models import Question
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 20_000
 UNKNOWN_LABEL = "Je ne sais pas"
+NUMBER_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+SPACES = (" ", "\u202f", "\xa0", "\u2009")
+NOT_A_NUMBER = "Indiquez un nombre, par exemple 1500 ou 2,5."
+
+
+def parse_french_number(text: str) -> int | float | None:
+    """Read a number as a French agent types it: « 1 500 », « 2,5 », « 1 500,25 ».
+
+    An empty text is no answer (None). Anything else that is not a plain decimal number
+    (letters, « NaN », « inf », two commas) raises ValueError with a French message.
+    """
+    cleaned = text.strip()
+    for space in SPACES:
+        cleaned = cleaned.replace(space, "")
+    if not cleaned:
+        return None
+    if not NUMBER_PATTERN.match(cleaned):
+        raise ValueError(NOT_A_NUMBER)
+    cleaned = cleaned.replace(",", ".")
+    if "." not in cleaned:
+        return int(cleaned)
+    number = float(cleaned)
+    if not math.isfinite(number):
+        raise ValueError(NOT_A_NUMBER)
+    return int(number) if number.is_integer() else number
 
 
 def _is_number(value) -> bool:
@@ -40,7 +67,7 @@ def _check_multiple(question: Question, value) -> str | None:
 
 
 def _check_number(question: Question, value) -> str | None:
-    if not _is_number(value):
+    if not _is_number(value) or not math.isfinite(value):
         return "Cette question attend un nombre."
     if question.type == "echelle" and int(value) != value:
         return "Cette question attend un nombre entier."
@@ -85,6 +112,11 @@ def parse_value(question: Question, raw: str) -> Answer:
         return Answer(unknown=True)
     if question.type in ("texte_court", "texte_long"):
         return Answer(value=raw)
+    if question.type in ("echelle", "nombre"):
+        try:
+            return Answer(value=parse_french_number(raw))
+        except ValueError:
+            return Answer(value=raw)  # refused by validate_answer with the usual message
     try:
         value = json.loads(raw)
     except json.JSONDecodeError:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Question
-from evalir_desktop.content.validation import validate_answer
+from evalir_desktop.content.validation import parse_french_number, validate_answer
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -163,14 +163,7 @@ class NumberEditor(AnswerEditor):
         self.edit.editingFinished.connect(lambda: self.committed.emit())
 
     def parsed(self):
-        text = self.edit.text().strip().replace("\u202f", "").replace("\xa0", "")
-        text = text.replace(" ", "").replace(",", ".")
-        if not text:
-            return None
-        number, ok = QLocale.c().toDouble(text)
-        if not ok:
-            raise ValueError(self.tr("Indiquez un nombre, par exemple 1500 ou 2,5."))
-        return int(number) if number.is_integer() else number
+        return parse_french_number(self.edit.text())
 
     def problem(self) -> str | None:
         try:
