@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from evalir_desktop.answers import Answer  # noqa: E402
 from evalir_desktop.commune import Commune  # noqa: E402
 from evalir_desktop.content import is_visible, load_content  # noqa: E402
-from evalir_desktop.report import DOCUMENTS, EXPORTS, build, report_data  # noqa: E402
+from evalir_desktop.report import DOCUMENTS, EXPORTS, ReportOptions, build, report_data  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
 from tests.report.factories import CHATBOT_FACTS, choose  # noqa: E402
 
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     with Store.open(path, readonly=True) as store:
         data = report_data(store, assessment_id)
     for name, output in {**DOCUMENTS, **EXPORTS}.items():
-        (args.folder / f"{name}{output.suffix}").write_bytes(build(output, data))
+        (args.folder / f"{name}{output.suffix}").write_bytes(build(data, ReportOptions(name)))
     if args.png:
         subprocess.run(
             [

@@ -108,7 +108,13 @@ def _choice(value: str, allowed, what: str) -> None:
 
 
 def run_assessment_report(args) -> int:
-    from evalir_desktop.report import DOCUMENTS, build, mention_status, supplier_questions
+    from evalir_desktop.report import (
+        DOCUMENTS,
+        ReportOptions,
+        build,
+        mention_status,
+        supplier_questions,
+    )
 
     _choice(args.type, DOCUMENT_TYPES, "type de rapport")
     data = load_data(args)
@@ -129,7 +135,8 @@ def run_assessment_report(args) -> int:
             file=sys.stderr,
         )
     output = DOCUMENTS[args.type]
-    write_output(args.output, build(output, data, extra_questions=args.question))
+    options = ReportOptions(args.type, extra_questions=tuple(args.question))
+    write_output(args.output, build(data, options))
     print(f"Fichier écrit : {args.output} ({output.label})")
     return EXIT_OK
 
@@ -149,9 +156,9 @@ def run_report(args) -> int:
 
 
 def export_assessment(args) -> int:
-    from evalir_desktop.report import EXPORTS, build
+    from evalir_desktop.report import ReportOptions, build
 
-    write_output(args.output, build(EXPORTS[args.format], load_data(args)))
+    write_output(args.output, build(load_data(args), ReportOptions(args.format)))
     print(f"Export écrit : {args.output}")
     return EXIT_OK
 

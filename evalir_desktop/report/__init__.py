@@ -1,11 +1,19 @@
 """Reports and exports (reportlab, no Qt): documents for the council, the supplier, the public.
 
-For the window: `report_data(store, id)` then `build(DOCUMENTS["complet"], data)`;
+For the window and the CLI: `report_data(store, id)` (or `ReportController`) then
+`build(data, ReportOptions("complet"))`;
 `radar_svg(evaluation.axes, labels)` for a QSvgWidget. For other reports (territory):
 `build_pdf(story, PageInfo(...), title)` with the flowable helpers below.
 """
 
-from evalir_desktop.report.api import DOCUMENTS, EXPORTS, Output, build, default_file_name
+from evalir_desktop.report.api import (
+    DOCUMENTS,
+    EXPORTS,
+    Output,
+    ReportOptions,
+    build,
+    default_file_name,
+)
 from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
 from evalir_desktop.report.data import ReportData, report_data
 from evalir_desktop.report.document import FRAME_WIDTH, PageInfo, build_pdf
@@ -29,6 +37,7 @@ __all__ = [
     "FRAME_WIDTH",
     "Output",
     "PageInfo",
+    "ReportOptions",
     "ReportData",
     "build",
     "build_pdf",

@@ -2,7 +2,6 @@
 
 import io
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
@@ -23,8 +22,7 @@ BOTTOM_MARGIN = 2.2 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
 
-# Set by a caller (e.g. the window's worker thread) to receive the layout progress, 0–100.
-PROGRESS: ContextVar[Callable[[int], None] | None] = ContextVar("report_progress", default=None)
+Progress = Callable[[int], None]  # receives the share of the layout done, 0–100
 
 
 @dataclass(frozen=True)
@@ -106,7 +104,7 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _progress_adapter(report: Callable[[int], None]) -> Callable[[str, int], None]:
+def _progress_adapter(report: Progress) -> Callable[[str, int], None]:
     """Turn reportlab's (kind, value) callbacks into a percentage of the layout done."""
     total = [0]
 
@@ -121,8 +119,13 @@ def _progress_adapter(report: Callable[[int], None]) -> Callable[[str, int], Non
     return callback
 
 
-def build_pdf(story: list, info: PageInfo, title: str, subject: str = "") -> bytes:
-    """Lay out `story` on A4 pages and return the PDF bytes (DejaVu only, subset-embedded)."""
+def build_pdf(
+    story: list, info: PageInfo, title: str, subject: str = "", progress: Progress | None = None
+) -> bytes:
+    """Lay out `story` on A4 pages and return the PDF bytes (DejaVu only, subset-embedded).
+
+    `progress`, if given, is called with the share of the layout done (0–100).
+    """
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -155,8 +158,7 @@ def build_pdf(story: list, info: PageInfo, title: str, subject: str = "") -> byt
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    report = PROGRESS.get()
-    if report is not None:
-        doc.setProgressCallBack(_progress_adapter(report))
+    if progress is not None:
+        doc.setProgressCallBack(_progress_adapter(progress))
     doc.build(story, canvasmaker=partial(NumberedCanvas, info=info))
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from reportlab.platypus import PageBreak
 from evalir_desktop.report import sections
 from evalir_desktop.report.closing import action_plan, decision, glossary
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import build_pdf
+from evalir_desktop.report.document import Progress, build_pdf
 from evalir_desktop.report.responses import responses
 from evalir_desktop.report.summary import summary_flowables
 
@@ -19,7 +19,7 @@ def _glossary_source(data: ReportData) -> str:
     return "\n".join(parts)
 
 
-def full_report(data: ReportData) -> bytes:
+def full_report(data: ReportData, progress: Progress | None = None) -> bytes:
     """The report for the mayor and the council, every section in order."""
     story = sections.cover(data)
     story += [PageBreak(), *sections.project(data)]
@@ -37,14 +37,16 @@ def full_report(data: ReportData) -> bytes:
         data.page_info("Rapport d'évaluation", cover=True),
         title=f"Rapport d'évaluation — {data.project}",
         subject=data.town,
+        progress=progress,
     )
 
 
-def summary_report(data: ReportData) -> bytes:
+def summary_report(data: ReportData, progress: Progress | None = None) -> bytes:
     """The summary for elected officials alone (two pages at most)."""
     return build_pdf(
         summary_flowables(data),
         data.page_info("Synthèse pour les élus"),
         title=f"Synthèse pour les élus — {data.project}",
         subject=data.town,
+        progress=progress,
     )

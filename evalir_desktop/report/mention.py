@@ -4,7 +4,7 @@ from reportlab.platypus import Flowable
 
 from evalir_desktop.report.blocks import bullets
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import build_pdf
+from evalir_desktop.report.document import Progress, build_pdf
 from evalir_desktop.report.styles import para
 
 RULE = "crpa.mention_explicite"
@@ -108,10 +108,11 @@ def mention_flowables(data: ReportData) -> list[Flowable]:
     ]
 
 
-def mention_pdf(data: ReportData) -> bytes:
+def mention_pdf(data: ReportData, progress: Progress | None = None) -> bytes:
     return build_pdf(
         mention_flowables(data),
         data.page_info("Mention explicite"),
         title=f"Mention explicite — {data.project}",
         subject=data.town,
+        progress=progress,
     )

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from evalir_desktop.content import Question
 from evalir_desktop.report.blocks import shorten
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import FRAME_WIDTH, build_pdf
+from evalir_desktop.report.document import FRAME_WIDTH, Progress, build_pdf
 from evalir_desktop.report.fonts import REGULAR
 from evalir_desktop.report.styles import INK, para
 from evalir_desktop.report.tables import csv_bytes
@@ -97,13 +97,19 @@ def letter_flowables(data: ReportData, questions: list[Question]) -> list[Flowab
     return story
 
 
-def supplier_pdf(data: ReportData, extra: Iterable[str] = (), exclude: Iterable[str] = ()) -> bytes:
+def supplier_pdf(
+    data: ReportData,
+    extra: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> bytes:
     questions = supplier_questions(data, extra, exclude)
     return build_pdf(
         letter_flowables(data, questions),
         data.page_info("Questionnaire au fournisseur"),
         title=f"Questionnaire au fournisseur — {data.project}",
         subject=data.town,
+        progress=progress,
     )
 
 

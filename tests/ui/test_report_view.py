@@ -8,6 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 
 from evalir_desktop.answers import Answer
+from evalir_desktop.content import load_content
+from evalir_desktop.report.controller import ReportController
 from evalir_desktop.ui.main_window import MainWindow
 from evalir_desktop.ui.report.dialog import KINDS, ReportDialog
 from tests.report.factories import demo_assessment
@@ -26,8 +28,12 @@ def assessment(store):
     return assessment_id
 
 
+def make_dialog(store, assessment_id, kind="complet") -> ReportDialog:
+    return ReportDialog(ReportController(store, load_content(), assessment_id), kind)
+
+
 def open_dialog(qtbot, store, assessment_id, kind="complet") -> ReportDialog:
-    dialog = ReportDialog(store, assessment_id, kind)
+    dialog = make_dialog(store, assessment_id, kind)
     qtbot.addWidget(dialog)
     dialog.show()
     wait_built(qtbot, dialog)
@@ -144,11 +150,11 @@ def test_progress_is_reported_while_building(qtbot, store, assessment, monkeypat
 def test_a_failed_build_is_explained_and_nothing_is_printed(qtbot, store, assessment, monkeypatch):
     from evalir_desktop.report import DOCUMENTS, Output
 
-    def broken(data):
+    def broken(data, options):
         raise ValueError("mise en page impossible")
 
     monkeypatch.setitem(DOCUMENTS, "mention", Output("Mention", ".pdf", broken, "mention"))
-    dialog = ReportDialog(store, assessment, "mention")
+    dialog = make_dialog(store, assessment, "mention")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=BUILD_TIMEOUT)
     assert dialog.pdf is None
@@ -217,3 +223,33 @@ def test_report_menu_follows_the_assessment_on_screen(qtbot, store, assessment):
     wait_built(qtbot, dialog)
     assert "Deuxième projet" in dialog.windowTitle()
     dialog.close()
+
+
+def test_the_report_uses_the_window_content(qtbot, store, assessment):
+    path = store.path
+    store.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    window.report_menu.actions()[0].trigger()
+    (dialog,) = window.findChildren(ReportDialog)
+    assert dialog.controller.session.content is window.content
+    wait_built(qtbot, dialog)
+    assert dialog.data.content is window.content
+    dialog.close()
+
+
+def test_an_export_is_built_in_the_worker_and_written(
+    qtbot, store, assessment, tmp_path, monkeypatch
+):
+    dialog = open_dialog(qtbot, store, assessment, "synthese")
+    target = tmp_path / "réponses.csv"
+    monkeypatch.setattr(
+        "evalir_desktop.ui.report.dialog.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(target), ""),
+    )
+    dialog.ask_export("reponses-csv")
+    qtbot.waitUntil(target.exists, timeout=BUILD_TIMEOUT)
+    assert "besoin.probleme" in target.read_text(encoding="utf-8-sig")
+    assert dialog.built_kind == "synthese"  # the preview is still the summary

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.report.api import ReportOptions
+from evalir_desktop.report.controller import ReportController
 from evalir_desktop.store.errors import describe
 from evalir_desktop.ui.report.worker import BuildJob, print_pdf
 
@@ -36,12 +37,15 @@ KINDS = ("complet", "synthese", "mention", "fournisseur")
 
 
 class ReportDialog(QDialog):
-    """Choose a document, see it, print it, save it. Reportlab runs in a worker thread."""
+    """Choose a document, see it, print it, save it. Reportlab runs in a worker thread.
 
-    def __init__(self, store, assessment_id: str, kind: str = "complet", parent=None):
+    The controller reads and builds; this window only lays out, starts jobs and shows.
+    """
+
+    def __init__(self, controller: ReportController, kind: str = "complet", parent=None):
         super().__init__(parent)
-        self.store = store
-        self.assessment_id = assessment_id
+        self.controller = controller
+        self.assessment_id = controller.session.assessment_id
         self.data = None
         self.pdf: bytes | None = None
         self.built_kind = ""
@@ -52,7 +56,7 @@ class ReportDialog(QDialog):
         self.pool.setMaxThreadCount(1)
         self.buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
-        self.setWindowTitle(self.tr("Rapport — %s") % store.assessment(assessment_id).title)
+        self.setWindowTitle(self.tr("Rapport — %s") % controller.title)
         self.resize(1000, 760)
         self.build_widgets()
         self.kind.setCurrentIndex(KINDS.index(kind))
@@ -158,9 +162,7 @@ class ReportDialog(QDialog):
 
     def read_data(self):
         """Read the assessment again (in this thread: the store belongs to it)."""
-        from evalir_desktop.report import report_data
-
-        self.data = report_data(self.store, self.assessment_id)
+        self.data = self.controller.read()
         return self.data
 
     def kind_changed(self) -> None:
@@ -172,18 +174,16 @@ class ReportDialog(QDialog):
         self.refresh()
 
     def fill_questions(self) -> None:
-        from evalir_desktop.report.supplier import default_supplier_ids
-
         data = self.data or self.read_data()
-        ticked = default_supplier_ids(data)
         self.questions.blockSignals(True)
         self.questions.clear()
-        for question in data.visible_questions():
-            item = QListWidgetItem(question.label)
-            item.setData(Qt.UserRole, question.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if question.id in ticked else Qt.Unchecked)
-            self.questions.addItem(item)
+        for group in self.controller.supplier_choices(data):
+            for choice in group.questions:
+                item = QListWidgetItem(choice.label)
+                item.setData(Qt.UserRole, choice.question_id)
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Checked if choice.ticked else Qt.Unchecked)
+                self.questions.addItem(item)
         self.questions.blockSignals(False)
 
     def ticked_questions(self) -> tuple[list[str], list[str]]:
@@ -201,32 +201,41 @@ class ReportDialog(QDialog):
 
     # -- building ------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Rebuild the chosen document from the current answers."""
-        from evalir_desktop.report import DOCUMENTS, build
+    def options(self, kind: str) -> ReportOptions:
+        """The agent's choices for `kind`: the ticked supplier questions, if any."""
+        ticked, unticked = self.ticked_questions() if self.questions.count() else ([], [])
+        return ReportOptions(kind, tuple(ticked), tuple(unticked))
 
+    def start_job(self, kind: str, on_finished) -> bool:
+        """Read the assessment now, then build `kind` in the worker thread."""
         try:
             data = self.read_data()
         except Exception as error:  # noqa: BLE001 - a content or store problem, in French
             log.exception("Report data")
             self.fail(str(error))
-            return
-        kind = self.current_kind
-        ticked, unticked = self.ticked_questions() if kind == "fournisseur" else ([], [])
-        output = DOCUMENTS[kind]
+            return False
+        options = self.options(kind)
         self.job_number += 1
         job = BuildJob(
             self.job_number,
-            lambda: build(output, data, extra_questions=ticked, excluded_questions=unticked),
+            lambda progress: self.controller.build(
+                data,
+                ReportOptions(kind, options.extra_questions, options.excluded_questions, progress),
+            ),
         )
         job.kind = kind
         job.signals.progress.connect(self.job_progress)
-        job.signals.finished.connect(self.job_finished)
+        job.signals.finished.connect(on_finished)
         job.signals.failed.connect(self.job_failed)
         self.jobs[job.number] = job
         self.set_busy(True)
-        self.status.setText(self.tr("Préparation du document…"))
         self.pool.start(job)
+        return True
+
+    def refresh(self) -> None:
+        """Rebuild the chosen document from the current answers."""
+        if self.start_job(self.current_kind, self.job_finished):
+            self.status.setText(self.tr("Préparation du document…"))
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setValue(0 if busy else 100)
@@ -308,44 +317,41 @@ class ReportDialog(QDialog):
         self.status.setText(self.tr("%n page(s) envoyée(s) à l'imprimante.", "", pages))
         return pages
 
-    def suggested_path(self, output) -> str:
-        from evalir_desktop.report import default_file_name
-
-        folder = self.store.path.parent
-        return str(folder / default_file_name(output, self.data))
+    def suggested_path(self, kind: str) -> str:
+        return str(self.controller.suggested_path(kind, self.data or self.read_data()))
 
     def ask_save(self) -> None:
-        from evalir_desktop.report import DOCUMENTS
-
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Enregistrer en PDF"),
-            self.suggested_path(DOCUMENTS[self.built_kind]),
+            self.suggested_path(self.built_kind),
             self.tr("Document PDF (*.pdf)"),
         )
         if name:
             self.write(Path(name if name.lower().endswith(".pdf") else name + ".pdf"), self.pdf)
 
     def ask_export(self, name: str) -> None:
-        from evalir_desktop.report import EXPORTS, build
+        """Ask where, then build the export in the worker thread and write it."""
+        from evalir_desktop.report import EXPORTS
 
         output = EXPORTS[name]
-        try:
-            data = self.read_data()
-        except Exception as error:  # noqa: BLE001
-            self.fail(str(error))
-            return
         path, _ = QFileDialog.getSaveFileName(
-            self, output.label, self.suggested_path(output), f"*{output.suffix}"
+            self, output.label, self.suggested_path(name), f"*{output.suffix}"
         )
-        if path:
-            ticked, unticked = self.ticked_questions()
-            payload = build(output, data, extra_questions=ticked, excluded_questions=unticked)
-            self.write(Path(path), payload)
+        if not path:
+            return
+
+        def finished(number: int, payload: bytes) -> None:
+            if self.jobs.pop(number, None) is not None:
+                self.set_busy(False)
+                self.write(Path(path), payload)
+
+        if self.start_job(name, finished):
+            self.status.setText(self.tr("Préparation de l'export…"))
 
     def write(self, path: Path, payload: bytes) -> bool:
         try:
-            write_atomically(path, payload)
+            self.controller.save(path, payload)
         except OSError as error:
             QMessageBox.warning(
                 self,
@@ -361,9 +367,7 @@ class ReportDialog(QDialog):
         return True
 
     def copy_mention(self) -> None:
-        from evalir_desktop.report import mention_text
-
-        QGuiApplication.clipboard().setText(mention_text(self.data or self.read_data()))
+        QGuiApplication.clipboard().setText(self.controller.mention(self.data or self.read_data()))
         self.status.setText(self.tr("Texte de la mention copié : collez-le dans vos courriers."))
 
     def done(self, result: int) -> None:
@@ -372,9 +376,11 @@ class ReportDialog(QDialog):
         super().done(result)
 
 
-def open_report_dialog(parent, store, assessment_id: str, kind: str = "complet") -> ReportDialog:
-    """Open the report window on one assessment (non-modal) and return it."""
-    dialog = ReportDialog(store, assessment_id, kind, parent)
+def open_report_dialog(
+    parent, store, content, assessment_id: str, kind: str = "complet"
+) -> ReportDialog:
+    """Open the report window on one assessment (non-modal) with the window's content."""
+    dialog = ReportDialog(ReportController(store, content, assessment_id), kind, parent)
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.show()
     return dialog

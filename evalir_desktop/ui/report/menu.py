@@ -55,7 +55,11 @@ def install_report_menu(window) -> QMenu:
 
 def _open_from_menu(window, kind: str) -> None:
     assessment_id = choose_assessment(window)
-    if assessment_id:
-        from evalir_desktop.ui.report.dialog import open_report_dialog  # QtPdf only when used
+    content = window.load_content() if assessment_id else None
+    if content is None:
+        if assessment_id:
+            window.warn(window.content_error)
+        return
+    from evalir_desktop.ui.report.dialog import open_report_dialog  # QtPdf only when used
 
-        open_report_dialog(window, window.store, assessment_id, kind)
+    open_report_dialog(window, window.store, content, assessment_id, kind)

@@ -15,7 +15,10 @@ class BuildSignals(QObject):
 
 
 class BuildJob(QRunnable):
-    """Runs `build()` (reportlab, pure Python) away from the window's thread."""
+    """Runs `build(progress)` (reportlab, pure Python) away from the window's thread.
+
+    `progress` receives the share of the layout done, sent back as a signal.
+    """
 
     def __init__(self, number: int, build):
         super().__init__()
@@ -25,11 +28,8 @@ class BuildJob(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
-        from evalir_desktop.report.document import PROGRESS
-
-        PROGRESS.set(lambda percent: self.signals.progress.emit(self.number, percent))
         try:
-            payload = self.build()
+            payload = self.build(lambda percent: self.signals.progress.emit(self.number, percent))
         except Exception as error:  # noqa: BLE001 - shown to the user, logged by the caller
             self.signals.failed.emit(self.number, f"{type(error).__name__} : {error}")
             return
