@@ -34,7 +34,9 @@ def configure_writer(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = DELETE")  # one file, safe on network drives
-    conn.execute("PRAGMA synchronous = FULL")
+    # EXTRA also syncs the folder once the journal is deleted: without it a power cut
+    # just after "Enregistré" could bring the journal back and undo the acknowledged save.
+    conn.execute("PRAGMA synchronous = EXTRA")
 
 
 def connect_writer(path: Path) -> sqlite3.Connection:
