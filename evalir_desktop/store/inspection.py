@@ -15,6 +15,7 @@ from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, expected
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # the first bytes of a live journal
 CORE_TABLES = {"meta", "commune", "assessment", "answer", "action", "decision", "history"}
 
 
@@ -54,10 +55,19 @@ def journal_path(path: Path) -> Path:
 
 
 def has_hot_journal(path: Path) -> bool:
-    """A non-empty rollback journal: a write was cut off (crash, kill, power cut)."""
+    """Whether SQLite would roll a journal back: a write was cut off (crash, kill, cut).
+
+    As SQLite decides it: the journal sits beside the file under its name, the file is
+    not empty, and the journal starts with a valid header. A journal zeroed at commit
+    (persistent mode) or cut off before its header was written is ignored by SQLite,
+    and so it is here.
+    """
     journal = journal_path(path)
     try:
-        return journal.is_file() and journal.stat().st_size > 0
+        if not journal.is_file() or path.stat().st_size == 0:
+            return False
+        with journal.open("rb") as handle:
+            return handle.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
     except OSError:
         return False
 

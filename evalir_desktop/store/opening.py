@@ -4,23 +4,51 @@ A missing path is created; a newer file, a file another program is writing, or a
 explicit request opens read-only with a French reason; a refused file is never touched.
 """
 
+import errno
 import getpass
+import os
 import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from evalir_desktop.store.atomic import install_copy, replacing
+from evalir_desktop.store.atomic import (
+    install_copy,
+    remove_leftovers,
+    replacing,
+    temporary_beside,
+)
 from evalir_desktop.store.errors import FileRefused, StoreError, describe
-from evalir_desktop.store.inspection import check_recovered, connect_readonly, inspect
+from evalir_desktop.store.inspection import (
+    check_recovered,
+    connect_readonly,
+    inspect,
+    read_header,
+)
 from evalir_desktop.store.lock import FileLock
 from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
+from evalir_desktop.store.snapshot import Snapshot, is_wal, take_snapshot
 
 NEWER_FILE_MESSAGE = (
     "Ce fichier a été enregistré par une version plus récente d'EVALIR. "
     "Vous pouvez le consulter ; pour le modifier, installez la dernière version."
 )
 READONLY_REQUESTED = "Fichier ouvert en lecture seule."
+READONLY_MEDIUM_MESSAGE = (
+    "Ce fichier se trouve sur un support en lecture seule (CD, clé USB protégée, dossier "
+    "partagé sans droit d'écriture). Vous pouvez le consulter ; pour le modifier, "
+    "enregistrez-en une copie ailleurs (« Enregistrer une copie sous… »)."
+)
+FOREIGN_FORMAT_MESSAGE = (
+    "Ce fichier a été modifié par un autre programme qu'EVALIR Desktop (journal WAL) : "
+    "il est ouvert en lecture seule pour ne pas le changer. Pour le modifier, "
+    "enregistrez-en une copie (« Enregistrer une copie sous… »)."
+)
+INTERRUPTED_NOTICE = (
+    "Ce fichier a été interrompu pendant un enregistrement : vous voyez son dernier état "
+    "complet ; la modification en cours sera annulée à sa prochaine ouverture pour "
+    "modification."
+)
 
 
 @dataclass
@@ -28,6 +56,7 @@ class Opened:
     conn: sqlite3.Connection
     readonly_reason: str | None
     lock: FileLock | None
+    snapshot: Snapshot | None = None
 
 
 def configure_writer(conn: sqlite3.Connection) -> None:
@@ -98,14 +127,11 @@ def migration_backup_path(path: Path, version: int) -> Path:
 
 
 def open_file(path: Path, readonly: bool) -> Opened:
-    inspection = inspect(path)
-    reason = None
+    """Open for writing under the lock, or read-only through a private copy with the reason."""
+    header = read_header(path, check_size=False)
+    reason = _readonly_reason(path, header.user_version, readonly)
     lock = None
-    if inspection.is_newer:
-        reason = NEWER_FILE_MESSAGE
-    elif readonly:
-        reason = READONLY_REQUESTED
-    else:
+    if reason is None:
         lock = FileLock(path)
         if not lock.acquire():
             reason = (
@@ -114,25 +140,65 @@ def open_file(path: Path, readonly: bool) -> Opened:
             )
             lock = None
     if reason:
-        if inspection.needs_recovery:
-            raise FileRefused(
-                f"Le fichier « {path.name} » a été interrompu pendant un enregistrement. "
-                "Ouvrez-le une fois dans EVALIR Desktop pour modification : "
-                "il sera réparé automatiquement."
-            )
-        return Opened(connect_readonly(path), reason, None)
-    conn = None
+        return open_copy(path, reason)
     try:
-        conn = connect_writer(path)
+        return _open_writer(path, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _readonly_reason(path: Path, version: int, readonly: bool) -> str | None:
+    if version > SCHEMA_VERSION:
+        return NEWER_FILE_MESSAGE
+    if is_wal(path):
+        return FOREIGN_FORMAT_MESSAGE
+    if readonly:
+        return READONLY_REQUESTED
+    if on_readonly_medium(path):
+        return READONLY_MEDIUM_MESSAGE
+    return None
+
+
+def on_readonly_medium(path: Path) -> bool:
+    """Whether the file or its folder cannot be written (CD, protected key, share)."""
+    probe = temporary_beside(path)
+    try:
+        os.close(os.open(path, os.O_RDWR))
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        os.unlink(probe)
+    except OSError as error:
+        return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    return False
+
+
+def open_copy(path: Path, reason: str) -> Opened:
+    """Read `path` through a private copy (see `store.snapshot`): never a byte changed."""
+    snapshot = take_snapshot(path)
+    try:
+        inspect(snapshot.path)
+        conn = connect_readonly(snapshot.path)
+    except BaseException:
+        snapshot.remove()
+        raise
+    if snapshot.recovered:
+        notice = INTERRUPTED_NOTICE
+        reason = notice if reason == READONLY_REQUESTED else f"{reason} {notice}"
+    return Opened(conn, reason, None, snapshot)
+
+
+def _open_writer(path: Path, lock: FileLock) -> Opened:
+    remove_leftovers(path.parent, name=path.name)
+    inspection = inspect(path)
+    conn = connect_writer(path)
+    try:
         if inspection.needs_recovery:
             check_recovered(path, conn)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
             migrate(path, conn, version)
     except BaseException:
-        if conn is not None:
-            conn.close()
-        lock.release()
+        conn.close()
         raise
     return Opened(conn, None, lock)
 

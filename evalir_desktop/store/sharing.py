@@ -19,13 +19,13 @@ Assessments in the trash are never shared.
 """
 
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from evalir_desktop.store.atomic import install_copy, remove_leftovers
 from evalir_desktop.store.errors import FileRefused, describe
 from evalir_desktop.store.journal import now_iso, set_meta
 from evalir_desktop.store.opening import configure_writer
+from evalir_desktop.store.snapshot import private_folder
 
 ANONYMOUS_OWNER = "Responsable désigné par la commune"
 ROLE_WORDS = {
@@ -73,8 +73,8 @@ def write_share_copy(store, destination: Path, keep: list[str], anonymise: bool)
 
 
 def _build_and_install(store, destination: Path, keep: list[str], anonymise: bool) -> None:
-    with tempfile.TemporaryDirectory(prefix="evalir-partage-") as folder:
-        built = Path(folder) / destination.name
+    with private_folder() as folder:
+        built = folder / destination.name
         store.copy_to(built)
         copy = sqlite3.connect(built, isolation_level=None)
         try:

@@ -11,7 +11,8 @@ from sqlite_utils import Database
 from evalir_desktop import __version__
 from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
-from evalir_desktop.store.errors import ReadOnlyError, StoreError
+from evalir_desktop.store.atomic import replacing
+from evalir_desktop.store.errors import ReadOnlyError, StoreError, describe
 from evalir_desktop.store.journal import journal, new_id, now_iso
 from evalir_desktop.store.models import (
     AssessmentRecord,
@@ -48,6 +49,7 @@ class Store(PlanRecords, TerritoryRecords):
         self._db = Database(self._conn, recursive_triggers=False, execute_plugins=False)
         self.readonly_reason: str | None = opened.readonly_reason
         self._lock = opened.lock
+        self._snapshot = opened.snapshot
         self.who = who
         self.revision = 0  # bumped by every change, so that readers know to reload
 
@@ -88,6 +90,9 @@ class Store(PlanRecords, TerritoryRecords):
         if self._lock:
             self._lock.release()
             self._lock = None
+        if self._snapshot:
+            self._snapshot.remove()
+            self._snapshot = None
 
     def __enter__(self) -> "Store":
         return self
@@ -156,12 +161,30 @@ class Store(PlanRecords, TerritoryRecords):
             yield
 
     def copy_to(self, path: Path) -> None:
-        """Write a consistent copy of the whole file to the new file `path`."""
+        """Write a consistent copy of the whole file to the new file `path` (one file,
+        rollback journal, whatever the original's journal mode)."""
         copy = sqlite3.connect(path, isolation_level=None)
         try:
             self._conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE").fetchone()
         finally:
             copy.close()
+
+    def save_copy_as(self, path: str | Path) -> Path:
+        """Write a copy that can be opened for modification (read-only file, medium,
+        format); refuses the file's own path. Raises StoreError with the French cause."""
+        path = Path(path)
+        if path.exists() and path.resolve() == self.path.resolve():
+            raise StoreError("Choisissez un autre nom : la copie ne peut pas remplacer l'original.")
+        try:
+            with replacing(path) as temporary:
+                self.copy_to(temporary)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(
+                f"La copie « {path.name} » n'a pas pu être enregistrée ({describe(error)}). "
+                "Choisissez un autre dossier, sur un support où il reste de la place."
+            ) from error
+        return path
 
     # -- town profile --------------------------------------------------------------
 

@@ -8,6 +8,7 @@ flag.
 """
 
 import hashlib
+import logging
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import FileRefused
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
+from evalir_desktop.store.snapshot import take_snapshot
 from evalir_desktop.store.town_file import TownFile, Unreadable, read_town_file
 from evalir_desktop.territory.models import FileReport, ImportReport
 
@@ -28,6 +30,7 @@ PREFETCH = 2  # files read ahead while the previous one is being committed
 ProgressCallback = Callable[[int, int, FileReport], None]
 CancelFlag = Callable[[], bool]
 
+log = logging.getLogger("evalir")
 RESEND_ADVICE = "Demandez à la commune de vous renvoyer son fichier depuis EVALIR."
 
 
@@ -190,15 +193,24 @@ def prepare(path: Path, known: set[str]) -> Prepared:
     if sha in known:
         return Prepared(path, sha)
     try:
-        inspection = inspect(path)
+        snapshot = take_snapshot(path)  # the sender's file itself is never opened by SQLite
     except FileRefused as error:
         return Prepared(path, sha, refused(path, str(error), sha256=sha))
-    if inspection.needs_recovery:
-        reason = (
-            f"Le fichier « {path.name} » a été interrompu pendant un enregistrement. "
-            f"{RESEND_ADVICE}"
-        )
+    try:
+        return _read_copy(path, sha, snapshot.path)
+    except Exception:  # noqa: BLE001 - one unreadable file never stops the others
+        log.exception("Town file %s could not be read", path.name)
+        reason = f"Le fichier « {path.name} » n'a pas pu être lu jusqu'au bout. {RESEND_ADVICE}"
         return Prepared(path, sha, refused(path, reason, sha256=sha))
+    finally:
+        snapshot.remove()
+
+
+def _read_copy(path: Path, sha: str, copy: Path) -> Prepared:
+    try:
+        inspection = inspect(copy)
+    except FileRefused as error:
+        return Prepared(path, sha, refused(path, str(error), sha256=sha))
     if inspection.is_newer:
         reason = (
             f"Le fichier « {path.name} » a été enregistré par une version plus récente "
@@ -206,7 +218,7 @@ def prepare(path: Path, known: set[str]) -> Prepared:
         )
         return Prepared(path, sha, refused(path, reason, sha256=sha))
     try:
-        town = read_town_file(path, inspection.schema_version)
+        town = read_town_file(copy, inspection.schema_version)
     except Unreadable as error:
         reason = f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}"
         return Prepared(path, sha, refused(path, reason, sha256=sha))

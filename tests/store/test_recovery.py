@@ -48,7 +48,12 @@ def test_reopening_rolls_back_the_interrupted_write(interrupted):
 
 
 def test_check_explains_and_does_not_touch_an_interrupted_file(interrupted, capsys):
+    """Issue 11, point 5: SQLite reads the last complete state, so check does not refuse."""
     before = interrupted.read_bytes()
-    assert evalir(["check", str(interrupted)]) == 2
-    assert "interrompu pendant un enregistrement" in capsys.readouterr().err
+    journal = journal_path(interrupted).read_bytes()
+    assert evalir(["check", str(interrupted)]) == 0
+    out = capsys.readouterr().out
+    assert "interrompu pendant un enregistrement" in out
+    assert "Évaluations : 1" in out
     assert interrupted.read_bytes() == before
+    assert journal_path(interrupted).read_bytes() == journal
