@@ -13,8 +13,9 @@ What counts as personal data in an anonymised share (names of people, not of rol
   role and is kept, as are the dates and the deliberation number);
 - action owners: `action.owner` (kept when it is a role word such as « DGS »,
   otherwise replaced by « Responsable désigné par la commune »);
-- the journal: `history` is emptied, since each row holds a user name and a copy of the
-  changed values (contacts, owners, validators).
+- the journal: `history` is emptied, since each row holds a user name.
+In every copy, anonymised or not, the journal keeps no value (only who changed what and
+when): an erased or replaced value never travels. VACUUM then drops the freed pages.
 Assessments in the trash are never shared.
 """
 
@@ -80,6 +81,7 @@ def _build_and_install(store, destination: Path, keep: list[str], anonymise: boo
         try:
             configure_writer(copy)
             trim(copy, keep)
+            forget_past_values(copy)
             if anonymise:
                 anonymise_copy(copy)
             mark_shared(copy, anonymise)
@@ -105,6 +107,12 @@ def trim(conn: sqlite3.Connection, keep: list[str]) -> None:
     conn.execute("DELETE FROM assessment WHERE id NOT IN (SELECT id FROM keep_ids)")
     conn.execute("DROP TABLE temp.keep_ids")
     conn.execute("COMMIT")
+
+
+def forget_past_values(conn: sqlite3.Connection) -> None:
+    """Keep who changed what and when, never the values: an erased comment, a replaced
+    contact or a deleted action's owner must not travel with the copy."""
+    conn.execute("UPDATE history SET change = '{}'")
 
 
 def mark_shared(conn: sqlite3.Connection, anonymised: bool) -> None:

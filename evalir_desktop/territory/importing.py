@@ -21,7 +21,7 @@ from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import FileRefused
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
-from evalir_desktop.store.snapshot import take_snapshot
+from evalir_desktop.store.snapshot import remove_stale_copies, take_snapshot
 from evalir_desktop.store.town_file import TownFile, Unreadable, read_town_file
 from evalir_desktop.territory.models import FileReport, ImportReport
 
@@ -128,6 +128,7 @@ def import_files(
         raise StoreError(
             "Les fichiers des communes ne s'importent que dans un fichier de territoire."
         )
+    remove_stale_copies()  # private copies of a killed import
     files, reports = collect_files(items, exclude=store.path)
     report = ImportReport(territory=str(store.path), files=reports)
     with store.persistent_journal():
