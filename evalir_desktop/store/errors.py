@@ -16,6 +16,18 @@ class ReadOnlyError(StoreError):
     """A write was attempted on a file or assessment that is read-only."""
 
 
+class SaveFailed(StoreError):
+    """A change could not be written (disk full, medium removed): nothing was stored."""
+
+    def __init__(self, cause: str):
+        advice = (
+            "libérez de la place ou enregistrez une copie ailleurs"
+            if cause == DISK_FULL
+            else "vérifiez que le support est toujours branché, ou enregistrez une copie ailleurs"
+        )
+        super().__init__(f"Non enregistré : {cause} — {advice}.")
+
+
 DISK_FULL = "le disque est plein"
 READ_ONLY_MEDIUM = "le support est en lecture seule"
 _ERRNO_TEXTS = {

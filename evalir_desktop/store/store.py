@@ -1,5 +1,6 @@
 """The Store: every read and every autosaved change of one `.evalir` file."""
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from evalir_desktop import __version__
 from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store.atomic import replacing
-from evalir_desktop.store.errors import ReadOnlyError, StoreError, describe
+from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
 from evalir_desktop.store.journal import journal, new_id, now_iso
 from evalir_desktop.store.models import (
     AssessmentRecord,
@@ -140,7 +141,7 @@ class Store(PlanRecords, TerritoryRecords):
             raise ReadOnlyError(FROZEN_MESSAGE)
         at = now_iso()
         try:
-            with self._db.atomic():
+            with self._written(), self._db.atomic():
                 yield at
                 journal(
                     self._conn,
@@ -153,6 +154,17 @@ class Store(PlanRecords, TerritoryRecords):
                 )
         finally:
             self.revision += 1
+
+    @contextmanager
+    def _written(self) -> Iterator[None]:
+        """Turn a failed write (disk full, medium pulled out) into SaveFailed; the
+        transaction was rolled back, so the file holds what it held before."""
+        try:
+            yield
+        except sqlite3.IntegrityError:
+            raise
+        except (sqlite3.Error, OSError) as error:
+            raise SaveFailed(describe(error)) from error
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -272,7 +284,7 @@ class Store(PlanRecords, TerritoryRecords):
     def set_last_step(self, assessment_id: str, step: str) -> None:
         """Remember where the agent stopped; navigation is not a change of content."""
         if not self.readonly:
-            with self._db.atomic():
+            with contextlib.suppress(sqlite3.Error), self._db.atomic():
                 self._conn.execute(
                     "UPDATE assessment SET last_step = ? WHERE id = ?", (step, assessment_id)
                 )

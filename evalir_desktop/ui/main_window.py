@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         open_action = QAction(self.tr("&Ouvrir…"), self)
         open_action.setShortcut(QKeySequence.Open)
         open_action.triggered.connect(self.ask_open_file)
+        self.copy_action = QAction(self.tr("Enregistrer une &copie sous…"), self)
+        self.copy_action.setEnabled(False)
+        self.copy_action.triggered.connect(self.ask_save_copy)
         self.recent_menu = menu.addMenu(self.tr("Fichiers &récents"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         quit_action = QAction(self.tr("&Quitter"), self)
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.insertAction(self.recent_menu.menuAction(), new_action)
         menu.insertAction(self.recent_menu.menuAction(), open_action)
+        menu.insertAction(self.recent_menu.menuAction(), self.copy_action)
         menu.addSeparator()
         menu.addAction(quit_action)
 
@@ -97,6 +101,24 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_path(Path(name))
+
+    def ask_save_copy(self) -> None:
+        """Save a copy of the open file elsewhere and continue in the copy."""
+        if self.store is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Enregistrer une copie sous"), "", self.tr(FILE_FILTER)
+        )
+        if name:
+            self.save_copy(Path(name) if name.endswith(".evalir") else Path(name + ".evalir"))
+
+    def save_copy(self, path: Path) -> bool:
+        try:
+            self.store.save_copy_as(path)
+        except StoreError as error:
+            self.warn(str(error))
+            return False
+        return self.open_path(path)
 
     # -- opening -------------------------------------------------------------------
 
@@ -157,7 +179,8 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         if self.store.readonly_reason:
-            layout.addWidget(readonly_banner(self.store.readonly_reason))
+            layout.addWidget(readonly_banner(self.store.readonly_reason, self.ask_save_copy))
+        self.copy_action.setEnabled(True)
         self.home = HomeView(self.store, self.load_content(), self.content_error)
         self.home.open_requested.connect(self.open_assessment)
         self.home.open_file_requested.connect(self.ask_open_file)

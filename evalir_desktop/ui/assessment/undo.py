@@ -1,4 +1,7 @@
-"""Undoable answer changes (QUndoStack commands): each redo/undo saves through the store."""
+"""Undoable answer changes (QUndoStack commands): each redo/undo saves through the store.
+
+A command is pushed only once its change is stored, so its first redo does nothing.
+"""
 
 from collections.abc import Callable
 
@@ -42,8 +45,10 @@ class AnswerCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.apply(self.question_id, self.after, not self.first)
-        self.first = False
+        if self.first:  # pushed after the change was stored
+            self.first = False
+            return
+        self.apply(self.question_id, self.after, True)
 
     def undo(self) -> None:
         self.apply(self.question_id, self.before, True)

@@ -1,6 +1,6 @@
 """The step-by-step assessment: side panel of steps, pages, navigation, autosave, undo."""
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.steps import STATE_LABELS, steps
 from evalir_desktop.session.versions import content_version_notice, display_title
 from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store.errors import SaveFailed
 from evalir_desktop.ui.assessment.action_plan import ActionPlanPage
 from evalir_desktop.ui.assessment.decision_page import DecisionPage
 from evalir_desktop.ui.assessment.results_page import ResultsPage
@@ -29,6 +30,9 @@ from evalir_desktop.ui.assessment.step_page import StepPage
 from evalir_desktop.ui.assessment.undo import AnswerCommand
 from evalir_desktop.ui.widgets.headings import heading
 
+SAVED_STYLE = "color: #555;"
+UNSAVED_STYLE = "color: #9b1c1c; font-weight: bold;"
+RETRY_MS = 3000
 STATE_MARKS = {"non_commence": "○", "en_cours": "◐", "complet": "●", "inconnues": "?", "": "▸"}
 
 
@@ -116,7 +120,11 @@ class AssessmentView(QWidget):
         self.progress_bar.setFormat(self.tr("%p % des questions"))
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(self.tr("État de l'enregistrement"))
-        self.saved_label.setStyleSheet("color: #555;")
+        self.saved_label.setStyleSheet(SAVED_STYLE)
+        self.saved_label.setWordWrap(True)
+        self.unsaved: dict[str, tuple[Answer, AnswerCommand | None]] = {}
+        self.retry_timer = QTimer(self, interval=RETRY_MS)
+        self.retry_timer.timeout.connect(self.retry_unsaved)
         footer = QHBoxLayout()
         footer.addWidget(self.previous_button)
         footer.addWidget(self.next_button)
@@ -197,33 +205,57 @@ class AssessmentView(QWidget):
     # -- answers ---------------------------------------------------------------------
 
     def on_changed(self, question_id: str, answer: Answer) -> None:
+        """Save first; only a stored change becomes a step to undo."""
         before = self.answers.get(question_id)
         typing = self.content.question(question_id).type.startswith("texte") or (
             answer.comment != (before.comment if before else "")
         )
         label = self.tr("Modifier la réponse « %s »") % self.content.question(question_id).label
         command = AnswerCommand(question_id, label, before, answer, self.apply_answer, typing)
-        self.undo_stack.push(command)
+        if self.store_answer(question_id, answer, command):
+            self.undo_stack.push(command)
 
     def apply_answer(self, question_id: str, answer: Answer, show: bool) -> None:
-        """Save one answer at once; with `show`, also put it on screen (undo, redo)."""
-        if self.store.closed:
+        """Save one answer (undo, redo) and, with `show`, put it on screen."""
+        if not self.store_answer(question_id, answer, None):
             return
-        try:
-            self.session.save_answer(question_id, answer)
-        except StoreError as error:
-            QMessageBox.warning(self, self.tr("Réponse non enregistrée"), str(error))
-            self.show_all_answers()
-            return
-        self.answers = self.session.answers
         if show:
             question = self.content.question(question_id)
             self.go_to_step(question.axis_id)
             self.step_pages[question.axis_id].cards[question_id].set_answer(
                 self.answers.get(question_id)
             )
+
+    def store_answer(self, question_id: str, answer: Answer, command) -> bool:
+        """Write one answer; a failed write stays on screen, is said, and is retried."""
+        if self.store.closed:
+            return False
+        try:
+            self.session.save_answer(question_id, answer)
+        except SaveFailed as error:
+            self.unsaved[question_id] = (answer, command)
+            self.saved_label.setText(str(error))
+            self.saved_label.setStyleSheet(UNSAVED_STYLE)
+            self.retry_timer.start()
+            return False
+        except StoreError as error:
+            QMessageBox.warning(self, self.tr("Réponse non enregistrée"), str(error))
+            self.show_all_answers()
+            return False
+        self.unsaved.pop(question_id, None)
+        self.answers = self.session.answers
         self.refresh_visibility()
         self.mark_saved()
+        return True
+
+    def retry_unsaved(self) -> None:
+        """Write again what could not be written; each change stored becomes undoable."""
+        for question_id, (answer, command) in list(self.unsaved.items()):
+            if not self.store_answer(question_id, answer, command):
+                return
+            if command is not None:
+                self.undo_stack.push(command)
+        self.retry_timer.stop()
 
     def show_all_answers(self) -> None:
         self.answers = self.session.answers
@@ -249,6 +281,9 @@ class AssessmentView(QWidget):
             item.setData(Qt.AccessibleTextRole, f"{step.title} : {label}" if label else step.title)
 
     def mark_saved(self) -> None:
+        if self.unsaved:
+            return
+        self.saved_label.setStyleSheet(SAVED_STYLE)
         self.saved_label.setText(self.tr("Enregistré à %s") % QTime.currentTime().toString("HH:mm"))
         self.refresh_progress()
 

@@ -1,6 +1,6 @@
 """The home screen: the town profile and the list of assessments of the open file."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -91,9 +91,21 @@ class HomeView(QWidget):
         self.assessments.refresh()
 
 
-def readonly_banner(reason: str) -> QLabel:
-    banner = QLabel(reason)
-    banner.setWordWrap(True)
-    banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
-    banner.setAccessibleName(reason)
+def readonly_banner(reason: str, save_copy) -> QWidget:
+    """The reason a file is read-only, with « Enregistrer une copie sous… » beside it."""
+    banner = QWidget()
+    banner.setObjectName("readonly_banner")
+    banner.setStyleSheet("#readonly_banner { background: #fff3cd; }")
+    label = QLabel(reason)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5c4400; padding: 6px;")
+    label.setAccessibleName(reason)
+    button = QPushButton(QCoreApplication.translate("HomeView", "Enregistrer une copie sous…"))
+    button.clicked.connect(save_copy)
+    row = QHBoxLayout(banner)
+    row.setContentsMargins(0, 0, 6, 0)
+    row.addWidget(label, 1)
+    row.addWidget(button)
+    banner.copy_button = button
     return banner
