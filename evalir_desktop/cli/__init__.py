@@ -6,12 +6,20 @@ a command function receives the parsed arguments and returns an exit code, or ra
 """
 
 import argparse
+import logging
 import sys
 
 from evalir_desktop import __version__
 from evalir_desktop.cli import content, exporting, files, report, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
 from evalir_desktop.cli.french_argparse import FrenchArgumentParser
+from evalir_desktop.cli.output import printed_safely
+from evalir_desktop.store import StoreError
+
+UNEXPECTED = (
+    "evalir : erreur inattendue, la commande s'est arrêtée sans rien modifier. "
+    "Si elle revient, transmettez le fichier et la commande au support."
+)
 
 COMMAND_MODULES = [files, territory, content, report, exporting]
 
@@ -33,14 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except UserError as error:
-        print(f"evalir : {error}", file=sys.stderr)
-        return EXIT_REFUSED
-    except KeyboardInterrupt:
-        print("evalir : interrompu.", file=sys.stderr)
-        return 130
+    with printed_safely():
+        try:
+            return args.handler(args)
+        except (UserError, StoreError) as error:
+            print(f"evalir : {error}", file=sys.stderr)
+            return EXIT_REFUSED
+        except KeyboardInterrupt:
+            print("evalir : interrompu.", file=sys.stderr)
+            return 130
+        except Exception:  # noqa: BLE001 - never a traceback for the user
+            logging.getLogger("evalir").exception("Unexpected error in %s", argv)
+            print(UNEXPECTED, file=sys.stderr)
+            return EXIT_REFUSED
 
 
 if __name__ == "__main__":

@@ -89,6 +89,7 @@ def run_check(args) -> int:
             "remarque": None
             if store.readonly_reason == "Fichier ouvert en lecture seule."
             else store.readonly_reason,
+            "donnees_ecartees": store.check_rows(),
         }
     if args.json:
         print_json(report)
@@ -101,7 +102,10 @@ def run_check(args) -> int:
         print(f"Intégrité : {report['integrite']}")
         if report["remarque"]:
             print(f"Remarque : {report['remarque']}")
-    return EXIT_OK if report["integrite"] == "ok" else EXIT_REFUSED
+        for reason in report["donnees_ecartees"]:
+            print(f"Donnée écartée : {reason}")
+    sound = report["integrite"] == "ok" and not report["donnees_ecartees"]
+    return EXIT_OK if sound else EXIT_REFUSED
 
 
 def assessment_summary(store: Store, content, record) -> dict:

@@ -1,8 +1,13 @@
 """Printing helpers shared by the sub-commands."""
 
+import contextlib
 import json
+import sys
+from collections.abc import Iterator
 
 from pydantic import ValidationError
+
+from evalir_desktop.text import clean_text
 
 FIELD_LABELS = {
     "nom": "nom",
@@ -12,6 +17,31 @@ FIELD_LABELS = {
     "epci_siren": "SIREN de l'intercommunalité",
     "epci_nom": "nom de l'intercommunalité",
 }
+
+
+class SafeStream:
+    """A text stream that never lets a file's control characters, terminal escapes or
+    bidirectional overrides reach the terminal."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(clean_text(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def printed_safely() -> Iterator[None]:
+    """Filter what the command prints, for the duration of the command."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def print_json(data) -> None:

@@ -16,6 +16,7 @@ from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, Question, visible_questions
 from evalir_desktop.content.models import is_binding
+from evalir_desktop.content.validation import validate_answer
 from evalir_desktop.session.steps import Progress, progress
 from evalir_desktop.store import ActionRecord, AssessmentRecord, DecisionRecord, Store
 
@@ -32,7 +33,17 @@ def current_answers(content: Content, stored: Mapping[str, Answer]) -> dict[str,
     for old_id, new_id in content.renamed_questions.items():
         if old_id in result and new_id not in stored:
             result[new_id] = result.pop(old_id)
-    return result
+    return {
+        question_id: answer
+        for question_id, answer in result.items()
+        if _fits(content.question(question_id), answer)
+    }
+
+
+def _fits(question: Question | None, answer: Answer) -> bool:
+    """An answer read from a file is checked as input is: one of another type (a file
+    from elsewhere) is left out rather than trusted by the evaluation."""
+    return question is None or validate_answer(question, answer) is None
 
 
 def evaluate_stored(

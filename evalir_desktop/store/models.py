@@ -1,9 +1,11 @@
 """Pydantic models of the rows that enter or leave a `.evalir` file."""
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from evalir_desktop.store.values import check_timestamp
 
 AssessmentStatus = Literal["idee", "pilote", "en_service", "arrete"]
 STATUS_LABELS = {
@@ -42,6 +44,12 @@ AI_TYPE_LABELS = {
 }
 
 
+Timestamp = Annotated[str, Field(max_length=40), AfterValidator(check_timestamp)]
+Stamp = Annotated[  # a timestamp not yet given: filled when the row is saved
+    str, Field(max_length=40), AfterValidator(lambda text: text and check_timestamp(text))
+]
+
+
 class Record(BaseModel):
     """A row read from a file: unknown columns (a newer program's) are ignored."""
 
@@ -63,9 +71,9 @@ class AssessmentRecord(Record):
     last_step: str | None = None
     previous_version_id: str | None = None
     version_number: int = Field(default=1, ge=1)
-    created_at: str
-    updated_at: str
-    deleted_at: str | None = None
+    created_at: Timestamp
+    updated_at: Timestamp
+    deleted_at: Timestamp | None = None
 
 
 class ActionRecord(Record):
@@ -78,7 +86,7 @@ class ActionRecord(Record):
     priority: ActionPriority = 2
     status: ActionStatus = "a_faire"
     recommendation_id: str | None = None
-    updated_at: str = ""
+    updated_at: Stamp = ""
 
 
 class DecisionRecord(Record):
@@ -91,7 +99,7 @@ class DecisionRecord(Record):
     deliberation_number: str = Field(default="", max_length=100)
     outcome: DecisionOutcome = ""
     text: str = Field(default="", max_length=20_000)
-    updated_at: str = ""
+    updated_at: Stamp = ""
 
     @property
     def is_validated(self) -> bool:

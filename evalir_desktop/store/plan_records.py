@@ -15,6 +15,7 @@ class PlanRecords:
     _conn: sqlite3.Connection
     _db: Database
     _change: Callable
+    _valid: Callable
 
     # -- action plan ---------------------------------------------------------------
 
@@ -24,7 +25,7 @@ class PlanRecords:
             "ORDER BY priority, due_date IS NULL, due_date, rowid",
             (assessment_id,),
         )
-        return [ActionRecord.model_validate(row) for row in rows]
+        return self._valid(ActionRecord, rows, "Action")
 
     def add_action(
         self, assessment_id: str, title: str, who: str | None = None, **fields
@@ -50,7 +51,8 @@ class PlanRecords:
         rows = list(
             self._db.query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,))
         )
-        return DecisionRecord.model_validate(rows[0]) if rows else None
+        valid = self._valid(DecisionRecord, rows, "Décision")
+        return valid[0] if valid else None
 
     def is_frozen(self, assessment_id: str) -> bool:
         row = self._conn.execute(
@@ -79,4 +81,4 @@ class PlanRecords:
         rows = self._db.query(
             f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*params, limit)
         )
-        return [HistoryEntry.model_validate(row) for row in rows]
+        return self._valid(HistoryEntry, rows, "Ligne du journal")

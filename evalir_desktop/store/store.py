@@ -20,8 +20,9 @@ from evalir_desktop.store.models import (
 )
 from evalir_desktop.store.opening import create_file, default_who, open_file
 from evalir_desktop.store.plan_records import PlanRecords
+from evalir_desktop.store.row_checks import RowChecks
 from evalir_desktop.store.territory_records import TerritoryRecords
-from evalir_desktop.store.town_file import decode_value
+from evalir_desktop.store.town_file import AnswerRow
 
 FROZEN_MESSAGE = (
     "Cette évaluation a été validée : elle ne peut plus être modifiée. "
@@ -38,7 +39,7 @@ EDITABLE_ASSESSMENT_FIELDS = {
 }
 
 
-class Store(PlanRecords, TerritoryRecords):
+class Store(PlanRecords, TerritoryRecords, RowChecks):
     """One open `.evalir` file. Each change is one short transaction plus a history row.
 
     The connection is private: every SQL statement on the file lives in `store/`.
@@ -51,6 +52,7 @@ class Store(PlanRecords, TerritoryRecords):
         self.readonly_reason: str | None = opened.readonly_reason
         self._lock = opened.lock
         self._snapshot = opened.snapshot
+        self.problems: list[str] = []  # French reasons of the rows set aside (see RowChecks)
         self.who = who
         self.revision = 0  # bumped by every change, so that readers know to reload
 
@@ -211,7 +213,8 @@ class Store(PlanRecords, TerritoryRecords):
 
     def commune_by_id(self, commune_id: str) -> Commune | None:
         rows = list(self._db.query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
-        return Commune.model_validate(rows[0]) if rows else None
+        valid = self._valid(Commune, rows, "Profil de commune")
+        return valid[0] if valid else None
 
     def save_commune(self, commune: Commune, who: str | None = None) -> str:
         commune_id = self.commune_id() or new_id()
@@ -224,7 +227,7 @@ class Store(PlanRecords, TerritoryRecords):
 
     def _assessment_rows(self, where: str, params: tuple = ()) -> list[AssessmentRecord]:
         rows = self._db.query(f"SELECT * FROM assessment WHERE {where}", params)
-        return [AssessmentRecord.model_validate(row) for row in rows]
+        return self._valid(AssessmentRecord, rows, "Évaluation")
 
     def assessments(self) -> list[AssessmentRecord]:
         """Assessments not in the trash, most recently changed first."""
@@ -347,18 +350,8 @@ class Store(PlanRecords, TerritoryRecords):
     # -- answers -------------------------------------------------------------------
 
     def answers(self, assessment_id: str) -> dict[str, Answer]:
-        rows = self._conn.execute(
-            "SELECT question_id, value, unknown, comment FROM answer WHERE assessment_id = ?",
-            (assessment_id,),
-        )
-        return {
-            question_id: Answer(
-                value=decode_value(value),
-                unknown=bool(unknown),
-                comment=comment,
-            )
-            for question_id, value, unknown, comment in rows
-        }
+        rows = self._db.query("SELECT * FROM answer WHERE assessment_id = ?", (assessment_id,))
+        return {row.question_id: row.answer() for row in self._valid(AnswerRow, rows, "Réponse")}
 
     def save_answer(
         self,

@@ -2,7 +2,7 @@
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -10,10 +10,10 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.store.merging import MergeResult, merge_town
 from evalir_desktop.store.models import DecisionRecord, SourceRecord
 from evalir_desktop.store.town_file import (
+    AnswerRow,
     CommuneRow,
     TownFile,
     Unreadable,
-    decode_value,
     select_rows,
 )
 
@@ -31,6 +31,7 @@ class TerritoryRecords:
     """Bulk reads and merges of a territory file (mixed into `Store`)."""
 
     _conn: sqlite3.Connection
+    _valid: Callable
     who: str
 
     def source_hashes(self) -> set[str]:
@@ -67,23 +68,27 @@ class TerritoryRecords:
 
     def commune_rows(self) -> list[CommuneRow]:
         """Every town profile with its UUID and `updated_at`."""
-        return [
-            CommuneRow.model_validate(row)
-            for row in select_rows(self._conn, "SELECT * FROM commune ORDER BY rowid")
-        ]
+        rows = select_rows(self._conn, "SELECT * FROM commune ORDER BY rowid")
+        return self._valid(CommuneRow, rows, "Profil de commune")
 
     def all_answers(self) -> dict[str, dict[str, Answer]]:
         """The answers of every assessment, by assessment then question."""
         answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        query = "SELECT assessment_id, question_id, value, unknown, comment FROM answer"
-        for assessment_id, question_id, value, unknown, comment in self._conn.execute(query):
-            answers[assessment_id][question_id] = Answer(
-                value=decode_value(value), unknown=bool(unknown), comment=comment
-            )
+        rows = select_rows(self._conn, "SELECT * FROM answer")
+        for row in self._valid(AnswerRow, rows, "Réponse"):
+            answers[row.assessment_id][row.question_id] = row.answer()
         return answers
 
     def all_decisions(self) -> dict[str, DecisionRecord]:
-        return {
-            row["assessment_id"]: DecisionRecord.model_validate(row)
-            for row in select_rows(self._conn, "SELECT * FROM decision")
-        }
+        rows = select_rows(self._conn, "SELECT * FROM decision")
+        return {row.assessment_id: row for row in self._valid(DecisionRecord, rows, "Décision")}
+
+    def check_rows(self) -> list[str]:
+        """Read every row once, as the screens would; the reasons of those set aside."""
+        self.commune_rows()
+        self.all_answers()
+        self.all_decisions()
+        for record in self.assessments() + self.trash():
+            self.actions(record.id)
+        self.history(limit=1_000_000)
+        return list(self.problems)

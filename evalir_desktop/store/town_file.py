@@ -5,7 +5,6 @@ with pydantic and every date is parsed, so that what reaches the territory file 
 exactly what our own program would have written.
 """
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -13,13 +12,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store.inspection import connect_readonly
-from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord
+from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord, Timestamp
+from evalir_desktop.store.values import MAX_VALUE_CHARS, decode_value
 
 MAX_ASSESSMENTS = 2_000
 MAX_ROWS = 500_000
-MAX_VALUE_CHARS = 100_000
 CLOCK_TOLERANCE = timedelta(days=2)
 TABLE_LABELS = {
     "CommuneRow": "profil de la commune",
@@ -47,21 +47,23 @@ class AnswerRow(BaseModel):
     unknown: bool = False
     comment: str = Field(default="", max_length=20_000)
     who: str = Field(default="", max_length=300)
-    updated_at: str
+    updated_at: Timestamp
 
     @field_validator("value")
     @classmethod
     def _json_value(cls, value: str | None) -> str | None:
-        if value is not None:
-            json.loads(value)  # a ValueError becomes a validation error
+        decode_value(value)  # a ValueError becomes a validation error
         return value
+
+    def answer(self) -> Answer:
+        return Answer(value=decode_value(self.value), unknown=self.unknown, comment=self.comment)
 
 
 class CommuneRow(Commune):
     """The town profile with the columns that travel: its UUID and `updated_at`."""
 
     id: str = Field(min_length=1, max_length=100)
-    updated_at: str
+    updated_at: Timestamp
 
 
 @dataclass
@@ -98,11 +100,6 @@ def select_rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[
     cursor = conn.execute(sql, params)
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def decode_value(text: str | None):
-    """The JSON value of an answer as stored (None when there is none)."""
-    return json.loads(text) if text is not None else None
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
