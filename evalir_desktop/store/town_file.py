@@ -17,6 +17,7 @@ from evalir_desktop.commune import Commune
 from evalir_desktop.store.inspection import connect_readonly
 from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord, Timestamp
 from evalir_desktop.store.values import MAX_VALUE_CHARS, decode_value
+from evalir_desktop.text import clean_text
 
 MAX_ASSESSMENTS = 2_000
 MAX_ROWS = 500_000
@@ -97,9 +98,16 @@ def parse_instant(text: str, now: datetime) -> datetime:
 
 
 def select_rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict]:
+    """Rows as dicts, texts cleaned of control characters, escapes and bidi overrides."""
     cursor = conn.execute(sql, params)
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    return [
+        {
+            name: clean_text(v) if isinstance(v, str) else v
+            for name, v in zip(names, row, strict=True)
+        }
+        for row in cursor
+    ]
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -57,6 +57,7 @@ class DecisionPage(ScrollPage):
         self.validate_button = QPushButton(self.tr("Valider l'évaluation…"))
         self.validate_button.clicked.connect(self.validate)
         self.validation_state = QLabel()
+        self.validation_state.setTextFormat(Qt.PlainText)  # names come from the file
         self.validation_state.setWordWrap(True)
         validation = QGroupBox(self.tr("Validation de l'évaluation"))
         form = QFormLayout(validation)

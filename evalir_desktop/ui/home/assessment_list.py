@@ -27,6 +27,7 @@ from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
 from evalir_desktop.ui.dialogs.trash import TrashDialog
+from evalir_desktop.ui.widgets.plain import plain_tooltip
 
 TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
 BATCH = 5  # summaries computed per turn of the event loop, so the window stays responsive
@@ -132,7 +133,7 @@ class AssessmentList(QWidget):
                 ]
             )
             item.setData(TITLE, Qt.UserRole, record.id)
-            item.setToolTip(TITLE, record.description or display_title(record))
+            item.setToolTip(TITLE, plain_tooltip(record.description or display_title(record)))
             item.setToolTip(CHANGED, local_time(record.updated_at, with_time=True))
             self.tree.addTopLevelItem(item)
             bar = QProgressBar()

@@ -5,6 +5,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from evalir_desktop.territory.view_models import AssessmentRow, TerritoryView
+from evalir_desktop.ui.widgets.plain import plain_tooltip
 
 CONTEXT = "TerritoryTables"  # titles below are marked with it for lupdate
 
@@ -116,7 +117,7 @@ def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
     for index, group in enumerate(view.opportunities):
         top = QTreeWidgetItem([f"{group.kind_label} : {group.title}", str(group.town_count)])
         top.setData(0, Qt.UserRole, index)
-        top.setToolTip(0, group.explanation)
+        top.setToolTip(0, plain_tooltip(group.explanation))
         for member in group.members:
             label = member.town.nom + (f" — {member.title}" if member.title else "")
             child = QTreeWidgetItem([label, member.town.insee])

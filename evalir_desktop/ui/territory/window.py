@@ -32,6 +32,7 @@ from evalir_desktop.territory.models import ImportReport
 from evalir_desktop.territory.view_models import TerritoryView
 from evalir_desktop.ui.territory import tables
 from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
+from evalir_desktop.ui.widgets.plain import escaped
 
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
 
@@ -168,6 +169,7 @@ class TerritoryWindow(QMainWindow):
         self.groups_tree.setAccessibleName(self.tr("Opportunités de mutualisation"))
         self.groups_tree.currentItemChanged.connect(self.show_group)
         self.group_text = QLabel()
+        self.group_text.setTextFormat(Qt.RichText)  # composed here, data escaped
         self.group_text.setWordWrap(True)
         self.group_text.setAccessibleName(self.tr("Ce qui pourrait être partagé"))
         page = QWidget()
@@ -306,10 +308,10 @@ class TerritoryWindow(QMainWindow):
         if current is None or self.view is None:
             return
         group = self.view.opportunities[current.data(0, Qt.UserRole)]
-        lines = [f"<b>{group.title}</b>", group.explanation]
+        lines = [f"<b>{escaped(group.title)}</b>", escaped(group.explanation)]
         if group.details:
             lines.append(self.tr("Questions à poser ensemble :"))
-            lines.append("<br>".join(f"• {detail}" for detail in group.details))
+            lines.append("<br>".join(f"• {escaped(detail)}" for detail in group.details))
         self.group_text.setText("<br>".join(lines))
 
     def ask_export(self) -> None:
