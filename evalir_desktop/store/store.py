@@ -121,6 +121,12 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
+    def durability(self) -> str:
+        """How saves reach the disk, e.g. « journal delete, synchronous 3 » (3 = EXTRA)."""
+        mode = self._conn.execute("PRAGMA journal_mode").fetchone()[0]
+        level = self._conn.execute("PRAGMA synchronous").fetchone()[0]
+        return f"journal {mode}, synchronous {level}"
+
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
 

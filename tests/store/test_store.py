@@ -184,3 +184,8 @@ def test_action_record_validation():
 )
 def test_readonly_uri_handles_network_shares_and_accents(path, uri):
     assert readonly_uri(path) == uri
+
+
+def test_saves_are_durable(store):
+    """Issue 11, point 4: the journal's deletion is synced (synchronous=EXTRA)."""
+    assert store.durability() == "journal delete, synchronous 3"
