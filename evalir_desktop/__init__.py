@@ -1,8 +1,5 @@
 """EVALIR Desktop: assess an AI project of a small French town, offline."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("evalir-desktop")
-except PackageNotFoundError:  # running from a source tree or a frozen bundle
-    __version__ = "0.1.0"
+# The version of pyproject.toml, written here too so that start-up does not pay for
+# importlib.metadata (tests/packaging/test_version.py keeps the two equal).
+__version__ = "0.1.0"

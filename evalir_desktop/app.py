@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     documents = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
     window = MainWindow()
     window.show()
-    window.open_path(args.file or default_file(documents), create=args.file is None)
+    window.open_after_first_paint(args.file or default_file(documents), create=args.file is None)
     return app.exec()
 
 

@@ -30,12 +30,6 @@ def content_version_notice(record: AssessmentRecord, content: Content) -> str | 
     )
 
 
-def display_title(record: AssessmentRecord) -> str:
-    if record.version_number > 1:
-        return f"{record.title} (version {record.version_number})"
-    return record.title
-
-
 def new_version(store: Store, assessment_id: str) -> AssessmentRecord:
     """A copy of a (usually validated) assessment, to re-assess; keeps the same title."""
     source = store.assessment(assessment_id)

@@ -1,9 +1,7 @@
 """The action plan, the decision and the journal of an assessment (mixed into `Store`)."""
 
 import sqlite3
-from collections.abc import Callable
-
-from sqlite_utils import Database
+from collections.abc import Callable, Iterator
 
 from evalir_desktop.store.journal import new_id
 from evalir_desktop.store.models import ActionRecord, DecisionRecord, HistoryEntry
@@ -13,14 +11,15 @@ class PlanRecords:
     """Actions, validation and council decision, history (mixed into `Store`)."""
 
     _conn: sqlite3.Connection
-    _db: Database
+    _db: object  # sqlite_utils.Database, made by Store on the first change
     _change: Callable
     _valid: Callable
+    _query: Callable[..., Iterator[dict]]
 
     # -- action plan ---------------------------------------------------------------
 
     def actions(self, assessment_id: str) -> list[ActionRecord]:
-        rows = self._db.query(
+        rows = self._query(
             "SELECT * FROM action WHERE assessment_id = ? "
             "ORDER BY priority, due_date IS NULL, due_date, rowid",
             (assessment_id,),
@@ -48,9 +47,7 @@ class PlanRecords:
     # -- validation and council decision -------------------------------------------
 
     def decision(self, assessment_id: str) -> DecisionRecord | None:
-        rows = list(
-            self._db.query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,))
-        )
+        rows = list(self._query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,)))
         valid = self._valid(DecisionRecord, rows, "Décision")
         return valid[0] if valid else None
 
@@ -78,7 +75,7 @@ class PlanRecords:
 
     def history(self, assessment_id: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
         where, params = ("WHERE assessment_id = ?", (assessment_id,)) if assessment_id else ("", ())
-        rows = self._db.query(
+        rows = self._query(
             f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*params, limit)
         )
         return self._valid(HistoryEntry, rows, "Ligne du journal")

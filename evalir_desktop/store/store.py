@@ -5,9 +5,8 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from evalir_desktop import __version__
 from evalir_desktop.answers import Answer
@@ -48,13 +47,26 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
     def __init__(self, path: Path, opened, who: str):
         self.path = path
         self._conn = opened.conn
-        self._db = Database(self._conn, recursive_triggers=False, execute_plugins=False)
         self.readonly_reason: str | None = opened.readonly_reason
         self._lock = opened.lock
         self._snapshot = opened.snapshot
         self.problems: list[str] = []  # French reasons of the rows set aside (see RowChecks)
         self.who = who
         self.revision = 0  # bumped by every change, so that readers know to reload
+
+    @cached_property
+    def _db(self):
+        """sqlite-utils over the connection, for writes: imported at the first change, so
+        that opening a file for reading (start-up) does not pay for it."""
+        from sqlite_utils import Database
+
+        return Database(self._conn, recursive_triggers=False, execute_plugins=False)
+
+    def _query(self, sql: str, params: tuple = ()) -> Iterator[dict]:
+        """Rows of a SELECT as dicts (column name -> value)."""
+        cursor = self._conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return (dict(zip(names, row, strict=True)) for row in cursor)
 
     # -- opening and closing -------------------------------------------------------
 
@@ -218,7 +230,7 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
         return self.commune_by_id(commune_id) if commune_id else None
 
     def commune_by_id(self, commune_id: str) -> Commune | None:
-        rows = list(self._db.query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
+        rows = list(self._query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
         valid = self._valid(Commune, rows, "Profil de commune")
         return valid[0] if valid else None
 
@@ -232,7 +244,7 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
     # -- assessments ---------------------------------------------------------------
 
     def _assessment_rows(self, where: str, params: tuple = ()) -> list[AssessmentRecord]:
-        rows = self._db.query(f"SELECT * FROM assessment WHERE {where}", params)
+        rows = self._query(f"SELECT * FROM assessment WHERE {where}", params)
         return self._valid(AssessmentRecord, rows, "Évaluation")
 
     def assessments(self) -> list[AssessmentRecord]:
@@ -347,9 +359,9 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
         change = {"copied_from": source.id, "new_version": as_new_version}
         with self._change("assessment", copy.id, change, copy.id, who, check_frozen=False):
             self._db["assessment"].insert(copy.model_dump())
-            for row in self._db.query("SELECT * FROM answer WHERE assessment_id = ?", (source.id,)):
+            for row in self._query("SELECT * FROM answer WHERE assessment_id = ?", (source.id,)):
                 self._db["answer"].insert({**row, "id": new_id(), "assessment_id": copy.id})
-            for row in self._db.query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
+            for row in self._query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
                 self._db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
         return copy
 

@@ -1,8 +1,16 @@
-"""The main window: file menu, recent files, drag and drop, and the current view."""
+"""The main window: file menu, recent files, drag and drop, and the current view.
+
+Start-up paints this window first, then opens the file: the store, the content and the
+home screen (and pydantic with them) are imported when a file is opened, not before.
+"""
+
+from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,16 +23,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.content import Content, ContentError, load_content
-from evalir_desktop.store import Store, StoreError
-from evalir_desktop.ui.dialogs.about import AboutDialog
-from evalir_desktop.ui.home.page import HomeView, readonly_banner
 from evalir_desktop.ui.recent_files import recent_files, remember
 from evalir_desktop.ui.report.menu import install_report_menu
 from evalir_desktop.ui.territory.menu import install_territory_menu, open_territory_window
 
+if TYPE_CHECKING:
+    from evalir_desktop.content import Content
+    from evalir_desktop.store import Store
+
 log = logging.getLogger("evalir")
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
+
+
+class AfterFirstPaint(QObject):
+    """Runs a callback once, just after the widget it watches has been painted."""
+
+    def __init__(self, widget: QWidget, callback):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -46,12 +69,14 @@ class MainWindow(QMainWindow):
     # -- menu ----------------------------------------------------------------------
 
     def build_menu(self) -> None:
+        # setShortcuts(StandardKey) gives the platform's keys; unlike setShortcut it builds
+        # no QKeySequence, whose first construction costs about 10 ms of start-up.
         menu = self.menuBar().addMenu(self.tr("&Fichier"))
         new_action = QAction(self.tr("&Nouveau fichier…"), self)
-        new_action.setShortcut(QKeySequence.New)
+        new_action.setShortcuts(QKeySequence.New)
         new_action.triggered.connect(self.ask_new_file)
         open_action = QAction(self.tr("&Ouvrir…"), self)
-        open_action.setShortcut(QKeySequence.Open)
+        open_action.setShortcuts(QKeySequence.Open)
         open_action.triggered.connect(self.ask_open_file)
         self.copy_action = QAction(self.tr("Enregistrer une &copie sous…"), self)
         self.copy_action.setEnabled(False)
@@ -59,7 +84,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Fichiers &récents"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence.Quit)
+        quit_action.setShortcuts(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         menu.insertAction(self.recent_menu.menuAction(), new_action)
         menu.insertAction(self.recent_menu.menuAction(), open_action)
@@ -74,6 +99,8 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self.show_about)
 
     def show_about(self) -> None:
+        from evalir_desktop.ui.dialogs.about import AboutDialog
+
         AboutDialog(self).exec()
 
     def fill_recent_menu(self) -> None:
@@ -113,6 +140,8 @@ class MainWindow(QMainWindow):
             self.save_copy(Path(name) if name.endswith(".evalir") else Path(name + ".evalir"))
 
     def save_copy(self, path: Path) -> bool:
+        from evalir_desktop.store import StoreError
+
         try:
             self.store.save_copy_as(path)
         except StoreError as error:
@@ -122,8 +151,17 @@ class MainWindow(QMainWindow):
 
     # -- opening -------------------------------------------------------------------
 
+    def open_after_first_paint(self, path: Path, create: bool = False) -> None:
+        """Show the window at once with « Ouverture… », then open `path` (start-up)."""
+        label = QLabel(self.tr("Ouverture de « %s »…") % path.name)
+        label.setWordWrap(True)
+        self.setCentralWidget(label)
+        AfterFirstPaint(label, lambda: self.open_path(path, create=create))
+
     def open_path(self, path: Path, create: bool = False) -> bool:
         """Open `path` (creating it if asked); on refusal keep the current file."""
+        from evalir_desktop.store import Store, StoreError
+
         try:
             store = Store.open(path, create=create)
         except StoreError as error:
@@ -161,6 +199,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(label)
 
     def load_content(self) -> Content | None:
+        from evalir_desktop.content import ContentError, load_content
+
         if self.content is None and not self.content_error:
             try:
                 self.content = load_content()
@@ -176,12 +216,17 @@ class MainWindow(QMainWindow):
         return self.content
 
     def show_store(self) -> None:
+        from evalir_desktop.ui.home.page import HomeView, readonly_banner
+
         central = QWidget()
         layout = QVBoxLayout(central)
         if self.store.readonly_reason:
             layout.addWidget(readonly_banner(self.store.readonly_reason, self.ask_save_copy))
         self.copy_action.setEnabled(True)
-        self.home = HomeView(self.store, self.load_content(), self.content_error)
+        self.home = HomeView(self.store, self.content, self.content_error)
+        if self.content is None and not self.content_error:
+            home = self.home
+            AfterFirstPaint(home, lambda: self.give_content(home))
         self.home.open_requested.connect(self.open_assessment)
         self.home.open_file_requested.connect(self.ask_open_file)
         self.home.recent_requested.connect(self.open_path)
@@ -193,15 +238,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%s — EVALIR Desktop") % self.store.path.name)
         self.statusBar().showMessage(str(self.store.path))
 
+    def give_content(self, home) -> None:
+        """Read the questionnaire once the home screen is painted, and hand it over."""
+        if home is self.home:
+            home.set_content(self.load_content(), self.content_error)
+
     def current_assessment_id(self) -> str | None:
         """The assessment on screen, if any (the report menu reads it)."""
         view = self.assessment_view
         return view.assessment_id if view is not None and view.isVisible() else None
 
     def open_assessment(self, assessment_id: str) -> None:
+        from evalir_desktop.store import StoreError
         from evalir_desktop.ui.assessment.view import AssessmentView  # kept out of start-up
 
-        if self.content is None:
+        if self.load_content() is None:
+            self.warn(self.content_error)
             return
         try:
             view = AssessmentView(self.store, self.content, assessment_id)

@@ -31,6 +31,7 @@ def open_window(qtbot, path, create: bool = True) -> MainWindow:
     window.show()
     assert window.open_path(path, create=create)
     qtbot.waitUntil(window.home.isVisible)  # new central widgets are shown by a queued call
+    qtbot.waitUntil(lambda: window.home.assessments.content is not None)  # read after painting
     return window
 
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
-from evalir_desktop.session.versions import comparable, compare_stored, display_title, rule_title
+from evalir_desktop.session.titles import display_title
+from evalir_desktop.session.versions import comparable, compare_stored, rule_title
 from evalir_desktop.store import Store
 
 

@@ -20,7 +20,8 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.steps import STATE_LABELS, steps
-from evalir_desktop.session.versions import content_version_notice, display_title
+from evalir_desktop.session.titles import display_title
+from evalir_desktop.session.versions import content_version_notice
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import SaveFailed
 from evalir_desktop.ui.assessment.action_plan import ActionPlanPage

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from evalir_desktop.session.versions import display_title
+from evalir_desktop.session.titles import display_title
 from evalir_desktop.store import Store, StoreError
 
 

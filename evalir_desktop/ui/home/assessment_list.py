@@ -1,6 +1,13 @@
-"""The list of assessments of the open file, with its actions (new, open, copy, delete…)."""
+"""The list of assessments of the open file, with its actions (new, open, copy, delete…).
+
+The rows appear from the file alone; their progress and obligations are filled in once
+the content is there (`set_content`), a few rows per turn of the event loop.
+"""
+
+from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.content import Content
-from evalir_desktop.session.session import AssessmentSession
-from evalir_desktop.session.starting import start_assessment
-from evalir_desktop.session.versions import display_title
+from evalir_desktop.session.titles import display_title
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
-from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
-from evalir_desktop.ui.dialogs.trash import TrashDialog
+
+if TYPE_CHECKING:
+    from evalir_desktop.content import Content
+    from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
 from evalir_desktop.ui.widgets.plain import plain_tooltip
 
 TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
@@ -148,10 +154,18 @@ class AssessmentList(QWidget):
         self.update_buttons()
         QTimer.singleShot(0, self.fill_summaries)
 
+    def set_content(self, content: Content | None) -> None:
+        """The questionnaire has been read: fill in the summaries, allow new assessments."""
+        self.content = content
+        self.update_buttons()
+        QTimer.singleShot(0, self.fill_summaries)
+
     def fill_summaries(self) -> None:
         """Compute a few summaries, then yield to the event loop until all are done."""
         if self.content is None or self.store.closed:
             return
+        from evalir_desktop.session.session import AssessmentSession
+
         batch, self.pending = self.pending[:BATCH], self.pending[BATCH:]
         for item, record in batch:
             try:
@@ -196,12 +210,16 @@ class AssessmentList(QWidget):
         if self.store.commune() is None:
             self.warn(StoreError(self.tr("Renseignez d'abord le profil de la commune.")))
             return
+        from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(self.content, self)
         if dialog.exec() != QDialog.Accepted:
             return
         self.create_from(dialog)
 
     def create_from(self, dialog: NewAssessmentDialog) -> str | None:
+        from evalir_desktop.session.starting import start_assessment
+
         try:
             record = start_assessment(
                 self.store,
@@ -269,5 +287,7 @@ class AssessmentList(QWidget):
         self.refresh()
 
     def show_trash(self) -> None:
+        from evalir_desktop.ui.dialogs.trash import TrashDialog
+
         TrashDialog(self.store, self).exec()
         self.refresh()

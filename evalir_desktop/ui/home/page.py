@@ -1,5 +1,9 @@
 """The home screen: the town profile and the list of assessments of the open file."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -13,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.content import Content
 from evalir_desktop.store import Store
 from evalir_desktop.ui.home.assessment_list import AssessmentList
 from evalir_desktop.ui.home.commune_form import CommuneForm
 from evalir_desktop.ui.recent_files import recent_files
+
+if TYPE_CHECKING:
+    from evalir_desktop.content import Content
 
 
 class HomeView(QWidget):
@@ -51,11 +57,11 @@ class HomeView(QWidget):
         self.new_button = self.assessments.new_button
         self.commune_form.saved.connect(self.assessments.refresh)
         list_layout = QVBoxLayout(list_box)
-        if content_error:
-            problem = QLabel(content_error)
-            problem.setWordWrap(True)
-            problem.setStyleSheet("color: #b00020;")
-            list_layout.addWidget(problem)
+        self.content_problem = QLabel(content_error)
+        self.content_problem.setWordWrap(True)
+        self.content_problem.setStyleSheet("color: #b00020;")
+        self.content_problem.setVisible(bool(content_error))
+        list_layout.addWidget(self.content_problem)
         list_layout.addWidget(self.assessments, 1)
 
         self.open_file_button = QPushButton(self.tr("Ouvrir un autre fichier…"))
@@ -89,6 +95,12 @@ class HomeView(QWidget):
 
     def refresh(self) -> None:
         self.assessments.refresh()
+
+    def set_content(self, content: Content | None, content_error: str = "") -> None:
+        """The questionnaire is read (after the first paint): complete the list."""
+        self.content_problem.setText(content_error)
+        self.content_problem.setVisible(bool(content_error))
+        self.assessments.set_content(content)
 
 
 def readonly_banner(reason: str, save_copy) -> QWidget:

@@ -47,7 +47,7 @@ def install_report_menu(window) -> QMenu:
     ):
         action = QAction(label, window)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(shortcut)
         action.triggered.connect(lambda _=False, k=kind: _open_from_menu(window, k))
         menu.addAction(action)
     return menu

@@ -4,8 +4,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from evalir_desktop.store import Store, StoreError
-
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
 
 
@@ -54,6 +52,8 @@ def ask_territory(window, create: bool) -> None:
 
 def is_territory(path: Path) -> bool:
     """Whether an existing file is a territory file (read-only look at its role)."""
+    from evalir_desktop.store import Store, StoreError
+
     try:
         with Store.open(path, readonly=True) as store:
             return store.role == "territory"
