@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 
 from evalir_desktop.commune import Commune  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
+from tests.factories import make_commune  # noqa: E402
 
 ACCENTED_FOLDER = "Mairie de Saint-Étienne"
 ACCENTED_NAME = "évaluations IA.evalir"
@@ -17,16 +18,7 @@ ACCENTED_NAME = "évaluations IA.evalir"
 
 @pytest.fixture
 def commune() -> Commune:
-    return Commune(
-        nom="Saint-Étienne-de-Tinée",
-        insee="06120",
-        population=4800,
-        agents_etp=42,
-        epci_nom="Métropole Nice Côte d'Azur",
-        epci_siren="200030195",
-        dpd_designe="oui",
-        contact_nom="Hélène Dupré",
-    )
+    return make_commune()
 
 
 @pytest.fixture

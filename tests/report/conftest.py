@@ -7,24 +7,16 @@ from functools import cached_property
 
 import pytest
 
-from evalir_desktop.commune import Commune
 from evalir_desktop.report.data import ReportData, report_data
 from evalir_desktop.report.full import full_report
 from evalir_desktop.store import Store
+from tests.factories import make_commune
 from tests.report.factories import accented, decide, demo_assessment
 from tests.report.pdftext import body_text, normalize, page_texts
 
 TODAY = date(2026, 11, 25)
-TOWN = Commune(
-    nom="Saint-Étienne-de-Tinée",
-    insee="06120",
-    population=4800,
-    agents_etp=42,
-    epci_nom="Métropole Nice Côte d’Azur",
-    epci_siren="200030195",
-    dpd_designe="oui",
-    contact_nom="Hélène Dupré",
-    contact_email="accueil@mairie-exemple.fr",
+TOWN = make_commune(
+    epci_nom="Métropole Nice Côte d’Azur", contact_email="accueil@mairie-exemple.fr"
 )
 
 
