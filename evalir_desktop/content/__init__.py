@@ -1,6 +1,13 @@
 """The assessment content: models, loader, condition language and answer checks."""
 
-from evalir_desktop.content.conditions import Condition, Context, Fact, facts, holds
+from evalir_desktop.content.conditions import (
+    Condition,
+    Context,
+    Fact,
+    facts,
+    holds,
+    parse_condition,
+)
 from evalir_desktop.content.errors import ContentError
 from evalir_desktop.content.loader import load_content, load_content_from
 from evalir_desktop.content.models import (
@@ -54,6 +61,7 @@ __all__ = [
     "is_visible",
     "load_content",
     "load_content_from",
+    "parse_condition",
     "parse_value",
     "validate_answer",
     "visible_questions",

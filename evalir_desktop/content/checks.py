@@ -5,18 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from evalir_desktop.answers import Answer
-from evalir_desktop.content.conditions import Condition
+from evalir_desktop.content.conditions import Condition, tests
 from evalir_desktop.content.errors import ContentError
 from evalir_desktop.content.models import CHOICE_TYPES, Content, Question
+from evalir_desktop.content.named import content_conditions
 from evalir_desktop.content.validation import validate_answer
-
-
-def _leaves(condition: Condition):
-    if condition.children():
-        for child in condition.children():
-            yield from _leaves(child)
-    else:
-        yield condition
 
 
 def _check_condition(
@@ -25,26 +18,20 @@ def _check_condition(
     file: str,
     key: str,
 ) -> None:
-    for leaf in _leaves(condition):
-        if leaf.q is None:
+    for test in tests(condition):
+        if test.q is None:
             continue
-        question = known.get(leaf.q)
+        question = known.get(test.q)
         if question is None:
             raise ContentError(
-                file, key, f"la condition cite la question « {leaf.q} », inconnue ici"
+                file, key, f"la condition cite la question « {test.q} », inconnue ici"
             )
         if question.type not in CHOICE_TYPES:
             continue
-        values = []
-        if isinstance(leaf.equals, str):
-            values.append(leaf.equals)
-        values += [v for v in leaf.in_ or [] if isinstance(v, str)]
-        if leaf.contains is not None:
-            values += [leaf.contains] if isinstance(leaf.contains, str) else leaf.contains
-        for value in values:
+        for value in test.option_ids():
             if question.option(value) is None:
                 raise ContentError(
-                    file, key, f"l'option « {value} » n'existe pas pour la question {leaf.q}"
+                    file, key, f"l'option « {value} » n'existe pas pour la question {test.q}"
                 )
 
 
@@ -89,8 +76,9 @@ def _check_renames(content: Content, file: str) -> None:
 def check_references(content: Content, sources: Mapping[str, str] | None = None) -> None:
     """Raise `ContentError` on duplicate ids or a reference to a missing question or option.
 
-    A `show_if` may only read questions that come earlier, which also rules out cycles.
-    `sources` maps axis ids and the names "content" / "rules" / "templates" to their files.
+    A `show_if` may only read questions that come earlier (named conditions it uses
+    included), which also rules out cycles. `sources` maps axis ids and the names
+    "content" / "conditions" / "rules" / "templates" to their files.
     """
     sources = sources or {}
     _check_renames(content, sources.get("content", "(contenu)"))
@@ -121,16 +109,8 @@ def check_references(content: Content, sources: Mapping[str, str] | None = None)
                         )
             earlier[question.id] = question
     everything = {q.id: q for q in content.questions()}
-    for question in content.questions():
-        for rec in question.recommendations:
-            if rec.when is not None:
-                key = f"questions[{question.id}].recommendations[{rec.id}].when"
-                _check_condition(rec.when, everything, sources.get(question.axis_id, ""), key)
-    for rule in content.rules:
-        file = sources.get("rules", "(règles)")
-        _check_condition(rule.when, everything, file, f"rules[{rule.id}].when")
-        for index, case in enumerate(rule.cases):
-            _check_condition(case.when, everything, file, f"rules[{rule.id}].cases[{index}].when")
+    for file, key, condition in content_conditions(content, sources):
+        _check_condition(condition, everything, file, key)
     context_ids = {q.id for a in content.axes if not a.scored for q in a.questions}
     for template in content.templates:
         file = sources.get("templates", "(modèles)")

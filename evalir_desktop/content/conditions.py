@@ -1,35 +1,81 @@
-"""The declarative condition language of `show_if` and qualification rules, evaluated here."""
+"""The declarative condition language of `show_if`, recommendations and rules, evaluated here."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    JsonValue,
+    PrivateAttr,
+    Tag,
+    TypeAdapter,
+    model_validator,
+)
 
 from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
 from evalir_desktop.commune import Commune
 
 COMPARISONS = ("gt", "gte", "lt", "lte")
+TESTS = ("equals", "in_", "contains", *COMPARISONS, "count_gte", "answered", "unknown")
 PROFILE_FIELDS = ("population", "agents_etp", "dpd_designe")
 PROFILE_PREFIX = "profil."
+COMBINATOR_KEYS = ("all", "any", "not", "ref")
+SHAPE_ERROR = "« all », « any », « not » ou « ref » doit être seul dans ses accolades"
+NAME_PATTERN = r"^[a-z0-9_]+$"
 
 
-class Condition(BaseModel):
-    """One node: a combinator (`all`, `any`, `not`) or a test on one answer or profile field.
-
-    Tests on a question `q` (or a town-profile field `profile`): `equals`, `in`,
-    `contains` (a multiple-choice answer holds the option, or one of a list),
-    `gt`/`gte`/`lt`/`lte` (numbers), `count_gte` (number of options chosen),
-    `answered` and `unknown` (true/false).
-    """
-
+class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
-    all_: list[Condition] | None = Field(default=None, alias="all")
-    any_: list[Condition] | None = Field(default=None, alias="any")
-    not_: Condition | None = Field(default=None, alias="not")
+
+class AllOf(Node):
+    """`{ all = [ … ] }`: every condition of the list holds."""
+
+    all_: list[Condition] = Field(alias="all", min_length=1)
+
+
+class AnyOf(Node):
+    """`{ any = [ … ] }`: at least one condition of the list holds."""
+
+    any_: list[Condition] = Field(alias="any", min_length=1)
+
+
+class Not(Node):
+    """`{ not = { … } }`: the condition does not hold."""
+
+    not_: Condition = Field(alias="not")
+
+
+class Ref(Node):
+    """`{ ref = "name" }`: the named condition of `[conditions]`, resolved at load time."""
+
+    ref: str = Field(pattern=NAME_PATTERN)
+    _target: Condition | None = PrivateAttr(default=None)
+
+    @property
+    def target(self) -> Condition:
+        if self._target is None:
+            raise LookupError(f"named condition {self.ref!r} used before the content was loaded")
+        return self._target
+
+    def resolve(self, target: Condition) -> None:
+        self._target = target
+
+
+class Test(Node):
+    """A test on one answer `q` or one town-profile field `profile`.
+
+    `equals`, `in`, `contains` (a multiple-choice answer holds the option, or one of a
+    list), `gt`/`gte`/`lt`/`lte` (numbers, may be combined), `count_gte` (number of options
+    chosen), `answered` and `unknown` (true/false).
+    """
+
     q: str | None = None
     profile: str | None = None
     equals: JsonValue = None
@@ -44,14 +90,9 @@ class Condition(BaseModel):
     unknown: bool | None = None
 
     @model_validator(mode="after")
-    def _one_shape(self) -> Condition:
-        combinators = [n for n in ("all_", "any_", "not_") if getattr(self, n) is not None]
-        subjects = [n for n in ("q", "profile") if getattr(self, n) is not None]
-        tests = [name for name in self._test_names() if getattr(self, name) is not None]
-        if combinators:
-            if len(combinators) > 1 or subjects or tests:
-                raise ValueError("une condition « all », « any » ou « not » doit être seule")
-            return self
+    def _one_test(self) -> Test:
+        subjects = [name for name in ("q", "profile") if getattr(self, name) is not None]
+        tests = [name for name in TESTS if getattr(self, name) is not None]
         if len(subjects) != 1:
             raise ValueError("une condition doit porter sur une question « q » ou sur « profile »")
         if self.profile is not None and self.profile not in PROFILE_FIELDS:
@@ -62,25 +103,73 @@ class Condition(BaseModel):
             raise ValueError("un seul test par condition, sauf pour les bornes numériques")
         return self
 
-    @staticmethod
-    def _test_names() -> tuple[str, ...]:
-        return ("equals", "in_", "contains", *COMPARISONS, "count_gte", "answered", "unknown")
+    def option_ids(self) -> list[str]:
+        """The option ids this test names (for the load checks)."""
+        named = [self.equals] if isinstance(self.equals, str) else []
+        named += [value for value in self.in_ or [] if isinstance(value, str)]
+        if self.contains is not None:
+            named += [self.contains] if isinstance(self.contains, str) else self.contains
+        return named
 
-    def children(self) -> list[Condition]:
-        if self.all_ is not None:
-            return list(self.all_)
-        if self.any_ is not None:
-            return list(self.any_)
-        if self.not_ is not None:
-            return [self.not_]
-        return []
 
-    def question_ids(self) -> set[str]:
-        """Every question id this condition reads, at any depth."""
-        found = {self.q} if self.q else set()
-        for child in self.children():
-            found |= child.question_ids()
-        return found
+KINDS = {AllOf: "all", AnyOf: "any", Not: "not", Ref: "ref", Test: "test"}
+
+
+def _kind(data: Any) -> str | None:
+    """The node kind of raw TOML data (or of a node): one combinator key alone, or a test."""
+    if not isinstance(data, dict):
+        return KINDS.get(type(data))
+    keys = [key for key in COMBINATOR_KEYS if key in data]
+    if not keys:
+        return "test"
+    return keys[0] if len(data) == 1 else None
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[Ref, Tag("ref")]
+    | Annotated[Test, Tag("test")],
+    Discriminator(
+        _kind,
+        custom_error_type="condition_shape",
+        custom_error_message=SHAPE_ERROR,
+    ),
+]
+CONDITION = TypeAdapter(Condition)
+
+
+def parse_condition(data: Any) -> Condition:
+    """Validate raw data (a TOML table) as a condition; raises pydantic's `ValidationError`."""
+    return CONDITION.validate_python(data)
+
+
+def children(condition: Condition) -> list[Condition]:
+    """The direct sub-conditions; a resolved named condition has its target as child."""
+    if isinstance(condition, AllOf):
+        return list(condition.all_)
+    if isinstance(condition, AnyOf):
+        return list(condition.any_)
+    if isinstance(condition, Not):
+        return [condition.not_]
+    if isinstance(condition, Ref):
+        return [condition.target]
+    return []
+
+
+def nodes(condition: Condition, follow_refs: bool = True) -> Iterator[Condition]:
+    """Every node at any depth, this one first; named conditions entered when asked."""
+    yield condition
+    if isinstance(condition, Ref) and not follow_refs:
+        return
+    for child in children(condition):
+        yield from nodes(child, follow_refs)
+
+
+def tests(condition: Condition) -> Iterator[Test]:
+    """Every test at any depth, through named conditions."""
+    return (node for node in nodes(condition) if isinstance(node, Test))
 
 
 @dataclass(frozen=True)
@@ -98,13 +187,13 @@ class Context:
         self.answers = answers
         self.commune = commune
 
-    def read(self, condition: Condition) -> tuple[Any, bool, bool]:
-        """Return (value, answered, unknown) for the subject of a leaf condition."""
-        if condition.profile is not None:
-            value = getattr(self.commune, condition.profile, None) if self.commune else None
+    def read(self, test: Test) -> tuple[Any, bool, bool]:
+        """Return (value, answered, unknown) for the subject of a test."""
+        if test.profile is not None:
+            value = getattr(self.commune, test.profile, None) if self.commune else None
             is_unknown = value is None or value == UNKNOWN_TOKEN
             return (None if is_unknown else value), not is_unknown, is_unknown
-        answer = self.answers.get(condition.q or "")
+        answer = self.answers.get(test.q or "")
         if answer is None or not answer.is_answered:
             return None, False, False
         if answer.unknown:
@@ -112,7 +201,7 @@ class Context:
         return answer.value, True, False
 
 
-def _compare(condition: Condition, value: Any) -> bool:
+def _compare(test: Test, value: Any) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     bounds = {
@@ -122,50 +211,56 @@ def _compare(condition: Condition, value: Any) -> bool:
         "lte": lambda b: value <= b,
     }
     return all(
-        test(getattr(condition, name))
-        for name, test in bounds.items()
-        if getattr(condition, name) is not None
+        check(getattr(test, name))
+        for name, check in bounds.items()
+        if getattr(test, name) is not None
     )
 
 
-def _leaf_holds(condition: Condition, ctx: Context) -> bool:
-    value, answered, is_unknown = ctx.read(condition)
-    if condition.answered is not None:
-        return answered == condition.answered
-    if condition.unknown is not None:
-        return is_unknown == condition.unknown
+def _test_holds(test: Test, ctx: Context) -> bool:
+    value, answered, is_unknown = ctx.read(test)
+    if test.answered is not None:
+        return answered == test.answered
+    if test.unknown is not None:
+        return is_unknown == test.unknown
     if value is None:
         return False
-    if condition.equals is not None:
-        return value == condition.equals
-    if condition.in_ is not None:
-        return value in condition.in_
-    if condition.contains is not None:
-        wanted = [condition.contains] if isinstance(condition.contains, str) else condition.contains
+    if test.equals is not None:
+        return value == test.equals
+    if test.in_ is not None:
+        return value in test.in_
+    if test.contains is not None:
+        wanted = [test.contains] if isinstance(test.contains, str) else test.contains
         held = value if isinstance(value, list) else [value]
         return any(item in held for item in wanted)
-    if condition.count_gte is not None:
-        return isinstance(value, list) and len(value) >= condition.count_gte
-    return _compare(condition, value)
+    if test.count_gte is not None:
+        return isinstance(value, list) and len(value) >= test.count_gte
+    return _compare(test, value)
 
 
 def holds(condition: Condition, ctx: Context) -> bool:
     """Evaluate a condition against the answers and the town profile."""
-    if condition.all_ is not None:
+    if isinstance(condition, AllOf):
         return all(holds(child, ctx) for child in condition.all_)
-    if condition.any_ is not None:
+    if isinstance(condition, AnyOf):
         return any(holds(child, ctx) for child in condition.any_)
-    if condition.not_ is not None:
+    if isinstance(condition, Not):
         return not holds(condition.not_, ctx)
-    return _leaf_holds(condition, ctx)
+    if isinstance(condition, Ref):
+        return holds(condition.target, ctx)
+    return _test_holds(condition, ctx)
 
 
-def _leaf_fact(condition: Condition, ctx: Context) -> Fact | None:
-    value, answered, is_unknown = ctx.read(condition)
+def _fact(test: Test, ctx: Context) -> Fact | None:
+    value, answered, is_unknown = ctx.read(test)
     if not answered:
         return None
-    source = condition.q if condition.q else PROFILE_PREFIX + (condition.profile or "")
+    source = test.q if test.q else PROFILE_PREFIX + (test.profile or "")
     return Fact(source, UNKNOWN_TOKEN if is_unknown else value)
+
+
+def _merge(found: list[Fact], more: list[Fact]) -> list[Fact]:
+    return found + [fact for fact in more if fact not in found]
 
 
 def facts(condition: Condition, ctx: Context) -> list[Fact]:
@@ -176,26 +271,21 @@ def facts(condition: Condition, ctx: Context) -> list[Fact]:
     """
     if not holds(condition, ctx):
         return []
-    if condition.all_ is not None or condition.any_ is not None:
-        found: list[Fact] = []
-        for child in condition.children():
-            for fact in facts(child, ctx):
-                if fact not in found:
-                    found.append(fact)
-        return found
-    if condition.not_ is not None:
-        return _answered_leaves(condition.not_, ctx)
-    fact = _leaf_fact(condition, ctx)
-    return [fact] if fact else []
+    if isinstance(condition, Not):
+        return _answered(condition.not_, ctx)
+    if isinstance(condition, Test):
+        fact = _fact(condition, ctx)
+        return [fact] if fact else []
+    found: list[Fact] = []
+    for child in children(condition):
+        found = _merge(found, facts(child, ctx))
+    return found
 
 
-def _answered_leaves(condition: Condition, ctx: Context) -> list[Fact]:
-    if condition.children():
-        found: list[Fact] = []
-        for child in condition.children():
-            for fact in _answered_leaves(child, ctx):
-                if fact not in found:
-                    found.append(fact)
-        return found
-    fact = _leaf_fact(condition, ctx)
-    return [fact] if fact else []
+def _answered(condition: Condition, ctx: Context) -> list[Fact]:
+    found: list[Fact] = []
+    for test in tests(condition):
+        fact = _fact(test, ctx)
+        if fact is not None:
+            found = _merge(found, [fact])
+    return found

@@ -9,16 +9,20 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from evalir_desktop.content.checks import check_references
+from evalir_desktop.content.conditions import CONDITION, KINDS
 from evalir_desktop.content.errors import ContentError
 from evalir_desktop.content.models import Axis, Content, GlossaryEntry, Rule, Template
+from evalir_desktop.content.named import resolve_named
 from evalir_desktop.resources import resource_path
 
-TOP_LEVEL_KEYS = {"content", "axis", "questions", "rules", "templates", "glossary"}
+CONDITION_KINDS = set(KINDS.values())
+TOP_LEVEL_KEYS = {"content", "conditions", "axis", "questions", "rules", "templates", "glossary"}
 
 
 class _FileParts(BaseModel):
     content: dict | None = None
     axis: dict | None = None
+    conditions: dict = {}
     questions: list[dict] = []
     rules: list[dict] = []
     templates: list[dict] = []
@@ -40,12 +44,26 @@ def _key_path(raw: dict, loc: tuple) -> str:
     return ".".join(parts)
 
 
+def _without_tags(loc: tuple) -> tuple:
+    """Drop the condition kinds pydantic adds to a location (`any`, `any`, 0 → `any`, 0)."""
+    kept = []
+    for index, part in enumerate(loc):
+        following = loc[index + 1] if index + 1 < len(loc) else None
+        if part == "test" or (part in CONDITION_KINDS and following == part):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
 def _validate(model, raw: dict, file: str, prefix: str = ""):
+    """Validate `raw` with a pydantic model or type adapter, or raise `ContentError`."""
+    validate = getattr(model, "model_validate", None) or model.validate_python
     try:
-        return model.model_validate(raw)
+        return validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         loc = tuple(part for part in first["loc"] if not str(part).startswith("function-"))
+        loc = _without_tags(loc)
         key = _key_path(raw, loc)
         raise ContentError(file, f"{prefix}{key}".strip("."), first["msg"]) from None
 
@@ -70,6 +88,7 @@ def load_content_from(directory: Path) -> Content:
     rules: list[Rule] = []
     templates: list[Template] = []
     glossary: list[GlossaryEntry] = []
+    conditions: dict = {}
     sources: dict[str, str] = {}
     for path in files:
         raw = _read_toml(path)
@@ -88,6 +107,13 @@ def load_content_from(directory: Path) -> Content:
             sources[axes[-1].id] = path.name
         elif parts.questions:
             raise ContentError(path.name, "questions", "des questions sans section [axis]")
+        for name, condition in parts.conditions.items():
+            if name in conditions:
+                raise ContentError(
+                    path.name, f"conditions.{name}", "condition déjà définie ailleurs"
+                )
+            conditions[name] = _validate(CONDITION, condition, path.name, f"conditions.{name}.")
+            sources.setdefault("conditions", path.name)
         if parts.rules:
             sources["rules"] = path.name
         if parts.templates:
@@ -106,9 +132,17 @@ def load_content_from(directory: Path) -> Content:
     axes.sort(key=lambda axis: axis.order)
     content = _validate(
         Content,
-        {**meta, "axes": axes, "rules": rules, "templates": templates, "glossary": glossary},
+        {
+            **meta,
+            "conditions": conditions,
+            "axes": axes,
+            "rules": rules,
+            "templates": templates,
+            "glossary": glossary,
+        },
         "(ensemble du contenu)",
     )
+    resolve_named(content, sources)
     check_references(content, sources)
     return content
 

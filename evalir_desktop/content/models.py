@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, model_validator
 
-from evalir_desktop.content.conditions import Condition
+from evalir_desktop.content.conditions import NAME_PATTERN, Condition
 
 QuestionType = Literal[
     "oui_non", "choix_unique", "choix_multiple", "echelle", "nombre", "texte_court", "texte_long"
@@ -205,6 +205,9 @@ class Content(Strict):
     rules: list[Rule]
     templates: list[Template]
     glossary: list[GlossaryEntry]
+    conditions: dict[Annotated[str, Field(pattern=NAME_PATTERN)], Condition] = Field(
+        default_factory=dict, description="named conditions, referred to by `{ ref = name }`"
+    )
     renamed_questions: dict[QuestionId, QuestionId] = Field(
         default_factory=dict, description="old question id -> current question id"
     )

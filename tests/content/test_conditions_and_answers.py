@@ -11,6 +11,7 @@ from evalir_desktop.content import (
     facts,
     holds,
     load_content,
+    parse_condition,
     parse_value,
     validate_answer,
 )
@@ -20,7 +21,7 @@ CONTENT = load_content()
 
 
 def cond(data: dict) -> Condition:
-    return Condition.model_validate(data)
+    return parse_condition(data)
 
 
 def ctx(values: dict, commune=None) -> Context:
@@ -88,6 +89,9 @@ def test_facts_name_the_answers_behind_a_true_condition():
         {"profile": "nom", "equals": "x"},
         {"q": "a.b", "equals": "x", "in": ["x"]},
         {"q": "a.b", "eval": "__import__('os')"},
+        {"all": []},
+        {"ref": "Nom avec espaces"},
+        {"not": {"q": "a.b", "equals": "x"}, "any": [{"q": "a.b", "equals": "x"}]},
     ],
 )
 def test_malformed_conditions_are_refused(bad):
@@ -143,3 +147,22 @@ def test_display_answer_in_french():
     assert display_answer(users, Answer(value=["agents"])) == "Des agents de la commune"
     assert display_answer(users, Answer(unknown=True)) == "Je ne sais pas"
     assert display_answer(users, None) == "Sans réponse"
+
+
+def test_conditions_are_a_tagged_union_of_four_shapes_and_a_name():
+    from evalir_desktop.content.conditions import AllOf, AnyOf, Not, Ref, Test
+
+    parsed = cond({"all": [{"any": [{"q": "a.b", "equals": "x"}]}, {"not": {"ref": "nom"}}]})
+    assert isinstance(parsed, AllOf)
+    assert isinstance(parsed.all_[0], AnyOf) and isinstance(parsed.all_[0].any_[0], Test)
+    assert isinstance(parsed.all_[1], Not) and isinstance(parsed.all_[1].not_, Ref)
+
+
+def test_a_named_condition_reads_its_target_and_reports_its_facts():
+    named = cond({"q": "a.b", "equals": "oui"})
+    ref = cond({"ref": "nom"})
+    with pytest.raises(LookupError):
+        holds(ref, ctx({"a.b": "oui"}))
+    ref.resolve(named)
+    assert holds(ref, ctx({"a.b": "oui"}))
+    assert [f.source_id for f in facts(ref, ctx({"a.b": "oui"}))] == ["a.b"]

@@ -8,7 +8,7 @@ import pytest
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import is_scored
 from evalir_desktop.content import load_content, visible_questions
-from evalir_desktop.content.conditions import Condition
+from evalir_desktop.content.conditions import tests as leaves
 
 CONTENT = load_content()
 QUESTIONS = CONTENT.questions()
@@ -51,14 +51,6 @@ def user_texts():
         yield template.id, template.description
     for entry in CONTENT.glossary:
         yield entry.term, entry.definition
-
-
-def leaves(condition: Condition):
-    if condition.children():
-        for child in condition.children():
-            yield from leaves(child)
-    else:
-        yield condition
 
 
 def test_ids_are_unique_everywhere():
@@ -221,3 +213,16 @@ def test_templates_prefill_context_facts_only():
     for template in CONTENT.templates:
         assert set(template.answers) <= context, template.id
         assert len(template.description) > 60
+
+
+def test_every_named_condition_is_used():
+    from evalir_desktop.content.conditions import Ref, nodes
+    from evalir_desktop.content.named import content_conditions
+
+    used = {
+        node.ref
+        for _file, _key, condition in content_conditions(CONTENT, {})
+        for node in nodes(condition, follow_refs=False)
+        if isinstance(node, Ref)
+    }
+    assert set(CONTENT.conditions) == used

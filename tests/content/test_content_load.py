@@ -142,3 +142,87 @@ def test_unknown_section_and_empty_directory(content_copy, tmp_path):
     empty.mkdir()
     with pytest.raises(ContentError, match="aucun fichier"):
         load_content_from(empty)
+
+
+def test_unknown_named_condition_is_refused(content_copy):
+    _replace(
+        content_copy / "20_regles.toml", 'when = { ref = "haut_risque" }', 'when = { ref = "ht" }'
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "20_regles.toml"
+    assert "aiact.obligations_deployeur" in error.value.key
+    assert "« ht » n'existe pas" in error.value.problem
+    assert "haut_risque" in error.value.problem
+
+
+def test_circular_named_conditions_are_refused(content_copy):
+    _replace(
+        content_copy / "20_regles.toml",
+        'domaine_annexe_iii = { q = "contexte.domaine_sensible", contains = [',
+        'domaine_annexe_iii = { any = [{ ref = "haut_risque" }, { q = "contexte.domaine_sensible",'
+        " contains = [",
+    )
+    _replace(content_copy / "20_regles.toml", '"elections"] }\n', '"elections"] }] }\n')
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "20_regles.toml"
+    assert "circulaire" in error.value.problem
+    assert "domaine_annexe_iii → haut_risque → domaine_annexe_iii" in error.value.problem
+
+
+def test_a_condition_that_names_itself_is_refused(content_copy):
+    (content_copy / "21_extra.toml").write_text(
+        '[conditions]\nboucle = { not = { ref = "boucle" } }\n', encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match="boucle → boucle"):
+        load_content_from(content_copy)
+
+
+def test_a_name_defined_twice_is_refused(content_copy):
+    (content_copy / "21_extra.toml").write_text(
+        '[conditions]\nsysteme_ia = { q = "contexte.systeme_ia", equals = "oui" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "21_extra.toml" and error.value.key == "conditions.systeme_ia"
+
+
+def test_a_malformed_named_condition_names_its_key(content_copy):
+    (content_copy / "21_extra.toml").write_text(
+        '[conditions]\nbancale = { any = [{ q = "contexte.systeme_ia", equal = "oui" }] }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "21_extra.toml"
+    assert error.value.key == "conditions.bancale.any[0].equal"
+
+
+def test_a_combinator_mixed_with_a_test_is_refused_in_french(content_copy):
+    (content_copy / "21_extra.toml").write_text(
+        '[conditions]\nbancale = { ref = "systeme_ia", q = "contexte.systeme_ia" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="doit être seul dans ses accolades"):
+        load_content_from(content_copy)
+
+
+def test_a_show_if_may_use_a_named_condition_on_earlier_questions_only(content_copy):
+    _replace(
+        content_copy / "01_contexte.toml",
+        'show_if = { q = "contexte.utilisateurs", contains = "habitants" }',
+        'show_if = { ref = "systeme_ia" }',
+    )
+    content = load_content_from(content_copy)
+    assert content.question("contexte.canaux").show_if.target is content.conditions["systeme_ia"]
+    _replace(
+        content_copy / "01_contexte.toml",
+        'show_if = { ref = "systeme_ia" }',
+        'show_if = { ref = "domaine_annexe_iii" }',
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert "contexte.canaux" in error.value.key
+    assert "contexte.domaine_sensible" in error.value.problem
