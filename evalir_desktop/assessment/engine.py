@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from evalir_desktop.answers import Answer
+from evalir_desktop.assessment.calendar import final_limit_text, months_between, status_text
 from evalir_desktop.assessment.models import (
     Evaluation,
     Obligation,
@@ -14,7 +16,14 @@ from evalir_desktop.assessment.models import (
 )
 from evalir_desktop.assessment.scoring import score_axis
 from evalir_desktop.commune import DPD_LABELS, Commune
-from evalir_desktop.content.conditions import PROFILE_PREFIX, Context, Fact, facts, holds
+from evalir_desktop.content.conditions import (
+    PROFILE_LABELS,
+    PROFILE_PREFIX,
+    Context,
+    Fact,
+    facts,
+    holds,
+)
 from evalir_desktop.content.models import (
     LEVEL_LABELS,
     LEVEL_ORDER,
@@ -27,12 +36,6 @@ from evalir_desktop.content.models import (
 )
 from evalir_desktop.content.validation import display_value
 from evalir_desktop.content.visibility import effective_answers, visible_questions
-
-PROFILE_LABELS = {
-    "population": "Population de la commune (profil)",
-    "agents_etp": "Nombre d'agents en équivalent temps plein (profil)",
-    "dpd_designe": "Délégué à la protection des données désigné (profil)",
-}
 
 
 def _trigger(content: Content, fact: Fact) -> Trigger:
@@ -55,7 +58,17 @@ def _trigger(content: Content, fact: Fact) -> Trigger:
     )
 
 
-def _obligation(content: Content, rule: Rule, ctx: Context) -> Obligation | None:
+def _deadline(rule: Rule, on: date) -> str:
+    """The dates of a rule in French: in force or to anticipate, final limit, timing."""
+    parts = [status_text(rule.applies_from, on) + "."]
+    if rule.final_limit is not None:
+        parts.append(final_limit_text(rule.final_limit, rule.final_limit_for))
+    if rule.timing:
+        parts.append(rule.timing.rstrip(".") + ".")
+    return " ".join(parts)
+
+
+def _obligation(content: Content, rule: Rule, ctx: Context, on: date) -> Obligation | None:
     if not holds(rule.when, ctx):
         return None
     found = list(facts(rule.when, ctx))
@@ -69,6 +82,7 @@ def _obligation(content: Content, rule: Rule, ctx: Context) -> Obligation | None
             break
     if not found:
         return None
+    in_force = on >= rule.applies_from
     return Obligation(
         id=rule.id,
         title=title,
@@ -76,18 +90,29 @@ def _obligation(content: Content, rule: Rule, ctx: Context) -> Obligation | None
         level_label=LEVEL_LABELS[level],
         reference=rule.reference,
         explanation=explanation,
-        deadline=rule.deadline,
+        applies_from=rule.applies_from,
+        in_force=in_force,
+        months_left=None if in_force else months_between(on, rule.applies_from),
+        final_limit=rule.final_limit,
+        final_limit_for=rule.final_limit_for,
+        timing=rule.timing,
+        deadline=_deadline(rule, on),
+        sources=rule.sources,
+        checked_in=rule.checked_in,
         to_check=rule.to_check,
         triggers=[_trigger(content, fact) for fact in found],
     )
 
 
-def qualify(content: Content, ctx: Context) -> list[Obligation]:
+def qualify(content: Content, ctx: Context, on: date) -> list[Obligation]:
     """The obligations, prohibitions and warnings whose conditions hold, gravest first.
 
-    A rule is never asserted without at least one answer or profile field behind it.
+    A rule is never asserted without at least one answer or profile field behind it; its
+    dates are read on the reference date `on`.
     """
-    found = [ob for rule in content.rules if (ob := _obligation(content, rule, ctx)) is not None]
+    found = [
+        ob for rule in content.rules if (ob := _obligation(content, rule, ctx, on)) is not None
+    ]
     return sorted(found, key=lambda ob: LEVEL_ORDER[ob.level])
 
 
@@ -133,9 +158,16 @@ def recommend(
 
 
 def evaluate(
-    content: Content, answers: Mapping[str, Answer], commune: Commune | None = None
+    content: Content,
+    answers: Mapping[str, Answer],
+    commune: Commune | None = None,
+    on: date | None = None,
 ) -> Evaluation:
-    """Evaluate one assessment. Pure: reads the content, the answers and the town profile."""
+    """Evaluate one assessment on a reference date (today by default).
+
+    Reads only the content, the answers, the town profile and the date.
+    """
+    on = on or date.today()
     kept = effective_answers(content, answers, commune)
     visible = visible_questions(content, answers, commune)
     ctx = Context(kept, commune)
@@ -159,7 +191,8 @@ def evaluate(
     return Evaluation(
         content_id=content.id,
         content_version=content.version,
-        obligations=qualify(content, ctx),
+        reference_date=on,
+        obligations=qualify(content, ctx, on),
         axes=axes,
         unknowns=unknowns,
         recommendations=recommend(visible, kept, ctx),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, JsonValue
+
+from evalir_desktop.content.models import Link
 
 
 class Result(BaseModel):
@@ -19,13 +23,27 @@ class Trigger(Result):
 
 
 class Obligation(Result):
+    """A rule that applies, with its dates seen from the evaluation's reference date.
+
+    `in_force` says whether the rule applies on that date; `months_left` counts the whole
+    months until `applies_from` (None once in force). `deadline` says all this in French.
+    """
+
     id: str
     title: str
     level: str
     level_label: str
     reference: str
     explanation: str
+    applies_from: date
+    in_force: bool
+    months_left: int | None
+    final_limit: date | None
+    final_limit_for: str
+    timing: str
     deadline: str
+    sources: list[Link]
+    checked_in: str
     to_check: str
     triggers: list[Trigger]
 
@@ -75,6 +93,7 @@ class Evaluation(Result):
 
     content_id: str
     content_version: str
+    reference_date: date
     obligations: list[Obligation]
     axes: list[AxisResult]
     unknowns: list[UnknownItem]

@@ -9,7 +9,7 @@ from evalir_desktop.content.conditions import (
     parse_condition,
 )
 from evalir_desktop.content.errors import ContentError
-from evalir_desktop.content.loader import load_content, load_content_from
+from evalir_desktop.content.loader import load_archived_content, load_content, load_content_from
 from evalir_desktop.content.models import (
     BINDING_LEVELS,
     LEVEL_LABELS,
@@ -59,6 +59,7 @@ __all__ = [
     "facts",
     "holds",
     "is_visible",
+    "load_archived_content",
     "load_content",
     "load_content_from",
     "parse_condition",

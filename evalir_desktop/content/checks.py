@@ -73,6 +73,39 @@ def _check_renames(content: Content, file: str) -> None:
         targets[new_id] = old_id
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """ "2026.12.1" -> (2026, 12, 1), to compare content versions."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def _check_retired(content: Content, file: str) -> None:
+    """A retired option belongs to a current question and is not one of its options."""
+    for question_id, option_ids in content.retired_options.items():
+        key = f"content.retired_options.{question_id}"
+        question = content.question(question_id)
+        if question is None:
+            raise ContentError(file, key, f"la question « {question_id} » n'existe pas")
+        for option_id in option_ids:
+            if question.option(option_id) is not None:
+                raise ContentError(
+                    file,
+                    key,
+                    f"« {option_id} » est encore une option de la question : un identifiant "
+                    "retiré ne peut pas resservir",
+                )
+
+
+def _check_rule_versions(content: Content, file: str) -> None:
+    for rule in content.rules:
+        if version_key(rule.checked_in) > version_key(content.version):
+            raise ContentError(
+                file,
+                f"rules[{rule.id}].checked_in",
+                f"la version {rule.checked_in} est postérieure à celle du contenu "
+                f"({content.version})",
+            )
+
+
 def check_references(content: Content, sources: Mapping[str, str] | None = None) -> None:
     """Raise `ContentError` on duplicate ids or a reference to a missing question or option.
 
@@ -82,6 +115,8 @@ def check_references(content: Content, sources: Mapping[str, str] | None = None)
     """
     sources = sources or {}
     _check_renames(content, sources.get("content", "(contenu)"))
+    _check_retired(content, sources.get("content", "(contenu)"))
+    _check_rule_versions(content, sources.get("rules", "(règles)"))
     _unique([axis.id for axis in content.axes], "(contenu)", "axis.id")
     _unique([q.id for q in content.questions()], "(contenu)", "questions.id")
     _unique(content.rule_ids(), sources.get("rules", "(règles)"), "rules.id")

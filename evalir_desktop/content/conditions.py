@@ -24,6 +24,11 @@ from evalir_desktop.commune import Commune
 COMPARISONS = ("gt", "gte", "lt", "lte")
 TESTS = ("equals", "in_", "contains", *COMPARISONS, "count_gte", "answered", "unknown")
 PROFILE_FIELDS = ("population", "agents_etp", "dpd_designe")
+PROFILE_LABELS = {
+    "population": "Population de la commune (profil)",
+    "agents_etp": "Nombre d'agents en équivalent temps plein (profil)",
+    "dpd_designe": "Délégué à la protection des données désigné (profil)",
+}
 PROFILE_PREFIX = "profil."
 COMBINATOR_KEYS = ("all", "any", "not", "ref")
 SHAPE_ERROR = "« all », « any », « not » ou « ref » doit être seul dans ses accolades"

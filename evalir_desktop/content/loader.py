@@ -3,20 +3,40 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from evalir_desktop.content.checks import check_references
-from evalir_desktop.content.conditions import CONDITION, KINDS
+from evalir_desktop.content.conditions import KINDS
 from evalir_desktop.content.errors import ContentError
-from evalir_desktop.content.models import Axis, Content, GlossaryEntry, Rule, Template
+from evalir_desktop.content.models import (
+    Axis,
+    ChangelogEntry,
+    Content,
+    GlossaryEntry,
+    MethodSection,
+    NamedCondition,
+    Rule,
+    Template,
+)
 from evalir_desktop.content.named import resolve_named
 from evalir_desktop.resources import resource_path
 
 CONDITION_KINDS = set(KINDS.values())
-TOP_LEVEL_KEYS = {"content", "conditions", "axis", "questions", "rules", "templates", "glossary"}
+TOP_LEVEL_KEYS = {
+    "content",
+    "conditions",
+    "axis",
+    "questions",
+    "rules",
+    "templates",
+    "glossary",
+    "changelog",
+    "method",
+}
 
 
 class _FileParts(BaseModel):
@@ -27,6 +47,8 @@ class _FileParts(BaseModel):
     rules: list[dict] = []
     templates: list[dict] = []
     glossary: list[dict] = []
+    changelog: list[dict] = []
+    method: list[dict] = []
 
 
 def _key_path(raw: dict, loc: tuple) -> str:
@@ -78,6 +100,23 @@ def _read_toml(path: Path) -> dict:
         raise ContentError(path.name, "", f"lecture impossible ({error.strerror})") from None
 
 
+LISTS = {
+    "rules": Rule,
+    "templates": Template,
+    "glossary": GlossaryEntry,
+    "changelog": ChangelogEntry,
+    "method": MethodSection,
+}
+
+
+def _read_conditions(parts: _FileParts, file: str, conditions: dict, sources: dict) -> None:
+    for name, raw in parts.conditions.items():
+        if name in conditions:
+            raise ContentError(file, f"conditions.{name}", "condition déjà définie ailleurs")
+        conditions[name] = _validate(NamedCondition, raw, file, f"conditions.{name}.")
+        sources.setdefault("conditions", file)
+
+
 def load_content_from(directory: Path) -> Content:
     """Load and validate every `*.toml` file of a directory (sorted by name)."""
     files = sorted(directory.glob("*.toml"))
@@ -85,10 +124,8 @@ def load_content_from(directory: Path) -> Content:
         raise ContentError(str(directory), "", "aucun fichier de contenu trouvé")
     meta: dict | None = None
     axes: list[Axis] = []
-    rules: list[Rule] = []
-    templates: list[Template] = []
-    glossary: list[GlossaryEntry] = []
-    conditions: dict = {}
+    lists: dict[str, list] = {key: [] for key in LISTS}
+    conditions: dict[str, NamedCondition] = {}
     sources: dict[str, str] = {}
     for path in files:
         raw = _read_toml(path)
@@ -107,40 +144,23 @@ def load_content_from(directory: Path) -> Content:
             sources[axes[-1].id] = path.name
         elif parts.questions:
             raise ContentError(path.name, "questions", "des questions sans section [axis]")
-        for name, condition in parts.conditions.items():
-            if name in conditions:
-                raise ContentError(
-                    path.name, f"conditions.{name}", "condition déjà définie ailleurs"
-                )
-            conditions[name] = _validate(CONDITION, condition, path.name, f"conditions.{name}.")
-            sources.setdefault("conditions", path.name)
-        if parts.rules:
-            sources["rules"] = path.name
-        if parts.templates:
-            sources["templates"] = path.name
-        rules += [_validate(Rule, r, path.name, f"rules[{i}].") for i, r in enumerate(parts.rules)]
-        templates += [
-            _validate(Template, t, path.name, f"templates[{i}].")
-            for i, t in enumerate(parts.templates)
-        ]
-        glossary += [
-            _validate(GlossaryEntry, g, path.name, f"glossary[{i}].")
-            for i, g in enumerate(parts.glossary)
-        ]
+        _read_conditions(parts, path.name, conditions, sources)
+        for key, model in LISTS.items():
+            items = getattr(parts, key)
+            if items:
+                sources[key] = path.name
+            lists[key] += [
+                _validate(model, item, path.name, f"{key}[{index}].")
+                for index, item in enumerate(items)
+            ]
     if meta is None:
         raise ContentError(directory.name, "content", "aucun fichier ne définit [content]")
     axes.sort(key=lambda axis: axis.order)
     content = _validate(
         Content,
-        {
-            **meta,
-            "conditions": conditions,
-            "axes": axes,
-            "rules": rules,
-            "templates": templates,
-            "glossary": glossary,
-        },
-        "(ensemble du contenu)",
+        {**meta, **lists, "conditions": conditions, "axes": axes},
+        sources.get("content", "(ensemble du contenu)"),
+        "content.",
     )
     resolve_named(content, sources)
     check_references(content, sources)
@@ -151,3 +171,16 @@ def load_content_from(directory: Path) -> Content:
 def load_content() -> Content:
     """The program's content, loaded once from `resources/content/`."""
     return load_content_from(resource_path("content"))
+
+
+@functools.cache
+def load_archived_content(version: str) -> Content | None:
+    """An earlier content version, kept read-only in `resources/content_archive/<version>/`.
+
+    None when that version is not archived (or the text is not a version number: it may
+    come from a file of another town).
+    """
+    if not re.fullmatch(r"\d{4}\.\d{2}\.\d+", version):
+        return None
+    directory = resource_path("content_archive", version)
+    return load_content_from(directory) if directory.is_dir() else None

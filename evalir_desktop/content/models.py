@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, PrivateAttr, model_validator
@@ -15,6 +16,7 @@ Role = Literal["agent", "dgs", "dpd", "elu", "fournisseur"]
 Level = Literal["interdit", "obligation", "recommandation", "vigilance", "a_verifier"]
 Priority = Literal["haute", "moyenne", "basse"]
 QuestionId = Annotated[str, Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]
+Version = Annotated[str, Field(pattern=r"^\d{4}\.\d{2}\.\d+$")]
 
 CHOICE_TYPES = ("oui_non", "choix_unique", "choix_multiple")
 SCORABLE_TYPES = (*CHOICE_TYPES, "echelle")
@@ -165,18 +167,65 @@ class RuleCase(Strict):
     title: str = ""
 
 
+class Link(Strict):
+    """Where to re-read a legal source: Légifrance, EUR-Lex, the authority's own site."""
+
+    title: str = Field(min_length=3)
+    url: str = Field(pattern=r"^https://[^\s]+$")
+
+
 class Rule(Strict):
-    """A qualification rule: condition -> obligation, prohibition or warning."""
+    """A qualification rule: condition -> obligation, prohibition or warning, with its dates.
+
+    `applies_from` is the date from which the rule applies; `final_limit` a later date by
+    which the cases named in `final_limit_for` must comply. `checked_in` is the content
+    version that last re-read the rule against its sources.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")
     title: str
     level: Level
     reference: str
     explanation: str
-    deadline: str = ""
+    applies_from: date
+    final_limit: date | None = None
+    final_limit_for: str = ""
+    timing: str = Field(default="", description="when in the project, e.g. before first use")
+    sources: list[Link] = Field(min_length=1)
+    checked_in: Version
     to_check: str = ""
     when: Condition
     cases: list[RuleCase] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _final_limit(self) -> Rule:
+        if (self.final_limit is None) != (not self.final_limit_for):
+            raise ValueError("« final_limit » et « final_limit_for » vont ensemble")
+        if self.final_limit is not None and self.final_limit <= self.applies_from:
+            raise ValueError("« final_limit » doit suivre « applies_from »")
+        return self
+
+
+class NamedCondition(Strict):
+    """A condition shared by several rules, used as `{ ref = "<name>" }`."""
+
+    title: str = Field(min_length=5, description="what it means, in plain French")
+    when: Condition
+
+
+class ChangelogEntry(Strict):
+    """What one content version changed, in plain French (printed in the method)."""
+
+    version: Version
+    released: date
+    changes: list[str] = Field(min_length=1)
+
+
+class MethodSection(Strict):
+    """A section of the published method (`docs/methode.md`): fixed prose."""
+
+    title: str = Field(min_length=3)
+    text: str = Field(min_length=10)
 
 
 class Template(Strict):
@@ -199,17 +248,22 @@ class Content(Strict):
     """The whole content: read-only data loaded once."""
 
     id: str
-    version: str
+    version: Version
     title: str
     axes: list[Axis]
     rules: list[Rule]
     templates: list[Template]
     glossary: list[GlossaryEntry]
-    conditions: dict[Annotated[str, Field(pattern=NAME_PATTERN)], Condition] = Field(
+    changelog: list[ChangelogEntry] = Field(default_factory=list)
+    method: list[MethodSection] = Field(default_factory=list)
+    conditions: dict[Annotated[str, Field(pattern=NAME_PATTERN)], NamedCondition] = Field(
         default_factory=dict, description="named conditions, referred to by `{ ref = name }`"
     )
     renamed_questions: dict[QuestionId, QuestionId] = Field(
         default_factory=dict, description="old question id -> current question id"
+    )
+    retired_options: dict[QuestionId, list[str]] = Field(
+        default_factory=dict, description="options of earlier versions, answered again"
     )
     _index: dict[str, Question] | None = PrivateAttr(default=None)
 
@@ -233,3 +287,6 @@ class Content(Strict):
 
     def rule_ids(self) -> list[str]:
         return [rule.id for rule in self.rules]
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)

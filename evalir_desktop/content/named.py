@@ -12,8 +12,8 @@ from evalir_desktop.content.models import Content
 def content_conditions(content: Content, sources: Mapping[str, str]) -> Iterator[tuple]:
     """(file, key, condition) for every condition of the content, named ones first."""
     file = sources.get("conditions", "(conditions)")
-    for name, condition in content.conditions.items():
-        yield file, f"conditions.{name}", condition
+    for name, named in content.conditions.items():
+        yield file, f"conditions.{name}.when", named.when
     for axis in content.axes:
         file = sources.get(axis.id, f"(axe {axis.id})")
         for question in axis.questions:
@@ -44,7 +44,7 @@ def _check_cycles(content: Content, file: str) -> None:
             raise ContentError(file, f"conditions.{path[0]}", f"condition circulaire : {chain}")
         if name in done:
             return
-        for ref in _refs(content.conditions[name]):
+        for ref in _refs(content.conditions[name].when):
             visit(ref.ref, [*path, name])
         done.add(name)
 
@@ -68,4 +68,4 @@ def resolve_named(content: Content, sources: Mapping[str, str]) -> None:
     _check_cycles(content, sources.get("conditions", "(conditions)"))
     for _file, _key, condition in content_conditions(content, sources):
         for ref in _refs(condition):
-            ref.resolve(known[ref.ref])
+            ref.resolve(known[ref.ref].when)

@@ -22,13 +22,27 @@ from evalir_desktop.store import ActionRecord, AssessmentRecord, DecisionRecord,
 
 
 def current_answers(content: Content, stored: Mapping[str, Answer]) -> dict[str, Answer]:
-    """The answers keyed by current ids (`[content.renamed_questions]`).
+    """The answers as the current content reads them: current ids, no retired option.
 
     A question renamed in a new content version keeps its stored answers: they are read
     under the new id, never rewritten in the file. An answer already stored under the new
     id is newer and wins; the old one then stays under its old id, ignored downstream like
-    answers to ids that are neither current nor renamed.
+    answers to ids that are neither current nor renamed. An answer that chose an option
+    retired since (`[content.retired_options]`) is read without it, so the question is
+    asked again; its comment is kept.
     """
+    result = _renamed(content, stored)
+    for question_id in _with_retired(content, result):
+        result[question_id] = _without_retired(result[question_id], content, question_id)
+    return result
+
+
+def answers_to_review(content: Content, stored: Mapping[str, Answer]) -> list[str]:
+    """The questions whose stored answer chose an option retired since: to answer again."""
+    return _with_retired(content, _renamed(content, stored))
+
+
+def _renamed(content: Content, stored: Mapping[str, Answer]) -> dict[str, Answer]:
     result = dict(stored)
     for old_id, new_id in content.renamed_questions.items():
         if old_id in result and new_id not in stored:
@@ -44,6 +58,27 @@ def _fits(question: Question | None, answer: Answer) -> bool:
     """An answer read from a file is checked as input is: one of another type (a file
     from elsewhere) is left out rather than trusted by the evaluation."""
     return question is None or validate_answer(question, answer) is None
+
+
+def _chosen(answer: Answer) -> list:
+    return answer.value if isinstance(answer.value, list) else [answer.value]
+
+
+def _with_retired(content: Content, answers: Mapping[str, Answer]) -> list[str]:
+    return [
+        question_id
+        for question_id, retired in content.retired_options.items()
+        if question_id in answers
+        and any(option in retired for option in _chosen(answers[question_id]))
+    ]
+
+
+def _without_retired(answer: Answer, content: Content, question_id: str) -> Answer:
+    """The answer without its retired options; unanswered when nothing else was chosen."""
+    retired = content.retired_options[question_id]
+    kept = [option for option in _chosen(answer) if option not in retired]
+    value = kept if isinstance(answer.value, list) and kept else None
+    return answer.model_copy(update={"value": value})
 
 
 def evaluate_stored(

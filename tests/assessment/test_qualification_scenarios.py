@@ -30,8 +30,8 @@ TRANSCRIPTION = {
     "contexte.publication_contenus": "oui",
     "contexte.decision_individuelle": "aucune",
     "contexte.donnees_personnelles": "oui",
-    "contexte.domaine_sensible": ["aucun"],
-    "contexte.pratiques_interdites": ["aucune"],
+    "contexte.domaine_sensible": ["aucun_domaine"],
+    "contexte.pratiques_interdites": ["aucune_pratique"],
     "conformite.criteres_aipd": "inconnu",
 }
 CAMERAS = {
@@ -44,8 +44,8 @@ CAMERAS = {
     "contexte.cameras_voie_publique": "oui",
     "contexte.texte_autorisant": "non",
     "contexte.biometrie": "non",
-    "contexte.domaine_sensible": ["aucun"],
-    "contexte.pratiques_interdites": ["aucune"],
+    "contexte.domaine_sensible": ["aucun_domaine"],
+    "contexte.pratiques_interdites": ["aucune_pratique"],
     "conformite.criteres_aipd": ["surveillance", "innovation"],
 }
 WATER = {
@@ -57,7 +57,7 @@ WATER = {
     "contexte.donnees_personnelles": "non",
     "contexte.profilage": "non",
     "contexte.domaine_sensible": ["reseau_gestion"],
-    "contexte.pratiques_interdites": ["aucune"],
+    "contexte.pratiques_interdites": ["aucune_pratique"],
 }
 TRIAGE = {
     "contexte.utilisateurs": ["agents"],
@@ -69,7 +69,7 @@ TRIAGE = {
     "contexte.profilage": "non",
     "contexte.domaine_sensible": ["prestations"],
     "contexte.role_outil": "preparatoire",
-    "contexte.pratiques_interdites": ["aucune"],
+    "contexte.pratiques_interdites": ["aucune_pratique"],
     "conformite.criteres_aipd": ["innovation", "grande_echelle"],
     "gouvernance.validation_humaine": "examen",
 }
@@ -115,8 +115,8 @@ SCENARIOS = [
      {"aiact.pratique_interdite", "cnil.cameras_voie_publique", "aiact.maitrise_ia",
       "crpa.mention_explicite", "crpa.publication_regles", "rgpd.aipd", "rgpd.registre",
       "rgpd.sous_traitance"} | HIGH_RISK),
-    ("DOMAIN 4: water-leak prediction (network management)", WATER, {},
-     {"aiact.maitrise_ia", "aiact.haut_risque"}),
+    ("DOMAIN 4: water-leak prediction, no role in the network's safety: no noise", WATER, {},
+     {"aiact.maitrise_ia"}),
     ("water network safety component: high risk, no FRIA",
      {**WATER, "contexte.domaine_sensible": ["reseau_securite"],
       "contexte.role_outil": "influence"},
@@ -157,7 +157,7 @@ SCENARIOS = [
     ("consumer online tool with residents' data hosted outside the EU",
      {"contexte.systeme_ia": "oui", "contexte.fournisseur": "grand_public",
       "contexte.hebergement": "hors_ue", "contexte.donnees_personnelles": "oui"}, {},
-     {"aiact.maitrise_ia", "rgpd.registre", "rgpd.sous_traitance", "rgpd.outil_grand_public",
+     {"aiact.maitrise_ia", "rgpd.registre", "rgpd.outil_grand_public", "rgpd.transferts_hors_ue",
       "souverainete.lois_extra_ue"}),
     ("honest unknowns on the legal facts",
      {"contexte.systeme_ia": "inconnu", "contexte.domaine_sensible": "inconnu",
@@ -231,7 +231,8 @@ def test_levels_follow_the_law_and_the_town_profile():
         levels({**CAMERAS, "contexte.texte_autorisant": "oui"})["cnil.cameras_voie_publique"]
         == "a_verifier"
     )
-    assert levels(WATER)["aiact.haut_risque"] == "a_verifier"
+    uncertain_network = {**WATER, "contexte.domaine_sensible": ["reseau_incertain"]}
+    assert levels(uncertain_network)["aiact.haut_risque"] == "a_verifier"
     assert levels(TRIAGE)["aiact.exemption_6_3"] == "a_verifier"
     assert levels(TRANSCRIPTION)["rgpd.aipd"] == "a_verifier"
     assert levels(CAMERAS)["rgpd.aipd"] == "obligation"

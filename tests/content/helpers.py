@@ -13,8 +13,8 @@ CHATBOT_CONTEXT = {
     "contexte.canaux": ["site_web", "telephone"],
     "contexte.decision_individuelle": "aucune",
     "contexte.donnees_personnelles": "oui",
-    "contexte.domaine_sensible": ["aucun"],
-    "contexte.pratiques_interdites": ["aucune"],
+    "contexte.domaine_sensible": ["aucun_domaine"],
+    "contexte.pratiques_interdites": ["aucune_pratique"],
 }
 
 

@@ -112,7 +112,7 @@ def test_malformed_conditions_are_refused(bad):
         ("contexte.utilisateurs", Answer(value=["agents", "habitants"]), None),
         ("contexte.utilisateurs", Answer(value="agents"), "liste"),
         ("contexte.utilisateurs", Answer(value=["agents", "agents"]), "deux fois"),
-        ("contexte.domaine_sensible", Answer(value=["aucun", "prestations"]), "combiné"),
+        ("contexte.domaine_sensible", Answer(value=["aucun_domaine", "prestations"]), "combiné"),
         ("contexte.volume", Answer(value=1200), None),
         ("contexte.volume", Answer(value=-1), "au moins"),
         ("contexte.volume", Answer(value=True), "nombre"),

@@ -26,31 +26,37 @@ ENGLISH_WORDS = {
 ALLOWED_PROPER_NAMES = ("Data Publica",)
 
 
+def user_items():
+    """(where, texts a user reads, the item's « à vérifier » text) for every content item."""
+    for axis in CONTENT.axes:
+        yield axis.id, [axis.title, axis.description], ""
+    for q in QUESTIONS:
+        texts = [q.label, q.help, *(option.label for option in q.options)]
+        yield q.id, texts, q.to_check
+        for rec in q.recommendations:
+            yield rec.id, [rec.text, rec.why], ""
+    for rule in CONTENT.rules:
+        texts = [rule.title, rule.explanation, rule.timing, rule.final_limit_for]
+        texts += [source.title for source in rule.sources]
+        texts += [text for case in rule.cases for text in (case.title, case.explanation)]
+        yield rule.id, texts, rule.to_check
+    for name, named in CONTENT.conditions.items():
+        yield name, [named.title], ""
+    for template in CONTENT.templates:
+        yield template.id, [template.title, template.description], ""
+    for entry in CONTENT.glossary:
+        yield entry.term, [entry.definition], ""
+    for entry in CONTENT.changelog:
+        yield entry.version, entry.changes, ""
+    for section in CONTENT.method:
+        yield section.title, [section.title, section.text], ""
+
+
 def user_texts():
     """(where, text) for every string a user reads."""
-    for axis in CONTENT.axes:
-        yield axis.id, axis.title
-        yield axis.id, axis.description
-    for q in QUESTIONS:
-        yield q.id, q.label
-        yield q.id, q.help
-        yield q.id, q.to_check
-        for option in q.options:
-            yield q.id, option.label
-        for rec in q.recommendations:
-            yield rec.id, rec.text
-            yield rec.id, rec.why
-    for rule in CONTENT.rules:
-        for text in (rule.title, rule.explanation, rule.deadline, rule.to_check):
-            yield rule.id, text
-        for case in rule.cases:
-            yield rule.id, case.title
-            yield rule.id, case.explanation
-    for template in CONTENT.templates:
-        yield template.id, template.title
-        yield template.id, template.description
-    for entry in CONTENT.glossary:
-        yield entry.term, entry.definition
+    for where, texts, to_check in user_items():
+        for text in [*texts, to_check]:
+            yield where, text
 
 
 def test_ids_are_unique_everywhere():
@@ -198,14 +204,62 @@ def test_no_english_words_in_user_facing_text():
     assert not offenders
 
 
-def test_uncertain_facts_are_flagged_to_check_not_asserted():
-    """DOMAIN.md [?] facts: Omnibus dates, cloud doctrine, Arcom fines, decree number."""
-    texts = " ".join(text for _, text in user_texts())
-    assert texts.count("à vérifier") >= 8
-    omnibus = [text for _, text in user_texts() if "2 décembre 2027" in text]
-    assert omnibus and all("vérifier" in text for text in omnibus)
-    fines = [text for _, text in user_texts() if "50 000" in text]
-    assert fines and all("vérifier" in text for text in fines)
+# DOMAIN.md facts marked [?]: a text that states one is flagged « à vérifier », in the
+# same text or in the « à vérifier » note of the same question or rule.
+UNCERTAIN = (
+    "2026/1744",  # number and dates of the omnibus regulation
+    "8 juillet 2026",
+    "50 000",  # Arcom fines
+    "3 500",  # Etalab's population threshold
+    "D312-1-1-A",  # decree article number
+    "DDADUE",  # market surveillance authority: the CNIL, not yet designated
+    "surveillance du marché",
+    "1er octobre 2026",  # telephone accessibility date and thresholds
+    "composant de sécurité",  # narrowed by the omnibus, draft guidelines
+    "2018-765",  # Conseil constitutionnel, paraphrase
+    "cloud au centre",
+    "innovante",
+)
+
+
+@pytest.mark.parametrize("fragment", UNCERTAIN)
+def test_uncertain_facts_are_flagged_to_check_not_asserted(fragment):
+    stated = [
+        (where, text, to_check)
+        for where, texts, to_check in user_items()
+        for text in [*texts, to_check]
+        if fragment in text
+    ]
+    assert stated, fragment
+    for where, text, to_check in stated:
+        assert "vérifier" in text or "vérifier" in to_check, (where, text)
+
+
+def test_the_omnibus_is_law_not_a_project():
+    """DOMAIN.md §6: the Digital Omnibus was adopted; nothing says it « could » apply."""
+    for where, text in user_texts():
+        if "omnibus" in text:
+            assert "pourrait" not in text and "projet « omnibus" not in text, (where, text)
+    literacy = CONTENT.rule("aiact.maitrise_ia")
+    assert not literacy.to_check and "obligation de moyens" in literacy.explanation
+
+
+def test_the_current_version_is_in_the_change_log():
+    versions = [entry.version for entry in CONTENT.changelog]
+    assert versions[0] == CONTENT.version and len(versions) == len(set(versions))
+
+
+def test_every_rule_carries_dates_sources_and_the_version_that_checked_it():
+    for rule in CONTENT.rules:
+        assert rule.applies_from and rule.sources, rule.id
+        assert rule.checked_in == CONTENT.version, rule.id
+        for source in rule.sources:
+            host = source.url.split("/")[2]
+            assert host in {
+                "eur-lex.europa.eu",
+                "www.legifrance.gouv.fr",
+                "www.conseil-etat.fr",
+            }, (rule.id, source.url)
 
 
 def test_templates_prefill_context_facts_only():

@@ -159,30 +159,38 @@ def test_unknown_named_condition_is_refused(content_copy):
 def test_circular_named_conditions_are_refused(content_copy):
     _replace(
         content_copy / "20_regles.toml",
-        'domaine_annexe_iii = { q = "contexte.domaine_sensible", contains = [',
-        'domaine_annexe_iii = { any = [{ ref = "haut_risque" }, { q = "contexte.domaine_sensible",'
-        " contains = [",
+        'when = { all = [{ ref = "domaine_annexe_iii" }, { not = { ref = "exemption_6_3" } }] }',
+        'when = { all = [{ ref = "domaine_annexe_iii" }, { not = { ref = "aipd_par_nature" } }] }',
     )
-    _replace(content_copy / "20_regles.toml", '"elections"] }\n', '"elections"] }] }\n')
+    _replace(
+        content_copy / "20_regles.toml",
+        '  { ref = "domaine_annexe_iii" },\n] }',
+        '  { ref = "haut_risque" },\n] }',
+    )
     with pytest.raises(ContentError) as error:
         load_content_from(content_copy)
     assert error.value.file == "20_regles.toml"
-    assert "circulaire" in error.value.problem
-    assert "domaine_annexe_iii → haut_risque → domaine_annexe_iii" in error.value.problem
+    assert error.value.key == "conditions.haut_risque"
+    assert "circulaire : haut_risque → aipd_par_nature → haut_risque" in error.value.problem
+
+
+def _extra(content_copy: Path, text: str) -> None:
+    (content_copy / "21_extra.toml").write_text(text, encoding="utf-8")
 
 
 def test_a_condition_that_names_itself_is_refused(content_copy):
-    (content_copy / "21_extra.toml").write_text(
-        '[conditions]\nboucle = { not = { ref = "boucle" } }\n', encoding="utf-8"
+    _extra(
+        content_copy, '[conditions.boucle]\ntitle = "Boucle"\nwhen = { not = { ref = "boucle" } }\n'
     )
     with pytest.raises(ContentError, match="boucle → boucle"):
         load_content_from(content_copy)
 
 
 def test_a_name_defined_twice_is_refused(content_copy):
-    (content_copy / "21_extra.toml").write_text(
-        '[conditions]\nsysteme_ia = { q = "contexte.systeme_ia", equals = "oui" }\n',
-        encoding="utf-8",
+    _extra(
+        content_copy,
+        '[conditions.systeme_ia]\ntitle = "Encore"\n'
+        'when = { q = "contexte.systeme_ia", equals = "oui" }\n',
     )
     with pytest.raises(ContentError) as error:
         load_content_from(content_copy)
@@ -190,20 +198,22 @@ def test_a_name_defined_twice_is_refused(content_copy):
 
 
 def test_a_malformed_named_condition_names_its_key(content_copy):
-    (content_copy / "21_extra.toml").write_text(
-        '[conditions]\nbancale = { any = [{ q = "contexte.systeme_ia", equal = "oui" }] }\n',
-        encoding="utf-8",
+    _extra(
+        content_copy,
+        '[conditions.bancale]\ntitle = "Bancale"\n'
+        'when = { any = [{ q = "contexte.systeme_ia", equal = "oui" }] }\n',
     )
     with pytest.raises(ContentError) as error:
         load_content_from(content_copy)
     assert error.value.file == "21_extra.toml"
-    assert error.value.key == "conditions.bancale.any[0].equal"
+    assert error.value.key == "conditions.bancale.when.any[0].equal"
 
 
 def test_a_combinator_mixed_with_a_test_is_refused_in_french(content_copy):
-    (content_copy / "21_extra.toml").write_text(
-        '[conditions]\nbancale = { ref = "systeme_ia", q = "contexte.systeme_ia" }\n',
-        encoding="utf-8",
+    _extra(
+        content_copy,
+        '[conditions.bancale]\ntitle = "Bancale"\n'
+        'when = { ref = "systeme_ia", q = "contexte.systeme_ia" }\n',
     )
     with pytest.raises(ContentError, match="doit être seul dans ses accolades"):
         load_content_from(content_copy)
@@ -216,7 +226,8 @@ def test_a_show_if_may_use_a_named_condition_on_earlier_questions_only(content_c
         'show_if = { ref = "systeme_ia" }',
     )
     content = load_content_from(content_copy)
-    assert content.question("contexte.canaux").show_if.target is content.conditions["systeme_ia"]
+    named = content.conditions["systeme_ia"].when
+    assert content.question("contexte.canaux").show_if.target is named
     _replace(
         content_copy / "01_contexte.toml",
         'show_if = { ref = "systeme_ia" }',
@@ -226,3 +237,64 @@ def test_a_show_if_may_use_a_named_condition_on_earlier_questions_only(content_c
         load_content_from(content_copy)
     assert "contexte.canaux" in error.value.key
     assert "contexte.domaine_sensible" in error.value.problem
+
+
+def test_a_retired_option_cannot_be_a_current_option(content_copy):
+    _replace(
+        content_copy / "00_contenu.toml",
+        '"contexte.role_outil" = ["detection"]',
+        '"contexte.role_outil" = ["detection", "influence"]',
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.key == "content.retired_options.contexte.role_outil"
+    assert "« influence » est encore une option" in error.value.problem
+
+
+def test_retired_options_name_a_current_question(content_copy):
+    _replace(
+        content_copy / "00_contenu.toml",
+        '"contexte.role_outil" = ["detection"]',
+        '"contexte.role" = ["detection"]',
+    )
+    with pytest.raises(ContentError, match="contexte.role"):
+        load_content_from(content_copy)
+
+
+def test_a_rule_cannot_be_checked_by_a_later_version(content_copy):
+    _replace(
+        content_copy / "20_regles.toml", 'checked_in = "2026.12.1"', 'checked_in = "2027.01.1"'
+    )
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.key.endswith(".checked_in") and "postérieure" in error.value.problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("applies_from = 2017-09-01\n", "", "applies_from"),
+        ("final_limit = 2030-08-02\n", "", "vont ensemble"),
+        ("final_limit = 2030-08-02\n", "final_limit = 2027-01-01\n", "doit suivre"),
+        ('url = "https://eur-lex', 'url = "http://eur-lex', "url"),
+    ],
+)
+def test_rule_dates_and_sources_are_checked(content_copy, old, new, fragment):
+    _replace(content_copy / "20_regles.toml", old, new)
+    with pytest.raises(ContentError) as error:
+        load_content_from(content_copy)
+    assert error.value.file == "20_regles.toml"
+    assert fragment in f"{error.value.key} {error.value.problem}"
+
+
+def test_every_archived_version_loads_and_is_older():
+    from evalir_desktop.content import load_archived_content
+    from evalir_desktop.content.checks import version_key
+
+    archive = resource_path("content_archive")
+    versions = [path.name for path in archive.iterdir() if path.is_dir()]
+    assert versions
+    for version in versions:
+        content = load_archived_content(version)
+        assert content.version == version and content.id == load_content().id
+        assert version_key(version) < version_key(load_content().version)

@@ -106,9 +106,13 @@ CHATBOT_FACTS = {
     "contexte.donnees_sensibles": "non",
     "contexte.cameras_voie_publique": "non",
     "contexte.biometrie": "non",
-    "contexte.pratiques_interdites": ["aucune"],
+    "contexte.pratiques_interdites": ["aucune_pratique"],
     "contexte.fournisseur": "editeur_prive",
     "contexte.hebergement": "hors_ue",
+    "contexte.hypertrucage": "non",
+    "contexte.profilage": "non",
+    "contexte.domaine_sensible": ["prestations"],
+    "contexte.role_outil": "amelioration",
 }
 
 

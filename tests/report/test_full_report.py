@@ -72,9 +72,11 @@ def test_no_page_ends_on_a_heading(built):
     headings += [ob.title for ob in data.evaluation.obligations]
     headings += [rec.text for rec in data.evaluation.recommendations]
     headings = [norm(heading) for heading in headings]
+    # An axis title alone is also a cell of the « Axe » column (unknowns, supplier tables).
+    cells = {norm(axis.title) for axis in data.content.axes}
     for number, last in enumerate(page_last_lines(built.pdf)[1:], 2):  # the cover lists them
         last = norm(last)
-        if len(last) > 8:
+        if len(last) > 8 and last not in cells:
             assert not any(heading.endswith(last) for heading in headings), (number, last)
 
 

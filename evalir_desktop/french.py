@@ -1,0 +1,32 @@
+"""French typography for user-facing text built in code: narrow no-break spaces, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+NNBSP = "\u202f"  # narrow no-break space: before « : ; ! ? » and inside guillemets
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def quoted(text: str) -> str:
+    """`quoted("Oui")` -> "« Oui »" with narrow no-break spaces inside."""
+    return f"«{NNBSP}{text}{NNBSP}»"
+
+
+def french_date(value: date) -> str:
+    """`date(2027, 12, 2)` -> "2 décembre 2027" ("1er" for the first of the month)."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
