@@ -29,12 +29,16 @@ def current_answers(content: Content, stored: Mapping[str, Answer]) -> dict[str,
     id is newer and wins; the old one then stays under its old id, ignored downstream like
     answers to ids that are neither current nor renamed. An answer that chose an option
     retired since (`[content.retired_options]`) is read without it, so the question is
-    asked again; its comment is kept.
+    asked again; its comment is kept. An answer that does not fit its question is left out.
     """
     result = _renamed(content, stored)
     for question_id in _with_retired(content, result):
         result[question_id] = _without_retired(result[question_id], content, question_id)
-    return result
+    return {
+        question_id: answer
+        for question_id, answer in result.items()
+        if _fits(content.question(question_id), answer)
+    }
 
 
 def answers_to_review(content: Content, stored: Mapping[str, Answer]) -> list[str]:
@@ -47,11 +51,7 @@ def _renamed(content: Content, stored: Mapping[str, Answer]) -> dict[str, Answer
     for old_id, new_id in content.renamed_questions.items():
         if old_id in result and new_id not in stored:
             result[new_id] = result.pop(old_id)
-    return {
-        question_id: answer
-        for question_id, answer in result.items()
-        if _fits(content.question(question_id), answer)
-    }
+    return result
 
 
 def _fits(question: Question | None, answer: Answer) -> bool:
