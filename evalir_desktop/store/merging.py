@@ -133,20 +133,22 @@ def _merge_commune(
     values = {name: getattr(incoming, name) for name in COMMUNE_FIELDS}
     values.update(source_id=source.id, updated_at=incoming.updated_at)
     row = conn.execute(
-        "SELECT id, updated_at FROM commune WHERE insee = ?", (incoming.insee,)
+        "SELECT id, updated_at, town_id FROM commune WHERE insee = ?", (incoming.insee,)
     ).fetchone()
     if row is None:
         taken = conn.execute("SELECT 1 FROM commune WHERE id = ?", (incoming.id,)).fetchone()
         commune_id = str(uuid.uuid4()) if taken else incoming.id
-        names = ["id", *values]
+        names = ["id", "town_id", *values]
         conn.execute(
             f"INSERT INTO commune ({', '.join(names)}) "
             f"VALUES ({', '.join(f':{name}' for name in names)})",
-            {"id": commune_id, **values},
+            {"id": commune_id, "town_id": town.town_id, **values},
         )
         result.profile_updated = True
         return commune_id
-    commune_id, current_at = row
+    commune_id, current_at, town_id = row
+    if not town_id and town.town_id:  # known by its INSEE code only so far: remember the id
+        conn.execute("UPDATE commune SET town_id = ? WHERE id = ?", (town.town_id, commune_id))
     if instant(incoming.updated_at) > instant(current_at):
         assignments = ", ".join(f"{name} = :{name}" for name in values)
         conn.execute(

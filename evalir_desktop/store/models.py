@@ -32,6 +32,7 @@ OUTCOME_LABELS = {
 }
 NO_OUTCOME_LABEL = "Pas encore décidé"
 Role = Literal["commune", "territory"]
+SourceOutcome = Literal["merged", "replaced", "kept_current"]
 
 AI_TYPE_LABELS = {
     "": "Non précisé",
@@ -124,6 +125,9 @@ class SourceRecord(Record):
     imported_at: str
     program_version: str = ""
     schema_version: int
+    town_id: str = ""  # the identity the file carried ('' for a file older than it)
+    shared_at: str = ""  # when the town made the copy
+    outcome: SourceOutcome = "merged"
 
 
 class AssessmentRef(BaseModel):

@@ -1,11 +1,12 @@
 """The `.evalir` schema: identifiers, version, and the ordered migration steps."""
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 from functools import cache
 
 APPLICATION_ID = 0x45564C52  # "EVLR"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 V1_TABLES = """
 CREATE TABLE meta (
@@ -113,8 +114,37 @@ def _to_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _to_v2(conn: sqlite3.Connection) -> None:
+    """changes: commune.town_id, the town's identity kept in every share (a town file
+    gets its own `meta.file_id`, random since v1); source.town_id, source.shared_at and
+    source.outcome, what a territory decided for each file it received."""
+    conn.execute("ALTER TABLE commune ADD COLUMN town_id TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE source ADD COLUMN town_id TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE source ADD COLUMN shared_at TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE source ADD COLUMN outcome TEXT NOT NULL DEFAULT 'merged'")
+    role = conn.execute("SELECT value FROM meta WHERE key = 'role'").fetchone()
+    if role is None or role[0] == "commune":
+        conn.execute("UPDATE commune SET town_id = ?", (file_town_id(conn),))
+
+
+def file_town_id(conn: sqlite3.Connection) -> str:
+    """The identity of a town file: its `meta.file_id` (random, created with the file),
+    or a new random one when the file has none that is valid."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'file_id'").fetchone()
+    return valid_town_id(row[0] if row else None) or str(uuid.uuid4())
+
+
+def valid_town_id(value) -> str:
+    """`value` as a town id (a UUID in its canonical form), or '' if it is not one."""
+    try:
+        parsed = uuid.UUID(str(value))
+    except ValueError:
+        return ""
+    return str(parsed) if str(parsed) == str(value).lower() else ""
+
+
 # Index i holds the step that brings a file from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -1,7 +1,6 @@
 """The Store: every read and every autosaved change of one `.evalir` file."""
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,8 +8,8 @@ from functools import cached_property
 from pathlib import Path
 
 from evalir_desktop import __version__
-from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
+from evalir_desktop.store.answer_records import AnswerRecords
 from evalir_desktop.store.atomic import replacing
 from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
 from evalir_desktop.store.journal import journal, new_id, now_iso
@@ -20,8 +19,8 @@ from evalir_desktop.store.models import (
 from evalir_desktop.store.opening import create_file, default_who, open_file
 from evalir_desktop.store.plan_records import PlanRecords
 from evalir_desktop.store.row_checks import RowChecks
+from evalir_desktop.store.schema import file_town_id
 from evalir_desktop.store.territory_records import TerritoryRecords
-from evalir_desktop.store.town_file import AnswerRow
 
 FROZEN_MESSAGE = (
     "Cette évaluation a été validée : elle ne peut plus être modifiée. "
@@ -38,7 +37,7 @@ EDITABLE_ASSESSMENT_FIELDS = {
 }
 
 
-class Store(PlanRecords, TerritoryRecords, RowChecks):
+class Store(AnswerRecords, PlanRecords, TerritoryRecords, RowChecks):
     """One open `.evalir` file. Each change is one short transaction plus a history row.
 
     The connection is private: every SQL statement on the file lives in `store/`.
@@ -234,12 +233,21 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
         valid = self._valid(Commune, rows, "Profil de commune")
         return valid[0] if valid else None
 
+    def town_id(self) -> str:
+        """The town's identity, given with its first profile and kept in every share: the
+        territory checks it together with the INSEE code ('' before the first profile)."""
+        row = self._conn.execute("SELECT town_id FROM commune ORDER BY rowid LIMIT 1").fetchone()
+        return row[0] if row else ""
+
     def save_commune(self, commune: Commune, who: str | None = None) -> str:
-        commune_id = self.commune_id() or new_id()
+        commune_id = self.commune_id()
         fields = commune.model_dump()
-        with self._change("commune", commune_id, fields, who=who) as at:
-            self._db["commune"].upsert({"id": commune_id, **fields, "updated_at": at}, pk="id")
-        return commune_id
+        row = {"id": commune_id or new_id(), **fields}
+        if commune_id is None:  # the first profile: the town's identity is given now
+            row["town_id"] = file_town_id(self._conn)
+        with self._change("commune", row["id"], fields, who=who) as at:
+            self._db["commune"].upsert({**row, "updated_at": at}, pk="id")
+        return row["id"]
 
     # -- assessments ---------------------------------------------------------------
 
@@ -364,46 +372,3 @@ class Store(PlanRecords, TerritoryRecords, RowChecks):
             for row in self._query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
                 self._db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
         return copy
-
-    # -- answers -------------------------------------------------------------------
-
-    def answers(self, assessment_id: str) -> dict[str, Answer]:
-        rows = self._db.query("SELECT * FROM answer WHERE assessment_id = ?", (assessment_id,))
-        return {row.question_id: row.answer() for row in self._valid(AnswerRow, rows, "Réponse")}
-
-    def save_answer(
-        self,
-        assessment_id: str,
-        question_id: str,
-        answer: Answer,
-        who: str | None = None,
-    ) -> None:
-        """Save one answer at once (an empty answer without comment removes it)."""
-        who = self.who if who is None else who
-        change = {"question": question_id, **answer.model_dump()}
-        with self._change("answer", question_id, change, assessment_id, who) as at:
-            if not answer.is_answered and not answer.comment:
-                self._conn.execute(
-                    "DELETE FROM answer WHERE assessment_id = ? AND question_id = ?",
-                    (assessment_id, question_id),
-                )
-                return
-            self._conn.execute(
-                """INSERT INTO answer
-                   (id, assessment_id, question_id, value, unknown, comment, who, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (assessment_id, question_id) DO UPDATE SET
-                   value = excluded.value, unknown = excluded.unknown,
-                   comment = excluded.comment, who = excluded.who,
-                   updated_at = excluded.updated_at""",
-                (
-                    new_id(),
-                    assessment_id,
-                    question_id,
-                    None if answer.value is None else json.dumps(answer.value, ensure_ascii=False),
-                    int(answer.unknown),
-                    answer.comment,
-                    who,
-                    at,
-                ),
-            )

@@ -16,12 +16,14 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
 from evalir_desktop.store.inspection import connect_readonly
 from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord, Timestamp
+from evalir_desktop.store.schema import valid_town_id
 from evalir_desktop.store.values import MAX_VALUE_CHARS, decode_value
 from evalir_desktop.text import clean_text
 
 MAX_ASSESSMENTS = 2_000
 MAX_ROWS = 500_000
 CLOCK_TOLERANCE = timedelta(days=2)
+IDENTITY_VERSION = 2  # the schema version that gave each town file its town id
 TABLE_LABELS = {
     "CommuneRow": "profil de la commune",
     "AssessmentRecord": "évaluation",
@@ -61,9 +63,11 @@ class AnswerRow(BaseModel):
 
 
 class CommuneRow(Commune):
-    """The town profile with the columns that travel: its UUID and `updated_at`."""
+    """The town profile with the columns that travel: its UUID, the town's identity
+    (empty in a file older than the identity, see `town_identity`) and `updated_at`."""
 
     id: str = Field(min_length=1, max_length=100)
+    town_id: str = Field(default="", max_length=100)
     updated_at: Timestamp
 
 
@@ -75,6 +79,8 @@ class TownFile:
     written_with: str
     schema_version: int
     commune: CommuneRow
+    town_id: str  # the town's identity, '' when the file predates it and has no file id
+    made_at: str  # when the copy was made (its share date), else its newest change
     assessments: list[AssessmentRecord]
     answers: dict[str, list[AnswerRow]] = field(default_factory=dict)
     actions: dict[str, list[ActionRecord]] = field(default_factory=dict)
@@ -162,7 +168,15 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
             raise Unreadable(f"l'évaluation « {record.title} » n'appartient pas à la commune")
         parse_instant(record.updated_at, now)
         ids.add(record.id)
-    town = TownFile(role, meta.get("written_with", ""), schema_version, commune, assessments)
+    town = TownFile(
+        role,
+        meta.get("written_with", ""),
+        schema_version,
+        commune,
+        town_identity(commune, meta, schema_version),
+        made_at(meta, [commune.updated_at, *(r.updated_at for r in assessments)], now),
+        assessments,
+    )
     for row in select_rows(conn, _select("answer")):
         answer = AnswerRow.model_validate(row)  # its validator parses the JSON value
         _belongs(answer.assessment_id, ids)
@@ -176,6 +190,26 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
         _belongs(decision.assessment_id, ids)
         town.decisions[decision.assessment_id] = decision
     return town
+
+
+def town_identity(commune: CommuneRow, meta: dict[str, str], schema_version: int) -> str:
+    """The town id of a file: its commune row's, or for a file older than the identity
+    the `meta.file_id` that its own file keeps as town id when it is migrated."""
+    if schema_version < IDENTITY_VERSION:
+        return valid_town_id(meta.get("file_id"))
+    town_id = valid_town_id(commune.town_id)
+    if not town_id:
+        raise Unreadable("l'identifiant de la commune y manque ou n'est pas valide")
+    return town_id
+
+
+def made_at(meta: dict[str, str], stamps: list[str], now: datetime) -> str:
+    """When the copy was made: its share date, or the newest change of a file sent as is."""
+    shared = meta.get("shared_at", "")
+    if shared:
+        parse_instant(shared, now)
+        return shared
+    return max(stamps, key=lambda stamp: parse_instant(stamp, now))
 
 
 def _select(table: str) -> str:

@@ -263,6 +263,8 @@ def merge_prepared(store: Store, prepared: Prepared) -> FileReport:
         imported_at=datetime.now(UTC).isoformat(timespec="microseconds"),
         program_version=town.written_with[:50],
         schema_version=town.schema_version,
+        town_id=town.town_id,
+        shared_at=town.made_at,
     )
     town_fields = {"sha256": sha, "commune": town.commune.nom, "insee": town.commune.insee}
     try:

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.store import SCHEMA_VERSION
 
 
 def test_init_then_check_and_info(tmp_path, capsys):
@@ -34,7 +35,7 @@ def test_init_then_check_and_info(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["commune"] == "Saint-Étienne"
     assert report["integrite"] == "ok"
-    assert report["version_schema"] == 1
+    assert report["version_schema"] == SCHEMA_VERSION
     assert evalir(["info", str(path), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["commune"]["agents_etp"] == 49

@@ -8,13 +8,20 @@ import pytest
 
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError, inspection, opening, schema
 from evalir_desktop.store.opening import migration_backup_path
+from evalir_desktop.store.schema import valid_town_id
 
-FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("schema-v*.evalir"))
+FOLDER = Path(__file__).parents[1] / "fixtures"
+FIXTURES = sorted(FOLDER.glob("schema-v*.evalir"))
+TERRITORIES = sorted(FOLDER.glob("territoire-v*.evalir"))
 
 
-def test_a_fixture_exists_for_every_version():
-    versions = {int(path.stem.removeprefix("schema-v")) for path in FIXTURES}
-    assert versions == set(range(1, SCHEMA_VERSION + 1))
+def version_of(path: Path) -> int:
+    return int(path.stem.rpartition("-v")[2])
+
+
+@pytest.mark.parametrize("files", [FIXTURES, TERRITORIES], ids=["commune", "territoire"])
+def test_a_fixture_exists_for_every_version(files):
+    assert {version_of(path) for path in files} == set(range(1, SCHEMA_VERSION + 1))
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)
@@ -33,6 +40,37 @@ def test_fixture_opens_and_reaches_current_version(fixture, tmp_path):
         assert answers["gouvernance.validation"].comment == "Relecture par l'agent d'accueil"
         assert store.decision(chatbot.id).deliberation_number == "2026-114"
         assert store.is_frozen(chatbot.id)
+        assert valid_town_id(store.town_id()) == store.town_id()
+        if version_of(fixture) == 1:  # a file older than the identity keeps its file id
+            assert store.town_id() == store.meta("file_id")
+
+
+@pytest.mark.parametrize("fixture", TERRITORIES, ids=lambda path: path.stem)
+def test_territory_fixture_opens_and_reaches_current_version(fixture, tmp_path):
+    path = tmp_path / "territoire de l'agglomération.evalir"
+    shutil.copy(fixture, path)
+    with Store.open(path) as store:
+        assert not store.readonly
+        assert store.role == "territory"
+        assert store.schema_version == SCHEMA_VERSION
+        (town,) = store.commune_rows()
+        assert (town.nom, town.insee) == ("Saint-Jean-de-Luz", "64483")
+        assert len(store.assessments()) == 2
+        assert store.source_hashes()
+        if version_of(fixture) == 1:  # towns were known by INSEE code: ids come later
+            assert town.town_id == ""
+        else:
+            assert valid_town_id(town.town_id) == town.town_id
+
+
+def test_a_new_file_gets_its_town_id_with_its_first_profile(tmp_path, commune):
+    with Store.create(tmp_path / "nouvelle.evalir") as store:
+        assert store.town_id() == ""
+        store.save_commune(commune)
+        town_id = store.town_id()
+        assert valid_town_id(town_id) == town_id == store.meta("file_id")
+        store.save_commune(commune.model_copy(update={"population": 5000}))
+        assert store.town_id() == town_id
 
 
 @pytest.fixture

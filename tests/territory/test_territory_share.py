@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from evalir_desktop.cli import main
-from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.territory.share import ANONYMOUS_OWNER, default_share_name, share
 from tests.sql import scalar
@@ -39,7 +39,7 @@ def test_share_into_folder_is_a_sound_copy_while_the_file_is_open(town, folder):
     with Store.open(town["path"]) as store:  # the window keeps the file open for writing
         result = share(store, out, today=date(2026, 11, 5))
     assert result.path == out / "42087-Ecotay-l-Olme-2026-11-05.evalir"
-    assert inspect(result.path).schema_version == 1
+    assert inspect(result.path).schema_version == SCHEMA_VERSION
     with Store.open(result.path, readonly=True) as copy:
         assert {a.id for a in copy.assessments()} == {town["chatbot"], town["cameras"]}
         assert copy.meta("anonymised") == "0"
