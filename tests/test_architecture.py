@@ -78,3 +78,15 @@ def test_files_are_written_in_one_way():
     pattern = r"os\.replace\(|\.write_bytes\(|\.write_text\(|shutil\.copy"
     allowed = {"store/atomic.py", "store/snapshot.py"}
     assert lines_matching(pattern, lambda p: p.as_posix() not in allowed) == []
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_of_the_program_is_over_400_lines():
+    long = {
+        str(path.relative_to(PACKAGE)): count
+        for path in PACKAGE.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}, f"split these modules: {long}"
