@@ -1,5 +1,6 @@
 """Sub-commands for the intercommunality: share, consolidate."""
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -8,11 +9,22 @@ from evalir_desktop.cli.opening import open_store, read_territory_view
 from evalir_desktop.cli.output import print_json
 from evalir_desktop.cli.report import REPORT_MODES, write_output
 from evalir_desktop.store import StoreError
+from evalir_desktop.territory.conflicts import CONFLICT_ADVICE, conflict_text
 from evalir_desktop.territory.importing import consolidate
-from evalir_desktop.territory.models import FileReport
+from evalir_desktop.territory.models import FileReport, ImportReport
 from evalir_desktop.territory.share import share
 
 EXIT_SOME_REFUSED = 1
+EXIT_CONFLICT = 3
+CONSOLIDATE_EXIT_CODES = """codes de sortie :
+  0  chaque fichier est importé, ou était déjà dans le territoire
+  1  des fichiers sont refusés (illisibles, abîmés, dates dans le futur…) ; les autres
+     sont importés
+  3  des fichiers sont en conflit avec le territoire (un autre fichier pour la même
+     commune) : ils ne sont pas importés ; à résoudre dans la fenêtre du territoire
+     (garder les données actuelles, ou les remplacer par le fichier) ; 3 l'emporte sur 1
+  2  la commande n'a pas pu s'exécuter (territoire inaccessible, option incorrecte)
+"""
 
 
 def register(subparsers) -> None:
@@ -43,7 +55,10 @@ def register(subparsers) -> None:
     command.set_defaults(handler=run_share)
 
     command = subparsers.add_parser(
-        "consolidate", help="importer les fichiers des communes dans un fichier de territoire"
+        "consolidate",
+        help="importer les fichiers des communes dans un fichier de territoire",
+        epilog=CONSOLIDATE_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("items", type=Path, nargs="+", metavar="FICHIERS_OU_DOSSIERS")
     command.add_argument(
@@ -89,22 +104,36 @@ def run_consolidate(args) -> int:
     if args.json:
         print_json(report.model_dump(mode="json"))
     else:
-        for item in report.files:
-            if id(item) not in printed:
-                print(item.summary())
-        imported, unchanged = len(report.by_status("imported")), len(report.by_status("unchanged"))
-        print(
-            f"Territoire : {args.output} — {imported} fichier(s) importé(s), "
-            f"{unchanged} sans changement, {len(report.refused)} refusé(s)."
-        )
+        print_report(report, printed)
+    if report.conflicts:
+        return EXIT_CONFLICT
+    return EXIT_SOME_REFUSED if report.refused else EXIT_OK
+
+
+def print_report(report: ImportReport, printed: set[int]) -> None:
+    for item in report.files:
+        if id(item) not in printed:
+            print(item.summary())
+    for item in report.conflicts:
+        print(f"\nConflit à résoudre — {conflict_text(item)}")
+    counts = [
+        counted(len(report.by_status("imported")), "fichier importé", "fichiers importés"),
+        counted(len(report.by_status("unchanged")), "sans changement", "sans changement"),
+        counted(len(report.refused), "refusé", "refusés"),
+        counted(len(report.conflicts), "en conflit", "en conflit"),
+    ]
+    print(f"\nTerritoire : {report.territory} — {', '.join(counts)}.")
+    if report.conflicts:
+        print(CONFLICT_ADVICE, file=sys.stderr)
     if report.refused:
-        if not args.json:
-            print(
-                "Les fichiers refusés n'ont rien modifié ; les autres ont été importés.",
-                file=sys.stderr,
-            )
-        return EXIT_SOME_REFUSED
-    return EXIT_OK
+        print(
+            "Les fichiers refusés n'ont rien modifié ; les autres ont été importés.",
+            file=sys.stderr,
+        )
+
+
+def counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count <= 1 else many}"
 
 
 def run_territory_report(args) -> int:

@@ -1,8 +1,11 @@
 """Copy one validated town file into the territory file, in one transaction.
 
-Towns are matched by INSEE code, assessments by UUID; the newest `updated_at` wins for
-each assessment and for the town profile, so an older file never overwrites newer data.
-An assessment missing from the file is kept and reported (a town may share only some).
+Towns are matched by INSEE code and town id (see `store.identity`: a file that does not
+match is a conflict, nothing is merged), assessments by UUID; the newest `updated_at`
+wins for each assessment and for the town profile, so an older file never overwrites
+newer data. An assessment missing from the file is kept and reported (a town may share
+only some). When the officer chooses to replace the town's data by a file, the file
+wins everywhere and the town's assessments missing from it are removed.
 Column lists come from the pydantic models of the rows.
 """
 
@@ -11,11 +14,18 @@ import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
 from evalir_desktop.commune import Commune
+from evalir_desktop.store.identity import (
+    CurrentTown,
+    conflict,
+    find_current,
+    identity_reason,
+    instant,
+    regression_reason,
+)
 from evalir_desktop.store.journal import journal
 from evalir_desktop.store.models import AssessmentRecord, AssessmentRef, SourceRecord
 from evalir_desktop.store.town_file import TownFile, Unreadable
@@ -32,15 +42,11 @@ class MergeResult:
     kept_newer: list[AssessmentRef] = field(default_factory=list)
     removed_from_source: list[AssessmentRef] = field(default_factory=list)
     profile_updated: bool = False
+    profile_kept_newer: bool = False
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.profile_updated)
-
-
-def instant(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[BaseModel], **fixed) -> None:
@@ -56,15 +62,30 @@ def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[BaseModel],
 
 
 def merge_town(
-    conn: sqlite3.Connection, town: TownFile, source: SourceRecord, who: str
+    conn: sqlite3.Connection,
+    town: TownFile,
+    source: SourceRecord,
+    who: str,
+    *,
+    replace: bool = False,
 ) -> MergeResult:
-    """Merge inside one BEGIN IMMEDIATE ... COMMIT; roll back on any error."""
+    """Merge inside one BEGIN IMMEDIATE ... COMMIT; roll back on any error.
+
+    Raise `TownConflict` (nothing merged) when the file does not match the town the
+    territory knows, unless `replace`: the officer chose the file over the current data.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
-        result = _merge(conn, town, source)
+        current = find_current(conn, town)
+        result = _plan(conn, town, current, replace)
+        if not replace:
+            _check_conflicts(conn, town, source, current, result)
+        commune_id = _write_commune(conn, town, source, current, result, replace)
+        _write_assessments(conn, town, commune_id, result, replace)
         insert_rows(conn, "source", [source])
         change = {
             "file": source.file_name,
+            "outcome": source.outcome,
             "added": [ref.id for ref in result.added],
             "updated": [ref.id for ref in result.updated],
             "profile_updated": result.profile_updated,
@@ -84,9 +105,52 @@ def merge_town(
     return result
 
 
-def _merge(conn: sqlite3.Connection, town: TownFile, source: SourceRecord) -> MergeResult:
+def keep_current(conn: sqlite3.Connection, source: SourceRecord, who: str) -> None:
+    """Record that the officer kept the territory's data rather than this file: the
+    same file added again is then reported as decided, not as a new conflict."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        insert_rows(conn, "source", [source.model_copy(update={"outcome": "kept_current"})])
+        change = {"file": source.file_name, "outcome": "kept_current"}
+        journal(
+            conn,
+            at=source.imported_at,
+            who=who,
+            entity="source",
+            entity_id=source.id,
+            change=change,
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _check_conflicts(
+    conn: sqlite3.Connection,
+    town: TownFile,
+    source: SourceRecord,
+    current: CurrentTown | None,
+    result: MergeResult,
+) -> None:
+    reason = identity_reason(current, town)
+    if not reason:
+        older = [ref.title for ref in result.kept_newer]
+        if result.profile_kept_newer:
+            older.insert(0, "le profil de la commune")
+        reason = regression_reason(current, town, older)
+    if reason:
+        raise conflict(conn, current, town, source.file_name, reason)
+
+
+def _plan(
+    conn: sqlite3.Connection, town: TownFile, current: CurrentTown | None, replace: bool
+) -> MergeResult:
+    """What merging the file would do, assessment by assessment (nothing written)."""
     result = MergeResult()
-    commune_id = _merge_commune(conn, town, source, result)
+    commune_id = current.commune_id if current else None
+    if current is not None and not replace:
+        result.profile_kept_newer = instant(town.commune.updated_at) < instant(current.updated_at)
     existing = {
         row[0]: (row[1], row[2])
         for row in conn.execute(
@@ -98,7 +162,6 @@ def _merge(conn: sqlite3.Connection, town: TownFile, source: SourceRecord) -> Me
     for record in town.assessments:
         ref = AssessmentRef(id=record.id, title=record.title)
         if record.id not in existing:
-            _write_assessment(conn, town, record, commune_id, insert=True)
             result.added.append(ref)
             continue
         current_at, owner = existing[record.id]
@@ -107,35 +170,37 @@ def _merge(conn: sqlite3.Connection, town: TownFile, source: SourceRecord) -> Me
                 f"l'évaluation « {record.title} » a déjà été importée pour une autre commune "
                 "(ce fichier a peut-être été copié depuis celui d'une autre commune)"
             )
-        incoming, current = instant(record.updated_at), instant(current_at)
-        if incoming > current:
-            _write_assessment(conn, town, record, commune_id, insert=False)
+        incoming, held = instant(record.updated_at), instant(current_at)
+        if replace or incoming > held:
             result.updated.append(ref)
-        elif incoming == current:
+        elif incoming == held:
             result.unchanged.append(ref)
         else:
             result.kept_newer.append(ref)
-    present = {record.id for record in town.assessments}
-    for assessment_id, title in conn.execute(
-        "SELECT id, title FROM assessment WHERE commune_id = ? AND deleted_at IS NULL "
-        "ORDER BY created_at",
-        (commune_id,),
-    ).fetchall():
-        if assessment_id not in present:
-            result.removed_from_source.append(AssessmentRef(id=assessment_id, title=title))
+    if commune_id is not None:
+        present = {record.id for record in town.assessments}
+        for assessment_id, title in conn.execute(
+            "SELECT id, title FROM assessment WHERE commune_id = ? AND deleted_at IS NULL "
+            "ORDER BY created_at",
+            (commune_id,),
+        ).fetchall():
+            if assessment_id not in present:
+                result.removed_from_source.append(AssessmentRef(id=assessment_id, title=title))
     return result
 
 
-def _merge_commune(
-    conn: sqlite3.Connection, town: TownFile, source: SourceRecord, result: MergeResult
+def _write_commune(
+    conn: sqlite3.Connection,
+    town: TownFile,
+    source: SourceRecord,
+    current: CurrentTown | None,
+    result: MergeResult,
+    replace: bool,
 ) -> str:
     incoming = town.commune
     values = {name: getattr(incoming, name) for name in COMMUNE_FIELDS}
     values.update(source_id=source.id, updated_at=incoming.updated_at)
-    row = conn.execute(
-        "SELECT id, updated_at, town_id FROM commune WHERE insee = ?", (incoming.insee,)
-    ).fetchone()
-    if row is None:
+    if current is None:
         taken = conn.execute("SELECT 1 FROM commune WHERE id = ?", (incoming.id,)).fetchone()
         commune_id = str(uuid.uuid4()) if taken else incoming.id
         names = ["id", "town_id", *values]
@@ -146,16 +211,34 @@ def _merge_commune(
         )
         result.profile_updated = True
         return commune_id
-    commune_id, current_at, town_id = row
-    if not town_id and town.town_id:  # known by its INSEE code only so far: remember the id
-        conn.execute("UPDATE commune SET town_id = ? WHERE id = ?", (town.town_id, commune_id))
-    if instant(incoming.updated_at) > instant(current_at):
+    if replace or (not current.town_id and town.town_id):
+        # replaced, or known by its INSEE code only so far: the file's id is remembered
+        conn.execute(
+            "UPDATE commune SET town_id = ? WHERE id = ?", (town.town_id, current.commune_id)
+        )
+    if replace or instant(incoming.updated_at) > instant(current.updated_at):
         assignments = ", ".join(f"{name} = :{name}" for name in values)
         conn.execute(
-            f"UPDATE commune SET {assignments} WHERE id = :id", {**values, "id": commune_id}
+            f"UPDATE commune SET {assignments} WHERE id = :id",
+            {**values, "id": current.commune_id},
         )
         result.profile_updated = True
-    return commune_id
+    return current.commune_id
+
+
+def _write_assessments(
+    conn: sqlite3.Connection, town: TownFile, commune_id: str, result: MergeResult, replace: bool
+) -> None:
+    records = {record.id: record for record in town.assessments}
+    for ref in result.added:
+        _write_assessment(conn, town, records[ref.id], commune_id, insert=True)
+    for ref in result.updated:
+        _write_assessment(conn, town, records[ref.id], commune_id, insert=False)
+    if replace:  # the file is the town's data now: what it lacks goes
+        for ref in result.removed_from_source:
+            for table in CHILD_TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", (ref.id,))
+            conn.execute("DELETE FROM assessment WHERE id = ?", (ref.id,))
 
 
 def _write_assessment(

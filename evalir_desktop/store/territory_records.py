@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from evalir_desktop.answers import Answer
-from evalir_desktop.store.merging import MergeResult, merge_town
+from evalir_desktop.store.merging import MergeResult, keep_current, merge_town
 from evalir_desktop.store.models import DecisionRecord, SourceRecord
 from evalir_desktop.store.town_file import (
     AnswerRow,
@@ -20,11 +20,12 @@ from evalir_desktop.store.town_file import (
 
 @dataclass(frozen=True)
 class KnownSource:
-    """A town file imported before: when, and for which town."""
+    """A town file received before: when, for which town, and what was decided."""
 
     imported_at: str
     insee: str
     commune: str
+    outcome: str = "merged"
 
 
 class TerritoryRecords:
@@ -39,22 +40,29 @@ class TerritoryRecords:
 
     def known_source(self, sha256: str) -> KnownSource | None:
         row = self._conn.execute(
-            "SELECT s.imported_at, s.commune_insee, coalesce(c.nom, '') FROM source s "
+            "SELECT s.imported_at, s.commune_insee, coalesce(c.nom, ''), s.outcome FROM source s "
             "LEFT JOIN commune c ON c.insee = s.commune_insee "
-            "WHERE s.sha256 = ? ORDER BY s.imported_at LIMIT 1",
+            "WHERE s.sha256 = ? ORDER BY s.imported_at DESC LIMIT 1",
             (sha256,),
         ).fetchone()
         return KnownSource(*row) if row else None
 
-    def merge_town(self, town: TownFile, source: SourceRecord) -> MergeResult:
-        """Merge one validated town file in one transaction (see `store.merging`);
-        raise Unreadable when the file collides with another town's rows."""
+    def merge_town(
+        self, town: TownFile, source: SourceRecord, *, replace: bool = False
+    ) -> MergeResult:
+        """Merge one validated town file in one transaction (see `store.merging`); raise
+        TownConflict when it does not match the town the territory knows (unless
+        `replace`), Unreadable when it collides with another town's rows."""
         try:
-            return merge_town(self._conn, town, source, self.who)
+            return merge_town(self._conn, town, source, self.who, replace=replace)
         except sqlite3.IntegrityError as error:
             raise Unreadable(
                 "il contient des éléments déjà importés depuis le fichier d'une autre commune"
             ) from error
+
+    def keep_current(self, source: SourceRecord) -> None:
+        """The officer kept the territory's data rather than the file of `source`."""
+        keep_current(self._conn, source, self.who)
 
     @contextmanager
     def persistent_journal(self) -> Iterator[None]:

@@ -22,7 +22,7 @@ from evalir_desktop.text import clean_text
 
 MAX_ASSESSMENTS = 2_000
 MAX_ROWS = 500_000
-CLOCK_TOLERANCE = timedelta(days=2)
+CLOCK_TOLERANCE = timedelta(minutes=5)  # clocks drift a little; more is a wrong date
 IDENTITY_VERSION = 2  # the schema version that gave each town file its town id
 TABLE_LABELS = {
     "CommuneRow": "profil de la commune",
@@ -87,8 +87,9 @@ class TownFile:
     decisions: dict[str, DecisionRecord] = field(default_factory=dict)
 
 
-def parse_instant(text: str, now: datetime) -> datetime:
-    """Parse an ISO date-time written by EVALIR; refuse naive or far-future ones."""
+def parse_instant(text: str, now: datetime, what: str = "une date de modification") -> datetime:
+    """Parse an ISO date-time written by EVALIR; refuse it if more than a few minutes
+    ahead of this computer's clock (`what` names it in the French reason)."""
     try:
         instant = datetime.fromisoformat(text)
     except (TypeError, ValueError) as error:
@@ -96,9 +97,11 @@ def parse_instant(text: str, now: datetime) -> datetime:
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
     if instant > now + CLOCK_TOLERANCE:
+        when = instant.astimezone().strftime("%d/%m/%Y à %H:%M")
         raise Unreadable(
-            "une date de modification est dans le futur : l'horloge de l'ordinateur "
-            "de la commune est peut-être mal réglée"
+            f"{what} est dans le futur (le {when}, heure de cet ordinateur) : l'horloge "
+            "de l'ordinateur de la commune, ou celle de cet ordinateur, est mal réglée. "
+            "Faites vérifier la date et l'heure des deux ordinateurs"
         )
     return instant
 
@@ -151,7 +154,7 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
     if len(communes) > 1:
         raise Unreadable("il contient plusieurs profils de commune")
     commune = CommuneRow.model_validate(communes[0])
-    parse_instant(commune.updated_at, now)
+    parse_instant(commune.updated_at, now, "la date de modification du profil de la commune")
     count = conn.execute("SELECT count(*) FROM assessment").fetchone()[0]
     children = sum(
         conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -162,12 +165,15 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
     assessments = [
         AssessmentRecord.model_validate(row) for row in select_rows(conn, _select("assessment"))
     ]
-    ids = set()
+    titles = {}
     for record in assessments:
         if record.commune_id != commune.id:
             raise Unreadable(f"l'évaluation « {record.title} » n'appartient pas à la commune")
-        parse_instant(record.updated_at, now)
-        ids.add(record.id)
+        what = f"la date de modification de l'évaluation « {record.title[:80]} »"
+        for stamp in (record.created_at, record.updated_at, record.deleted_at):
+            if stamp:
+                parse_instant(stamp, now, what)
+        titles[record.id] = what
     town = TownFile(
         role,
         meta.get("written_with", ""),
@@ -179,15 +185,15 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
     )
     for row in select_rows(conn, _select("answer")):
         answer = AnswerRow.model_validate(row)  # its validator parses the JSON value
-        _belongs(answer.assessment_id, ids)
+        _belongs(answer.assessment_id, titles, answer.updated_at, now)
         town.answers.setdefault(answer.assessment_id, []).append(answer)
     for row in select_rows(conn, _select("action")):
         action = ActionRecord.model_validate(row)
-        _belongs(action.assessment_id, ids)
+        _belongs(action.assessment_id, titles, action.updated_at, now)
         town.actions.setdefault(action.assessment_id, []).append(action)
     for row in select_rows(conn, _select("decision")):
         decision = DecisionRecord.model_validate(row)
-        _belongs(decision.assessment_id, ids)
+        _belongs(decision.assessment_id, titles, decision.updated_at, now)
         town.decisions[decision.assessment_id] = decision
     return town
 
@@ -207,7 +213,7 @@ def made_at(meta: dict[str, str], stamps: list[str], now: datetime) -> str:
     """When the copy was made: its share date, or the newest change of a file sent as is."""
     shared = meta.get("shared_at", "")
     if shared:
-        parse_instant(shared, now)
+        parse_instant(shared, now, "la date à laquelle la copie a été préparée")
         return shared
     return max(stamps, key=lambda stamp: parse_instant(stamp, now))
 
@@ -216,6 +222,9 @@ def _select(table: str) -> str:
     return f"SELECT * FROM {table} ORDER BY rowid"
 
 
-def _belongs(assessment_id: str, ids: set[str]) -> None:
-    if assessment_id not in ids:
+def _belongs(assessment_id: str, titles: dict[str, str], stamp: str, now: datetime) -> None:
+    """A row of an assessment of the file, dated no later than now."""
+    if assessment_id not in titles:
         raise Unreadable("des réponses ou des actions ne se rattachent à aucune évaluation")
+    if stamp:
+        parse_instant(stamp, now, titles[assessment_id])

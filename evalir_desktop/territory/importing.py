@@ -19,6 +19,7 @@ from pathlib import Path
 
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import FileRefused
+from evalir_desktop.store.identity import TownConflict, local_moment
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
 from evalir_desktop.store.snapshot import remove_stale_copies, take_snapshot
@@ -230,7 +231,13 @@ def already_imported(store: Store, path: Path, sha: str) -> FileReport | None:
     known = store.known_source(sha)
     if known is None:
         return None
-    when = datetime.fromisoformat(known.imported_at).astimezone().strftime("%d/%m/%Y à %H:%M")
+    when = local_moment(known.imported_at)
+    reason = f"Ce fichier a déjà été importé le {when} : rien n'a changé."
+    if known.outcome == "kept_current":
+        reason = (
+            f"Vous avez choisi le {when} de garder les données du territoire plutôt que ce "
+            "fichier : rien n'a changé."
+        )
     return FileReport(
         path=str(path),
         file_name=path.name,
@@ -238,12 +245,27 @@ def already_imported(store: Store, path: Path, sha: str) -> FileReport | None:
         sha256=sha,
         commune=known.commune,
         insee=known.insee,
-        reason=f"Ce fichier a déjà été importé le {when} : rien n'a changé.",
+        reason=reason,
     )
 
 
-def merge_prepared(store: Store, prepared: Prepared) -> FileReport:
-    """Merge a prepared file in one transaction (main thread), or report why not."""
+def source_record(path: Path, sha: str, town: TownFile) -> SourceRecord:
+    return SourceRecord(
+        id=str(uuid.uuid4()),
+        file_name=path.name,
+        sha256=sha,
+        commune_insee=town.commune.insee,
+        imported_at=datetime.now(UTC).isoformat(timespec="microseconds"),
+        program_version=town.written_with[:50],
+        schema_version=town.schema_version,
+        town_id=town.town_id,
+        shared_at=town.made_at,
+    )
+
+
+def merge_prepared(store: Store, prepared: Prepared, *, replace: bool = False) -> FileReport:
+    """Merge a prepared file in one transaction (main thread), or report why not; with
+    `replace` the file's data replace the town's (the officer resolved a conflict)."""
     path, sha = prepared.path, prepared.sha
     if prepared.refusal is not None:
         return prepared.refusal
@@ -255,27 +277,26 @@ def merge_prepared(store: Store, prepared: Prepared) -> FileReport:
         if prepared.refusal is not None:
             return prepared.refusal
     town = prepared.town
-    source = SourceRecord(
-        id=str(uuid.uuid4()),
-        file_name=path.name,
-        sha256=sha,
-        commune_insee=town.commune.insee,
-        imported_at=datetime.now(UTC).isoformat(timespec="microseconds"),
-        program_version=town.written_with[:50],
-        schema_version=town.schema_version,
-        town_id=town.town_id,
-        shared_at=town.made_at,
-    )
-    town_fields = {"sha256": sha, "commune": town.commune.nom, "insee": town.commune.insee}
+    source = source_record(path, sha, town)
+    if replace:
+        source = source.model_copy(update={"outcome": "replaced"})
+    fields = {"path": str(path), "file_name": path.name, "sha256": sha}
+    fields.update(commune=town.commune.nom, insee=town.commune.insee)
     try:
-        result = store.merge_town(town, source)
+        result = store.merge_town(town, source, replace=replace)
+    except TownConflict as error:
+        reason = f"Le fichier « {path.name} » n'a pas été importé : {error}."
+        return FileReport(status="conflict", reason=reason, conflict=error.details, **fields)
     except Unreadable as error:
-        return refused(
-            path, f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}", **town_fields
-        )
+        reason = f"Le fichier « {path.name} » est refusé : {error}. {RESEND_ADVICE}"
+        return FileReport(status="refused", reason=reason, **fields)
+    if replace:
+        reason = "Les données de la commune ont été remplacées par celles de ce fichier."
+    elif result.changed:
+        reason = ""
+    else:
+        reason = "Le territoire contenait déjà ces données (ou des données plus récentes)."
     return FileReport(
-        path=str(path),
-        file_name=path.name,
         status="imported" if result.changed else "unchanged",
         source_id=source.id,
         added=result.added,
@@ -283,10 +304,8 @@ def merge_prepared(store: Store, prepared: Prepared) -> FileReport:
         unchanged=result.unchanged,
         kept_newer=result.kept_newer,
         removed_from_source=result.removed_from_source,
-        reason=""
-        if result.changed
-        else "Le territoire contenait déjà ces données (ou des données plus récentes).",
-        **town_fields,
+        reason=reason,
+        **fields,
     )
 
 

@@ -4,14 +4,16 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evalir_desktop.store.identity import ConflictDetails
 from evalir_desktop.store.models import AssessmentRef
 
-FileStatus = Literal["imported", "unchanged", "refused", "cancelled"]
+FileStatus = Literal["imported", "unchanged", "refused", "conflict", "cancelled"]
 
 FILE_STATUS_LABELS = {
     "imported": "importé",
     "unchanged": "aucun changement",
     "refused": "refusé",
+    "conflict": "en conflit, non importé",
     "cancelled": "non traité (import annulé)",
 }
 
@@ -32,6 +34,7 @@ class FileReport(BaseModel):
     unchanged: list[AssessmentRef] = Field(default_factory=list)
     kept_newer: list[AssessmentRef] = Field(default_factory=list)
     removed_from_source: list[AssessmentRef] = Field(default_factory=list)
+    conflict: ConflictDetails | None = None  # with status "conflict": both sides
 
     @property
     def status_label(self) -> str:
@@ -39,7 +42,7 @@ class FileReport(BaseModel):
 
     def summary(self) -> str:
         """One French line for the window's list and the command line."""
-        if self.status in ("refused", "cancelled"):
+        if self.status in ("refused", "conflict", "cancelled"):
             return f"{self.file_name} : {self.status_label}. {self.reason}".strip()
         town = f"{self.commune} ({self.insee})" if self.commune else self.file_name
         if not (self.added or self.updated or self.unchanged or self.kept_newer):
@@ -72,3 +75,7 @@ class ImportReport(BaseModel):
     @property
     def refused(self) -> list[FileReport]:
         return self.by_status("refused")
+
+    @property
+    def conflicts(self) -> list[FileReport]:
+        return self.by_status("conflict")

@@ -3,6 +3,7 @@
 import json
 import shutil
 import sqlite3
+import uuid
 from datetime import date
 
 import pytest
@@ -227,7 +228,10 @@ def test_file_copied_from_another_town_is_refused(town, folder):
     copy = folder / "copie.evalir"
     shutil.copyfile(shared(town, folder / "b.evalir"), copy)
     conn = sqlite3.connect(copy)
-    conn.execute("UPDATE commune SET insee = '42999', nom = 'Voisine'")
+    # another town id too: the same id under another INSEE code is a conflict instead
+    conn.execute(
+        "UPDATE commune SET insee = '42999', nom = 'Voisine', town_id = ?", (str(uuid.uuid4()),)
+    )
     conn.commit()
     conn.close()
     (item,) = consolidate(territory, [copy]).files

@@ -31,6 +31,7 @@ from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.models import ImportReport
 from evalir_desktop.territory.view_models import TerritoryView
 from evalir_desktop.ui.territory import tables
+from evalir_desktop.ui.territory.conflicts import ConflictPanel
 from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
 from evalir_desktop.ui.widgets.plain import escaped
 
@@ -132,6 +133,7 @@ class TerritoryWindow(QMainWindow):
         self.report_list.setAccessibleName(self.tr("Compte rendu du dernier import"))
         self.report_list.setWordWrap(True)
         self.tabs.addTab(self.report_list, self.tr("Dernier import"))
+        self.conflict_panel = ConflictPanel(self.tabs, self.path, lambda: self.busy, self.refresh)
         return self.tabs
 
     def build_table_tab(self) -> QWidget:
@@ -215,6 +217,9 @@ class TerritoryWindow(QMainWindow):
         )
         self.task.start()
 
+    def refresh(self) -> None:
+        self.start([])  # a conflict was resolved: recompute the views
+
     def set_busy(self, busy: bool, importing: bool = False) -> None:
         self.add_files_button.setEnabled(not busy)
         self.add_folder_button.setEnabled(not busy)
@@ -262,6 +267,7 @@ class TerritoryWindow(QMainWindow):
             )
             self.report_list.clear()  # the full account, missing and cancelled files too
             self.report_list.addItems([item.summary() for item in report.files])
+            self.conflict_panel.show_conflicts(report.conflicts)
             if report.refused:
                 text += self.tr(" Voir l'onglet « Dernier import » pour les fichiers refusés.")
             if report.cancelled:
