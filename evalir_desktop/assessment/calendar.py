@@ -35,3 +35,10 @@ def final_limit_text(final_limit: date, final_limit_for: str) -> str:
         if final_limit_for
         else f"Au plus tard le {french_date(final_limit)}."
     )
+
+
+def short_status(applies_from: date, in_force: bool) -> str:
+    """For tables and summaries: in force since…, or to anticipate, applicable from…"""
+    if in_force:
+        return f"En vigueur depuis le {french_date(applies_from)}"
+    return f"À anticiper{NNBSP}: applicable à partir du {french_date(applies_from)}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -16,6 +18,8 @@ from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
+from evalir_desktop.french import french_date
+from evalir_desktop.session.changes import UpdateAccount, account_details, session_account
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.versions import content_version_notice
@@ -48,8 +52,24 @@ def register(subparsers) -> None:
         metavar="REPONSES.json",
         help='fichier JSON {"commune": {profil}, "answers": {"question": valeur ou "inconnu"}}',
     )
+    ev.add_argument(
+        "--date",
+        type=reference_date,
+        metavar="AAAA-MM-JJ",
+        help="date à laquelle lire les obligations (aujourd'hui par défaut)",
+    )
     ev.add_argument("--json", action="store_true", help="résultat en JSON")
     ev.set_defaults(handler=run_evaluate)
+
+
+def reference_date(text: str) -> date:
+    """`--date AAAA-MM-JJ`, refused in French otherwise."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date attendue au format AAAA-MM-JJ, par exemple 2027-12-02 (reçu : {text!r})"
+        ) from None
 
 
 def _content() -> Content:
@@ -140,9 +160,9 @@ def parse_pairs(content: Content, pairs: list[str]) -> dict[str, Answer]:
     return parsed
 
 
-def _warn_other_version(content: Content, record) -> None:
+def _warn_other_version(content: Content, session: AssessmentSession) -> None:
     """Say so when an assessment was started with another version of the questionnaire."""
-    notice = content_version_notice(record, content)
+    notice = content_version_notice(session.record, content, session_account(session))
     if notice:
         print(f"evalir : attention. {notice}", file=sys.stderr)
 
@@ -153,7 +173,7 @@ def run_answer(args) -> int:
     with open_store(args.file, writable=True) as store:
         try:
             session = AssessmentSession(store, content, args.assessment)
-            _warn_other_version(content, session.record)
+            _warn_other_version(content, session)
             for question_id, answer in parsed.items():
                 session.save_value(question_id, answer)
         except StoreError as error:
@@ -200,13 +220,26 @@ def _answers_from_file(content: Content, path: Path) -> tuple[dict[str, Answer],
     return answers, data.commune
 
 
-def evaluation_json(evaluation: Evaluation) -> dict:
-    return evaluation.model_dump(mode="json")
+def evaluation_json(evaluation: Evaluation, account: UpdateAccount | None = None) -> dict:
+    """The evaluation as data (`reference_date`, and each obligation's `applies_from` and
+    `in_force`), with the account of a questionnaire update when there is one."""
+    data = evaluation.model_dump(mode="json")
+    if account is not None:
+        data["content_update"] = {**account.model_dump(mode="json"), "text": account.text()}
+    return data
+
+
+def print_account(account: UpdateAccount, content: Content) -> None:
+    print(account.text())
+    for line in account_details(account, content):
+        print(f"  {line}")
+    print()
 
 
 def print_evaluation(evaluation: Evaluation) -> None:
     """The evaluation in plain French, for a terminal."""
     print(f"Questions renseignées : {evaluation.completion} %")
+    print(f"Obligations lues au {french_date(evaluation.reference_date)}")
     print("\nCe que le droit prévoit")
     if not evaluation.obligations:
         print("  Aucune règle déclenchée par les réponses actuelles.")
@@ -216,8 +249,7 @@ def print_evaluation(evaluation: Evaluation) -> None:
         print(f"    Référence : {ob.reference}")
         if ob.to_check:
             print(f"    À vérifier : {ob.to_check}")
-        if ob.deadline:
-            print(f"    Échéance : {ob.deadline}")
+        print(f"    Application : {ob.deadline}")
         for trigger in ob.triggers:
             print(f"    Parce que : {trigger.label} → {trigger.display}")
     print("\nMaturité par axe (sur 100)")
@@ -243,23 +275,27 @@ def print_evaluation(evaluation: Evaluation) -> None:
 
 def run_evaluate(args) -> int:
     content = _content()
+    account = None
     if args.answers is not None:
         if args.file is not None or args.assessment:
             raise UserError("indiquez soit FICHIER --assessment ID, soit --answers, pas les deux.")
         answers, commune = _answers_from_file(content, args.answers)
-        evaluation = evaluate(content, answers, commune)
+        evaluation = evaluate(content, answers, commune, args.date)
     else:
         if args.file is None or not args.assessment:
             raise UserError("indiquez FICHIER --assessment ID, ou --answers REPONSES.json.")
         with open_store(args.file) as store:
             try:
-                session = AssessmentSession(store, content, args.assessment)
-                _warn_other_version(content, session.record)
+                session = AssessmentSession(store, content, args.assessment, args.date)
+                _warn_other_version(content, session)
                 evaluation = session.evaluation
+                account = session_account(session)
             except StoreError as error:
                 raise UserError(str(error)) from error
     if args.json:
-        print_json(evaluation_json(evaluation))
-    else:
-        print_evaluation(evaluation)
+        print_json(evaluation_json(evaluation, account))
+        return EXIT_OK
+    if account is not None:
+        print_account(account, content)
+    print_evaluation(evaluation)
     return EXIT_OK

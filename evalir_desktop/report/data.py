@@ -93,9 +93,10 @@ class ReportData:
 def report_data(
     store, assessment_id: str, content: Content | None = None, today: date | None = None
 ) -> ReportData:
-    """Read one assessment from an open Store and evaluate it with the given content."""
+    """Read one assessment from an open Store and evaluate it with the given content, on
+    the day the report is printed (`today`)."""
     return session_report_data(
-        AssessmentSession(store, content or load_content(), assessment_id), today
+        AssessmentSession(store, content or load_content(), assessment_id, today), today
     )
 
 

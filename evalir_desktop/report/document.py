@@ -105,14 +105,21 @@ class NumberedCanvas(Canvas):
 
 
 def _progress_adapter(report: Progress) -> Callable[[str, int], None]:
-    """Turn reportlab's (kind, value) callbacks into a percentage of the layout done."""
-    total = [0]
+    """Turn reportlab's (kind, value) callbacks into a percentage of the layout done.
+
+    Reportlab counts the flowables handled; a flowable split across two pages is handed
+    back, so its count can step back: the share reported never does.
+    """
+    total, done = [0], [0]
 
     def callback(kind: str, value: int) -> None:
         if kind == "SIZE_EST":
             total[0] = max(1, value)
         elif kind == "PROGRESS" and total[0]:
-            report(min(99, round(100 * value / total[0])))
+            share = min(99, round(100 * value / total[0]))
+            if share > done[0]:
+                done[0] = share
+                report(share)
         elif kind == "FINISHED":
             report(100)
 

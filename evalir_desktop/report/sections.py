@@ -3,6 +3,7 @@
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from evalir_desktop.assessment.calendar import short_status
 from evalir_desktop.commune import DPD_LABELS
 from evalir_desktop.content.models import PRIORITY_LABELS
 from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
@@ -149,6 +150,13 @@ def qualification(data: ReportData) -> list[Flowable]:
             "sont à relire sur Légifrance ou EUR-Lex avant toute décision.",
         ),
         para(legend + ".", "small", bold_prefix="Légende :"),
+        para(
+            f"Dates lues au {fr_date(data.evaluation.reference_date)} : une obligation « à "
+            "anticiper » ne s'applique pas encore à cette date, mais la commune doit s'y "
+            "préparer ; les mois restants sont indiqués dans le détail.",
+            "small",
+            bold_prefix="Dates :",
+        ),
     ]
     if obligations:
         binding = data.summary().obligations
@@ -169,9 +177,14 @@ def qualification(data: ReportData) -> list[Flowable]:
     else:
         story += [
             data_table(
-                ["Niveau", "Ce que cela implique", "Référence", "Échéance"],
+                ["Niveau", "Ce que cela implique", "Référence", "Application"],
                 [
-                    [level_label(ob.level, ob.level_label), ob.title, ob.reference, ob.deadline]
+                    [
+                        level_label(ob.level, ob.level_label),
+                        ob.title,
+                        ob.reference,
+                        short_status(ob.applies_from, ob.in_force),
+                    ]
                     for ob in obligations
                 ],
                 [2.8, 5, 5.4, 3.8],
@@ -186,8 +199,7 @@ def qualification(data: ReportData) -> list[Flowable]:
         ]
         story.append(KeepTogether(block))
         story += long_text(ob.explanation)
-        if ob.deadline:
-            story.append(para(ob.deadline, bold_prefix="Échéance :"))
+        story.append(para(ob.deadline, bold_prefix="Application :"))
         if ob.to_check:
             story.append(para(ob.to_check, bold_prefix="À vérifier :"))
         if ob.triggers:

@@ -3,11 +3,12 @@
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
+from evalir_desktop.assessment.calendar import short_status
 from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.labels import NO_VERDICT
 from evalir_desktop.report.styles import level_label, para
-from evalir_desktop.report.typography import fr_date
+from evalir_desktop.report.typography import counted, fr_date
 from evalir_desktop.store.models import OUTCOME_LABELS
 
 MAX_OBLIGATIONS = 6
@@ -69,6 +70,7 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
     if ev.obligations:
         items = [
             f"{level_label(ob.level, ob.level_label)} : {ob.title} ({shorten(ob.reference, 90)})"
+            f" — {short_status(ob.applies_from, ob.in_force).lower()}"
             for ob in ev.obligations[:MAX_OBLIGATIONS]
         ]
         story += bullets(items, mark="")
@@ -76,8 +78,8 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
             rest = len(ev.obligations) - MAX_OBLIGATIONS
             story.append(
                 para(
-                    f"… et {rest} autre(s) : voir la qualification réglementaire "
-                    "du rapport complet.",
+                    f"… et {counted(rest, 'autre', 'autres')} : voir la qualification "
+                    "réglementaire du rapport complet.",
                     "muted",
                 )
             )

@@ -43,6 +43,7 @@ def french(text: str) -> str:
     """Apply French spacing: no-break space after « and before : ; ! ? » € %; curly apostrophes."""
     if not text:
         return ""
+    text = text.replace("\u202f", " ")  # narrow spaces from the domain: one rule below
     text = _AFTER_OPEN.sub("«" + NBSP, text)
     text = _BEFORE_PUNCT.sub(NBSP, text)
     text = _CLOSE_NO_SPACE.sub(NBSP + "»", text)

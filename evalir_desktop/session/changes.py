@@ -9,10 +9,10 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.assessment.models import Result
 from evalir_desktop.commune import Commune
-from evalir_desktop.content import Content, visible_questions
+from evalir_desktop.content import Content, load_archived_content, visible_questions
 from evalir_desktop.content.models import is_binding
-from evalir_desktop.french import NNBSP
-from evalir_desktop.session.session import answers_to_review, current_answers
+from evalir_desktop.french import NNBSP, quoted
+from evalir_desktop.session.session import AssessmentSession, answers_to_review, current_answers
 
 
 class UpdateAccount(Result):
@@ -96,3 +96,41 @@ def account_of_changes(
         questions_new=[qid for qid in unanswered if qid not in earlier],
         answers_to_review=[qid for qid in answers_to_review(current, stored) if qid in visible],
     )
+
+
+def session_account(session: AssessmentSession) -> UpdateAccount | None:
+    """The account for a stored assessment answered with an earlier, archived version.
+
+    None when it was answered with the current version, with another questionnaire, or
+    with a version that is not archived (then only the version notice is shown).
+    """
+    record, content = session.record, session.content
+    if record.content_id != content.id or record.content_version == content.version:
+        return None
+    previous = load_archived_content(record.content_version)
+    if previous is None:
+        return None
+    stored = session.store.answers(session.assessment_id)
+    return account_of_changes(previous, content, stored, session.commune, session.on)
+
+
+def account_details(account: UpdateAccount, content: Content) -> list[str]:
+    """What the counts stand for, one French sentence per kind: titles and question labels."""
+
+    def titles(rule_ids: list[str]) -> str:
+        return ", ".join(quoted(rule.title) for rid in rule_ids if (rule := content.rule(rid)))
+
+    def labels(question_ids: list[str]) -> str:
+        found = (content.question(qid) for qid in question_ids)
+        return ", ".join(quoted(question.label) for question in found if question)
+
+    lines = []
+    if account.obligations_added:
+        lines.append(f"Ajoutées{NNBSP}: {titles(account.obligations_added)}.")
+    if account.obligations_removed:
+        lines.append(f"Retirées{NNBSP}: {titles(account.obligations_removed)}.")
+    if account.answers_to_review:
+        lines.append(
+            f"À revoir, car un choix proposé a changé{NNBSP}: {labels(account.answers_to_review)}."
+        )
+    return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
@@ -120,10 +121,11 @@ class AssessmentSession:
     reloads and re-evaluates.
     """
 
-    def __init__(self, store: Store, content: Content, assessment_id: str):
+    def __init__(self, store: Store, content: Content, assessment_id: str, on: date | None = None):
         self.store = store
         self.content = content
         self.assessment_id = assessment_id
+        self.on = on  # the reference date of the evaluation; None: the day it is computed
         self._revision: int | None = None
         self._cache: dict[str, object] = {}
 
@@ -177,7 +179,7 @@ class AssessmentSession:
     @property
     def evaluation(self) -> Evaluation:
         def compute() -> Evaluation:
-            return evaluate(self.content, self.answers, self.commune)
+            return evaluate(self.content, self.answers, self.commune, self.on)
 
         return self._cached("evaluation", compute)
 

@@ -4,26 +4,34 @@ from __future__ import annotations
 
 from evalir_desktop.assessment import Comparison, compare
 from evalir_desktop.content import Content
+from evalir_desktop.session.changes import UpdateAccount, account_details
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import AssessmentRecord, Store
 
 
-def content_version_notice(record: AssessmentRecord, content: Content) -> str | None:
+def content_version_notice(
+    record: AssessmentRecord, content: Content, account: UpdateAccount | None = None
+) -> str | None:
     """Say, in French, that an assessment was answered with another questionnaire version.
 
-    Answers are never reinterpreted silently: the agent is told which version they were
-    given with, that vanished questions are ignored and new ones are left to answer, and
-    that the answers of renamed questions are carried over.
+    Answers are never reinterpreted silently: the agent is told what the update changed
+    for this assessment when that version is archived (`account`: obligations added or
+    removed, new questions, answers to review), which version the answers were given
+    with, that vanished questions are ignored and new ones are left to answer, and that
+    the answers of renamed questions are carried over.
     """
     if (record.content_id, record.content_version) == (content.id, content.version):
         return None
+    lead = ""
+    if account is not None:
+        lead = " ".join([account.text(), *account_details(account, content)]) + " "
     renamed = (
         " Les réponses aux questions renommées depuis sont reprises."
         if content.renamed_questions
         else ""
     )
     return (
-        f"Cette évaluation a été commencée avec la version {record.content_version} du "
+        f"{lead}Cette évaluation a été commencée avec la version {record.content_version} du "
         f"questionnaire ; la version actuelle est la {content.version}. Les réponses sont "
         "conservées telles quelles : les questions qui n'existent plus sont ignorées et les "
         f"nouvelles questions restent à compléter.{renamed}"

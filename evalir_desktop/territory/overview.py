@@ -14,6 +14,7 @@ from evalir_desktop.territory.aggregate import (
     scored_axes,
 )
 from evalir_desktop.territory.mutualisation import opportunities
+from evalir_desktop.territory.timeline import upcoming
 from evalir_desktop.territory.view_models import TerritoryView
 
 
@@ -32,6 +33,7 @@ def build_view(items: list[Evaluated], content: Content) -> TerritoryView:
         averages=averages,
         unknowns=frequent_unknowns(items),
         opportunities=opportunities(items, content),
+        upcoming=upcoming(items),
     )
 
 

@@ -1,6 +1,7 @@
 """Pydantic models of the territory views, shared by the window, the PDF and the CSV."""
 
 import unicodedata
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -137,6 +138,30 @@ class MutualisationGroup(View):
         return len(self.towns)
 
 
+class UpcomingObligation(View):
+    """An obligation not yet applicable (or not yet at its final limit), and its towns."""
+
+    id: str
+    title: str
+    level_label: str
+    assessment_count: int
+    towns: list[TownRef]
+
+
+class UpcomingDate(View):
+    """One date of the territory's timeline: what becomes applicable, or is due, then."""
+
+    on: date
+    kind: Literal["debut", "limite"] = Field(description="start of application, final limit")
+    label: str
+    months_left: int
+    obligations: list[UpcomingObligation]
+
+    @property
+    def town_count(self) -> int:
+        return len({town.commune_id for ob in self.obligations for town in ob.towns})
+
+
 class TerritoryView(View):
     """Everything the territory window and report show, computed once."""
 
@@ -151,3 +176,4 @@ class TerritoryView(View):
     averages: list[AxisAverage]
     unknowns: list[UnknownCount]
     opportunities: list[MutualisationGroup]
+    upcoming: list[UpcomingDate] = Field(default_factory=list)

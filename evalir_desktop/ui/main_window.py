@@ -94,9 +94,16 @@ class MainWindow(QMainWindow):
 
     def build_help_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Aide"))
+        self.method_action = menu.addAction(self.tr("&Méthode d'évaluation (PDF à imprimer)…"))
+        self.method_action.triggered.connect(self.save_method)
         about_action = menu.addAction(self.tr("À &propos d'EVALIR Desktop…"))
         about_action.setMenuRole(QAction.AboutRole)
         about_action.triggered.connect(self.show_about)
+
+    def save_method(self) -> None:
+        from evalir_desktop.ui.dialogs.method import save_method
+
+        save_method(self)
 
     def show_about(self) -> None:
         from evalir_desktop.ui.dialogs.about import AboutDialog

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from evalir_desktop.assessment import Evaluation
 from evalir_desktop.content import LEVEL_LABELS
 from evalir_desktop.content.models import LEVEL_ORDER
+from evalir_desktop.french import french_date
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.ui.widgets.headings import SECTION, heading
 from evalir_desktop.ui.widgets.links import LinkLabel
@@ -68,9 +69,10 @@ class ResultsPage(ScrollPage):
                 self.tr(
                     "Le programme ne décide pas à votre place : il montre ce que la loi impose, "
                     "ce qui est solide, ce qui manque et ce qui reste à décider par le conseil "
-                    "municipal. Réponses données : %s %% des questions."
+                    "municipal. Réponses données : %s %% des questions. Dates lues au %s : "
+                    "une obligation « à anticiper » ne s'applique pas encore, mais se prépare."
                 )
-                % self.evaluation.completion
+                % (self.evaluation.completion, french_date(self.evaluation.reference_date))
             )
         )
         layout.addWidget(self.obligations_section())
@@ -117,8 +119,7 @@ class ResultsPage(ScrollPage):
                 inner.addWidget(label(ob.title, bold=True))
                 inner.addWidget(label(self.tr("Référence : %s") % ob.reference))
                 inner.addWidget(label(ob.explanation))
-                if ob.deadline:
-                    inner.addWidget(label(self.tr("Échéance : %s") % ob.deadline))
+                inner.addWidget(label(ob.deadline, bold=not ob.in_force))
                 if ob.to_check:
                     inner.addWidget(label(self.tr("À vérifier : %s") % ob.to_check))
                 inner.addWidget(label(self.tr("Réponses à l'origine :")))

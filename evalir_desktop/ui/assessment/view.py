@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content
+from evalir_desktop.session.changes import session_account
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.steps import STATE_LABELS, steps
 from evalir_desktop.session.titles import display_title
@@ -60,7 +61,7 @@ class AssessmentView(QWidget):
         self.frozen_banner = QLabel()
         self.frozen_banner.setWordWrap(True)
         self.frozen_banner.setStyleSheet("background: #e8f0e0; color: #24420f; padding: 6px;")
-        notice = content_version_notice(self.record, content)
+        notice = content_version_notice(self.record, content, session_account(self.session))
         self.version_banner = QLabel(notice or "")
         self.version_banner.setWordWrap(True)
         self.version_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")

@@ -4,6 +4,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from evalir_desktop.assessment.calendar import months_text
 from evalir_desktop.territory.view_models import AssessmentRow, TerritoryView
 from evalir_desktop.ui.widgets.plain import plain_tooltip
 
@@ -124,4 +125,29 @@ def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
             child.setData(0, Qt.UserRole, index)
             top.addChild(child)
         tree.addTopLevelItem(top)
+    tree.resizeColumnToContents(1)
+
+
+def fill_upcoming(tree: QTreeWidget, view: TerritoryView) -> None:
+    """The timeline: one top-level item per date, its obligations and towns below."""
+    tree.clear()
+    tree.setHeaderLabels(
+        [
+            QCoreApplication.translate(CONTEXT, "Date et obligation"),
+            QCoreApplication.translate(CONTEXT, "Communes"),
+        ]
+    )
+    for entry in view.upcoming:
+        left = months_text(entry.months_left)
+        top = QTreeWidgetItem([f"{entry.label} ({left})", str(entry.town_count)])
+        for obligation in entry.obligations:
+            towns = ", ".join(town.nom for town in obligation.towns)
+            child = QTreeWidgetItem(
+                [f"{obligation.title} ({obligation.level_label})", str(len(obligation.towns))]
+            )
+            child.setToolTip(0, plain_tooltip(towns))
+            child.addChild(QTreeWidgetItem([towns, ""]))
+            top.addChild(child)
+        tree.addTopLevelItem(top)
+        top.setExpanded(True)
     tree.resizeColumnToContents(1)

@@ -129,6 +129,10 @@ class TerritoryWindow(QMainWindow):
         self.unknowns_view, self.unknowns_model = table(self.tr("Questions sans réponse"))
         self.tabs.addTab(self.unknowns_view, self.tr("« Je ne sais pas » fréquents"))
         self.tabs.addTab(self.build_groups_tab(), self.tr("Mutualisation"))
+        self.upcoming_tree = QTreeWidget()
+        self.upcoming_tree.setAccessibleName(self.tr("Obligations à venir, date par date"))
+        self.upcoming_tree.setWordWrap(True)
+        self.tabs.addTab(self.upcoming_tree, self.tr("À venir"))
         self.report_list = QListWidget()
         self.report_list.setAccessibleName(self.tr("Compte rendu du dernier import"))
         self.report_list.setWordWrap(True)
@@ -288,6 +292,7 @@ class TerritoryWindow(QMainWindow):
         tables.fill_maturity(self.maturity_model, view)
         tables.fill_unknowns(self.unknowns_model, view)
         tables.fill_groups(self.groups_tree, view)
+        tables.fill_upcoming(self.upcoming_tree, view)
         for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
             fit_columns(table_view)
         self.group_text.setText(
