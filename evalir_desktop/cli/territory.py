@@ -12,7 +12,7 @@ from evalir_desktop.store import StoreError
 from evalir_desktop.territory.conflicts import CONFLICT_ADVICE, conflict_text
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport, ImportReport
-from evalir_desktop.territory.share import share
+from evalir_desktop.territory.share import preview_lines, share
 
 EXIT_SOME_REFUSED = 1
 EXIT_CONFLICT = 3
@@ -85,9 +85,29 @@ def run_share(args) -> int:
         except StoreError as error:
             raise UserError(str(error)) from error
     note = " (sans noms de personnes)" if result.anonymised else ""
+    if result.anonymised:
+        for line in preview_lines(result.preview, question_labeller()):
+            print(line)
+        print()
     print(f"Copie à envoyer à l'intercommunalité{note} : {result.path}")
     print(f"Évaluations incluses : {len(result.assessment_ids)}")
     return EXIT_OK
+
+
+def question_labeller():
+    """Question labels from the questionnaire, or None (ids shown) if it is unreadable."""
+    from evalir_desktop.content import ContentError, load_content
+
+    try:
+        content = load_content()
+    except ContentError:
+        return None
+
+    def label(question_id: str) -> str:
+        question = content.question(question_id)
+        return question.label if question else question_id
+
+    return label
 
 
 def run_consolidate(args) -> int:

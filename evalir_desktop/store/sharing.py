@@ -13,19 +13,30 @@ What counts as personal data in an anonymised share (names of people, not of rol
   role and is kept, as are the dates and the deliberation number);
 - action owners: `action.owner` (kept when it is a role word such as « DGS »,
   otherwise replaced by « Responsable désigné par la commune »);
-- the journal: `history` is emptied, since each row holds a user name.
+- the journal: `history` is emptied, since each row holds a user name;
+- every free text (titles, descriptions, comments, written answers, actions, the
+  decision's role, number and text, and any text column a later schema adds): the names
+  above, in their usual variants, and any e-mail address or telephone number are
+  replaced (see `store.anonymiser` and `store.share_texts`).
+The copy is built before it is written: its free texts, as they will be sent, are listed
+in the `SharePreview` so that the agent can read them first.
 In every copy, anonymised or not, the journal keeps no value (only who changed what and
 when): an erased or replaced value never travels. VACUUM then drops the freed pages.
 Assessments in the trash are never shared.
 """
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from evalir_desktop.store.anonymiser import Scrubber, is_role
 from evalir_desktop.store.atomic import install_copy, remove_leftovers
 from evalir_desktop.store.errors import FileRefused, describe
 from evalir_desktop.store.journal import now_iso, set_meta
 from evalir_desktop.store.opening import configure_writer
+from evalir_desktop.store.share_texts import FreeText, free_texts, scrub_free_texts, scrubber_for
 from evalir_desktop.store.snapshot import private_folder
 
 ANONYMOUS_OWNER = "Responsable désigné par la commune"
@@ -55,16 +66,35 @@ CHILD_TABLES = ("answer", "action", "decision")
 SHARE_SUFFIX = ".evalir"
 
 
-def write_share_copy(store, destination: Path, keep: list[str], anonymise: bool) -> None:
-    """Build the copy of `store` in a private temporary folder, then put it in place.
+@dataclass
+class SharePreview:
+    """What the copy holds, read from the copy itself before it is written."""
 
-    Raises FileRefused with the French cause (destination unwritable, disk full); the
-    destination folder is then left without any trace of the copy.
-    """
+    anonymised: bool
+    assessments: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the names looked for and removed
+    replaced: int = 0  # names, e-mail addresses and numbers replaced in free texts
+    texts: list[FreeText] = field(default_factory=list)
+
+
+@dataclass
+class BuiltShare:
+    """A finished, checked copy in a private folder, not yet on its destination."""
+
+    path: Path
+    destination: Path
+    preview: SharePreview
+
+    def install(self) -> Path:
+        """Put the copy on its destination in one step; FileRefused with the cause."""
+        with share_errors(self.destination):
+            return install_copy(self.path, self.destination)
+
+
+@contextmanager
+def share_errors(destination: Path) -> Iterator[None]:
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(destination.parent, suffix=SHARE_SUFFIX)
-        _build_and_install(store, destination, keep, anonymise)
+        yield
     except (OSError, sqlite3.Error) as error:
         raise FileRefused(
             f"La copie « {destination.name} » n'a pas pu être écrite ({describe(error)}). "
@@ -73,24 +103,55 @@ def write_share_copy(store, destination: Path, keep: list[str], anonymise: bool)
         ) from error
 
 
-def _build_and_install(store, destination: Path, keep: list[str], anonymise: bool) -> None:
+@contextmanager
+def built_share(store, destination: Path, keep: list[str], anonymise: bool) -> Iterator[BuiltShare]:
+    """Build the copy of `store` in a private temporary folder, removed on leaving.
+
+    What an interrupted earlier share left beside `destination` is removed first.
+    Raises FileRefused with the French cause (destination unwritable, disk full).
+    """
     with private_folder() as folder:
-        built = folder / destination.name
-        store.copy_to(built)
-        copy = sqlite3.connect(built, isolation_level=None)
-        try:
-            configure_writer(copy)
-            trim(copy, keep)
-            forget_past_values(copy)
-            if anonymise:
-                anonymise_copy(copy)
-            mark_shared(copy, anonymise)
-            copy.execute("VACUUM")
-            if copy.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
-                raise FileRefused("La copie n'a pas pu être vérifiée : recommencez.")
-        finally:
-            copy.close()
-        install_copy(built, destination)
+        with share_errors(destination):
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(destination.parent, suffix=SHARE_SUFFIX)
+            built = folder / destination.name
+            preview = _build(store, built, keep, anonymise)
+        yield BuiltShare(built, destination, preview)
+
+
+def write_share_copy(store, destination: Path, keep: list[str], anonymise: bool) -> SharePreview:
+    """Build the copy privately, then put it in place; the destination folder never
+    holds anything but the finished copy."""
+    with built_share(store, destination, keep, anonymise) as share:
+        share.install()
+    return share.preview
+
+
+def _build(store, built: Path, keep: list[str], anonymise: bool) -> SharePreview:
+    store.copy_to(built)
+    copy = sqlite3.connect(built, isolation_level=None)
+    try:
+        configure_writer(copy)
+        # the names are those of the whole file, trashed assessments and journal included
+        scrubber = scrubber_for(copy) if anonymise else None
+        trim(copy, keep)
+        forget_past_values(copy)
+        if scrubber is not None:
+            anonymise_copy(copy, scrubber)
+        mark_shared(copy, anonymise)
+        copy.execute("VACUUM")
+        if copy.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
+            raise FileRefused("La copie n'a pas pu être vérifiée : recommencez.")
+        titles = [t for (t,) in copy.execute("SELECT title FROM assessment ORDER BY created_at")]
+        return SharePreview(
+            anonymise,
+            titles,
+            scrubber.names if scrubber else [],
+            scrubber.count if scrubber else 0,
+            free_texts(copy),
+        )
+    finally:
+        copy.close()
 
 
 def trim(conn: sqlite3.Connection, keep: list[str]) -> None:
@@ -123,14 +184,16 @@ def mark_shared(conn: sqlite3.Connection, anonymised: bool) -> None:
 
 def neutral_owner(owner: str) -> str:
     text = owner.strip()
-    if not text or text.lower() in ROLE_WORDS:
+    if not text or text.lower() in ROLE_WORDS or is_role(text):
         return text
     return ANONYMOUS_OWNER
 
 
-def anonymise_copy(conn: sqlite3.Connection) -> None:
-    """Remove the names of people (see the module docstring for the list)."""
+def anonymise_copy(conn: sqlite3.Connection, scrubber: Scrubber) -> None:
+    """Remove the names of people (see the module docstring for the list); `scrubber`
+    knows the names, read from the file before anything was removed."""
     conn.execute("BEGIN")
+    scrub_free_texts(conn, scrubber)
     conn.execute("UPDATE commune SET contact_nom = '', contact_email = '', contact_telephone = ''")
     conn.execute("UPDATE answer SET who = ''")
     conn.execute("UPDATE decision SET validated_by = ''")

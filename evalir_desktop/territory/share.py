@@ -1,28 +1,43 @@
-"""Share a town file with the intercommunality: choose what goes, name the copy.
+"""Share a town file with the intercommunality: choose what goes, name the copy, and
+say in French what the copy holds before it is written.
 
 The copy itself is built by `store.sharing` (what is removed from an anonymised copy is
-listed there); this module picks the assessments, the destination and the file name.
+listed there); this module picks the assessments, the destination and the file name,
+and words the preview the window and `evalir share` show.
 """
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store.sharing import ANONYMOUS_OWNER, write_share_copy
+from evalir_desktop.store.anonymiser import REMOVED_EMAIL, REMOVED_NAME, REMOVED_PHONE
+from evalir_desktop.store.sharing import ANONYMOUS_OWNER, SharePreview, write_share_copy
 
-__all__ = ["ANONYMOUS_OWNER", "ShareResult", "default_share_name", "share"]
+__all__ = ["ANONYMOUS_OWNER", "ShareResult", "default_share_name", "preview_lines", "share"]
 
 
 @dataclass
 class ShareResult:
-    """What was written: the file, the assessments it holds, whether names were removed."""
+    """What was written: the file, the assessments it holds, whether names were removed,
+    and what the copy holds (its free texts as sent)."""
 
     path: Path
     assessment_ids: list[str] = field(default_factory=list)
     anonymised: bool = False
+    preview: SharePreview | None = None
+
+
+@dataclass(frozen=True)
+class SharePlan:
+    """Where the copy goes and what it holds, checked, before anything is built."""
+
+    destination: Path
+    keep: list[str]
+    anonymise: bool
 
 
 def slug(text: str) -> str:
@@ -58,15 +73,15 @@ def resolve_assessment_ids(store: Store, wanted: list[str]) -> list[str]:
     return chosen
 
 
-def share(
+def plan_share(
     store: Store,
     destination: str | Path,
     *,
     anonymise: bool = False,
     assessment_ids: list[str] | None = None,
     today: date | None = None,
-) -> ShareResult:
-    """Write the share copy of `store`; `destination` is a file or an existing folder."""
+) -> SharePlan:
+    """Check what is asked; `destination` is a file or an existing folder."""
     commune = store.commune()
     if commune is None:
         raise StoreError(
@@ -86,5 +101,90 @@ def share(
         destination = destination / default_share_name(commune.insee, commune.nom, day)
     if destination.resolve() == store.path.resolve():
         raise StoreError("Choisissez un autre nom : la copie ne peut pas remplacer l'original.")
-    write_share_copy(store, destination, keep, anonymise)
-    return ShareResult(destination, keep, anonymise)
+    return SharePlan(destination, keep, anonymise)
+
+
+def share(
+    store: Store,
+    destination: str | Path,
+    *,
+    anonymise: bool = False,
+    assessment_ids: list[str] | None = None,
+    today: date | None = None,
+) -> ShareResult:
+    """Write the share copy of `store`; `destination` is a file or an existing folder."""
+    plan = plan_share(
+        store, destination, anonymise=anonymise, assessment_ids=assessment_ids, today=today
+    )
+    preview = write_share_copy(store, plan.destination, plan.keep, plan.anonymise)
+    return ShareResult(plan.destination, plan.keep, plan.anonymise, preview)
+
+
+REMOVED_ALWAYS = [
+    "les évaluations à la corbeille et celles qui ne sont pas choisies ;",
+    "les valeurs effacées ou remplacées (l'historique ne garde que qui a modifié quoi, et quand) ;",
+]
+REMOVED_NAMES = [
+    "le contact de la mairie (nom, courriel, téléphone) ;",
+    "les noms des agents qui ont répondu, des personnes qui ont validé et des responsables "
+    "d'actions (un rôle comme « DGS » est gardé) ;",
+    "l'historique des modifications ;",
+]
+SENT_AS_IS = [
+    "le profil de la commune : nom, code INSEE, population, nombre d'agents, "
+    "intercommunalité, délégué à la protection des données ;",
+    "pour chaque évaluation : statut, type d'IA, dates, réponses à choix, nombres et "
+    "« Je ne sais pas », plan d'action (échéances, priorités, états), validation et décision "
+    "du conseil (dates, issue) ;",
+]
+SENT_NAMES = (
+    "les noms des personnes (contact de la mairie, agents qui ont répondu, personnes qui ont "
+    "validé, responsables d'actions) et l'historique (qui a modifié quoi, et quand) ;"
+)
+
+
+def preview_lines(
+    preview: SharePreview, question_label: Callable[[str], str] | None = None
+) -> list[str]:
+    """What the copy removes, what it sends as it is, then every free text it sends."""
+    removed = list(REMOVED_ALWAYS)
+    as_is = list(SENT_AS_IS)
+    if preview.anonymised:
+        removed += REMOVED_NAMES
+        removed.append(replaced_line(preview))
+    else:
+        as_is.append(SENT_NAMES)
+    count = len(preview.texts)
+    lines = ["Retiré de la copie :", *(f"  – {line}" for line in removed)]
+    lines += ["Envoyé tel quel :", *(f"  – {line}" for line in as_is)]
+    lines.append(
+        f"Textes libres envoyés ({count}) : relisez-les, ils ne doivent citer personne "
+        "(habitant, agent, élu) :"
+        if count
+        else "Aucun texte libre n'est envoyé."
+    )
+    current = None
+    for item in preview.texts:
+        if item.assessment != current:
+            current = item.assessment
+            lines.append(f"  « {current} »" if current else "  Autres textes")
+        where = item.label
+        if item.question_id:
+            label = question_label(item.question_id) if question_label else item.question_id
+            where = f"{where} ({label})"
+        lines.append(f"    – {where} : {' '.join(item.text.split())}")
+    return lines
+
+
+def replaced_line(preview: SharePreview) -> str:
+    names = ", ".join(preview.names) or "aucun"
+    count = preview.replaced
+    if count == 0:
+        found = "aucun nom connu, courriel ou numéro de téléphone n'y a été trouvé"
+    else:
+        plural = "s" if count > 1 else ""
+        found = (
+            f"{count} mention{plural} remplacée{plural} par « {REMOVED_NAME} », "
+            f"« {REMOVED_EMAIL} » ou « {REMOVED_PHONE} »"
+        )
+    return f"dans les textes libres, {found} (noms recherchés : {names}) ;"

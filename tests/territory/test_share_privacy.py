@@ -20,9 +20,9 @@ def test_the_destination_never_holds_an_unfinished_copy(town, folder, monkeypatc
     seen_during_build = []
     real = sharing.anonymise_copy
 
-    def watch(conn):
+    def watch(conn, scrubber):
         seen_during_build.append(sorted(p.name for p in key.iterdir()))
-        real(conn)
+        real(conn, scrubber)
 
     monkeypatch.setattr(sharing, "anonymise_copy", watch)
     with Store.open(town["path"], readonly=True) as store:

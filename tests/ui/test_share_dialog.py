@@ -27,6 +27,10 @@ def test_share_one_assessment_without_names(qtbot, tmp_path, monkeypatch):
                 item.setCheckState(Qt.Unchecked)
         dialog.anonymise.setChecked(True)
         dialog.folder_edit.setText(str(out))
+        assert not dialog.write_button.isEnabled()
+        qtbot.mouseClick(dialog.preview_button, Qt.LeftButton)
+        assert not list(out.iterdir())  # nothing written before the agent has read it
+        assert "Textes libres envoyés" in dialog.preview.toPlainText()
         qtbot.mouseClick(dialog.write_button, Qt.LeftButton)
         assert "Copie prête" in dialog.message.text()
         qtbot.mouseClick(dialog.show_button, Qt.LeftButton)
@@ -46,6 +50,7 @@ def test_nothing_checked_is_refused_inline(qtbot, tmp_path):
         for index in range(dialog.assessment_list.count()):
             dialog.assessment_list.item(index).setCheckState(Qt.Unchecked)
         dialog.folder_edit.setText(str(tmp_path))
-        qtbot.mouseClick(dialog.write_button, Qt.LeftButton)
+        qtbot.mouseClick(dialog.preview_button, Qt.LeftButton)
         assert "Cochez au moins une évaluation" in dialog.message.text()
+        assert not dialog.write_button.isEnabled()
     assert not list(tmp_path.glob("42087-*.evalir"))

@@ -33,7 +33,7 @@ def open_share_dialog(window) -> None:
         return
     from evalir_desktop.ui.territory.share_dialog import ShareDialog
 
-    ShareDialog(store, window).exec()
+    ShareDialog(store, window, content=getattr(window, "content", None)).exec()
 
 
 def ask_territory(window, create: bool) -> None:

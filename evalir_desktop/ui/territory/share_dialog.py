@@ -1,5 +1,6 @@
-"""« Envoyer à l'intercommunalité »: write the share copy, then show it in its folder."""
+"""« Envoyer à l'intercommunalité »: prepare the copy, show what it holds, then write it."""
 
+from contextlib import ExitStack
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
@@ -13,33 +14,41 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.territory.share import share
+from evalir_desktop.store.sharing import BuiltShare, built_share
+from evalir_desktop.territory.share import plan_share, preview_lines
 
 ANONYMISE_HELP = (
     "Retire les noms du contact de la mairie, des agents qui ont répondu, des personnes "
     "qui ont validé et des responsables d'actions, ainsi que l'historique des "
-    "modifications. Les textes libres (commentaires, descriptions) sont envoyés tels "
-    "quels : relisez-les s'ils citent des personnes."
+    "modifications ; dans les textes libres (commentaires, descriptions, actions, "
+    "décision), ces noms, les courriels et les numéros de téléphone sont remplacés. "
+    "Relisez les textes listés avant l'envoi : ils peuvent citer d'autres personnes."
 )
 
 
 class ShareDialog(QDialog):
-    """Choose the assessments and the folder, remove names if asked, write the copy."""
+    """Choose the assessments and the folder, remove names if asked, prepare the copy
+    privately and show what it holds, then write it where asked."""
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, content=None):
         super().__init__(parent)
         self.store = store
+        self.content = content
         self.written: Path | None = None
+        self.built: BuiltShare | None = None
+        self.stack = ExitStack()  # holds the private folder of the prepared copy
         self.setWindowTitle(self.tr("Envoyer à l'intercommunalité"))
         intro = QLabel(
             self.tr(
                 "EVALIR prépare une copie du fichier à envoyer à l'intercommunalité "
-                "(par courriel ou clé USB). Le fichier de la commune n'est pas modifié."
+                "(par courriel ou clé USB) et vous montre ce qu'elle contient avant de "
+                "l'enregistrer. Le fichier de la commune n'est pas modifié."
             )
         )
         intro.setWordWrap(True)
@@ -51,23 +60,36 @@ class ShareDialog(QDialog):
             item.setCheckState(Qt.Checked)
             item.setData(Qt.UserRole, record.id)
             self.assessment_list.addItem(item)
+        self.assessment_list.itemChanged.connect(self.forget)
         self.anonymise = QCheckBox(self.tr("&Retirer les noms des personnes"))
         self.anonymise.setToolTip(self.tr(ANONYMISE_HELP))
+        self.anonymise.toggled.connect(self.forget)
         anonymise_help = QLabel(self.tr(ANONYMISE_HELP))
         anonymise_help.setWordWrap(True)
         documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
         self.folder_edit = QLineEdit(documents)
         self.folder_edit.setAccessibleName(self.tr("Dossier où écrire la copie"))
+        self.folder_edit.textChanged.connect(self.forget)
         choose = QPushButton(self.tr("&Choisir…"))
         choose.clicked.connect(self.ask_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(choose)
+        self.preview = QPlainTextEdit()  # plain text: what the file holds is never rendered
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Contenu de la copie"))
+        self.preview.setPlaceholderText(
+            self.tr("Préparez la copie pour voir ce qu'elle contient avant de l'enregistrer.")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.PlainText)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.write_button = QPushButton(self.tr("&Préparer la copie"))
-        self.write_button.setDefault(True)
+        self.preview_button = QPushButton(self.tr("&Préparer la copie"))
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.prepare)
+        self.write_button = QPushButton(self.tr("&Enregistrer la copie"))
+        self.write_button.setEnabled(False)
         self.write_button.clicked.connect(self.write)
         self.show_button = QPushButton(self.tr("&Montrer dans le dossier"))
         self.show_button.setEnabled(False)
@@ -75,8 +97,8 @@ class ShareDialog(QDialog):
         close = QPushButton(self.tr("&Fermer"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.write_button)
-        buttons.addWidget(self.show_button)
+        for button in (self.preview_button, self.write_button, self.show_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -87,8 +109,11 @@ class ShareDialog(QDialog):
         layout.addWidget(anonymise_help)
         layout.addWidget(QLabel(self.tr("Dossier :")))
         layout.addLayout(folder_row)
+        layout.addWidget(QLabel(self.tr("Ce que la copie contient :")))
+        layout.addWidget(self.preview, 2)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.finished.connect(lambda _result: self.discard())
 
     def chosen_ids(self) -> list[str]:
         items = (self.assessment_list.item(i) for i in range(self.assessment_list.count()))
@@ -99,7 +124,23 @@ class ShareDialog(QDialog):
         if name:
             self.folder_edit.setText(name)
 
-    def write(self) -> None:
+    def discard(self) -> None:
+        """Remove the prepared copy (its private folder), if any."""
+        self.built = None
+        self.stack.close()
+        self.write_button.setEnabled(False)
+
+    def forget(self, *_args) -> None:
+        """A choice changed: the prepared copy no longer matches it."""
+        if self.built is not None:
+            self.discard()
+            self.preview.clear()
+            self.message.setText(self.tr("Vos choix ont changé : préparez de nouveau la copie."))
+
+    def prepare(self) -> None:
+        """Build the copy privately and show what it holds; nothing is written yet."""
+        self.discard()
+        self.preview.clear()
         chosen = self.chosen_ids()
         if self.assessment_list.count() and not chosen:
             self.message.setText(self.tr("Cochez au moins une évaluation à envoyer."))
@@ -110,17 +151,39 @@ class ShareDialog(QDialog):
                 self.tr("Ce dossier n'existe pas : choisissez un dossier existant.")
             )
             return
+        anonymise = self.anonymise.isChecked()
         try:
-            result = share(
-                self.store, folder, anonymise=self.anonymise.isChecked(), assessment_ids=chosen
+            plan = plan_share(self.store, folder, anonymise=anonymise, assessment_ids=chosen)
+            self.built = self.stack.enter_context(
+                built_share(self.store, plan.destination, plan.keep, plan.anonymise)
             )
         except StoreError as error:
             self.message.setText(str(error))
             return
-        self.written = result.path
+        self.preview.setPlainText("\n".join(preview_lines(self.built.preview, self.label)))
+        self.write_button.setEnabled(True)
+        self.message.setText(
+            self.tr("Relisez ce que la copie contient, puis enregistrez-la dans « %s ».")
+            % plan.destination.name
+        )
+
+    def label(self, question_id: str) -> str:
+        question = self.content.question(question_id) if self.content is not None else None
+        return question.label if question is not None else question_id
+
+    def write(self) -> None:
+        if self.built is None:
+            return
+        try:
+            path = self.built.install()
+        except StoreError as error:
+            self.message.setText(str(error))
+            return
+        self.discard()
+        self.written = path
         self.message.setText(
             self.tr("Copie prête : %s\nJoignez ce fichier à un courriel ou copiez-le sur une clé.")
-            % result.path
+            % path
         )
         self.show_button.setEnabled(True)
 
