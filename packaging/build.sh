@@ -173,6 +173,14 @@ step "CLI: full PDF report"
     || fail "evalir report failed"
 is_pdf "$WORK/rapport.pdf"
 
+step "CLI: editable documents (ODT with odfpy, DOCX with python-docx and lxml)"
+for fmt in odt docx; do
+    "$CLI" report "$TOWN" --assessment "$ASSESSMENT" --format "$fmt" -o "$WORK/rapport.$fmt" \
+        || fail "evalir report --format $fmt failed"
+    head -c 2 "$WORK/rapport.$fmt" | grep -q "PK" || fail "rapport.$fmt is not a zip package"
+    echo "ok: rapport.$fmt, $(stat -c %s "$WORK/rapport.$fmt") bytes"
+done
+
 step "CLI: copy for the intercommunality, consolidation, territory report"
 mkdir -p "$WORK/envoi"
 "$CLI" share "$TOWN" -o "$WORK/envoi" --anonymiser || fail "evalir share failed"

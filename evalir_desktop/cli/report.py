@@ -15,7 +15,17 @@ from evalir_desktop.store import Store
 from evalir_desktop.store.atomic import write_atomically
 from evalir_desktop.store.errors import describe
 
-DOCUMENT_TYPES = ("complet", "synthese", "mention", "fournisseur")
+DOCUMENT_TYPES = (
+    "complet",
+    "synthese",
+    "plan",
+    "deliberation",
+    "mention",
+    "lettre",
+    "formulaire",
+    "fournisseur",
+)
+DOCUMENT_FORMATS = ("pdf", "odt", "docx")
 ASSESSMENT_FORMATS = (
     "inventaire-json",
     "inventaire-csv",
@@ -33,8 +43,26 @@ def register(subparsers) -> None:
         "--type",
         default="complet",
         metavar="TYPE",
-        help="complet (par défaut), synthese (2 pages pour les élus), mention (mention "
-        "explicite), fournisseur (questionnaire au fournisseur)",
+        help="complet (par défaut), synthese (2 pages pour les élus), plan (plan d'action), "
+        "deliberation (projet de délibération du conseil municipal), "
+        "mention (mention explicite), lettre (lettre d'explication à un habitant), formulaire "
+        "(formulaire de demande pour les habitants), fournisseur (questionnaire au fournisseur)",
+    )
+    report.add_argument(
+        "--champ",
+        action="append",
+        default=[],
+        metavar="CLE=VALEUR",
+        help="avec --type lettre : un renseignement sur la personne (nom, adresse, "
+        "date_demande, decision, donnees, parametres, operations, signataire) ; il sert à "
+        "cette lettre et n'est jamais enregistré dans le fichier",
+    )
+    report.add_argument(
+        "--format",
+        default="pdf",
+        metavar="FORMAT",
+        help="pdf (par défaut), odt (LibreOffice) ou docx (Word) : un document modifiable, "
+        "au même contenu que le PDF",
     )
     report.add_argument(
         "--question",
@@ -117,9 +145,15 @@ def run_assessment_report(args) -> int:
     )
 
     _choice(args.type, DOCUMENT_TYPES, "type de rapport")
+    _choice(args.format, DOCUMENT_FORMATS, "format")
+    if args.format not in DOCUMENTS[args.type].formats:
+        raise UserError(f"le document « {args.type} » n'existe qu'en PDF.")
     data = load_data(args)
     if args.question and args.type != "fournisseur":
         raise UserError("--question ne s'utilise qu'avec --type fournisseur.")
+    letter = letter_fields(args.champ) if args.type == "lettre" else None
+    if args.champ and letter is None:
+        raise UserError("--champ ne s'utilise qu'avec --type lettre.")
     unknown = sorted(set(args.question) - {q.id for q in data.content.questions()})
     if unknown:
         raise UserError(f"question inconnue : {', '.join(unknown)}.")
@@ -135,10 +169,35 @@ def run_assessment_report(args) -> int:
             file=sys.stderr,
         )
     output = DOCUMENTS[args.type]
-    options = ReportOptions(args.type, extra_questions=tuple(args.question))
+    options = ReportOptions(
+        args.type, extra_questions=tuple(args.question), format=args.format, letter=letter
+    )
     write_output(args.output, build(data, options))
     print(f"Fichier écrit : {args.output} ({output.label})")
     return EXIT_OK
+
+
+def letter_fields(pairs: list[str]):
+    """`--champ nom=…` options as validated letter fields (French refusal otherwise)."""
+    from pydantic import ValidationError
+
+    from evalir_desktop.report.inhabitants import LetterFields
+
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or key not in LetterFields.model_fields:
+            names = ", ".join(LetterFields.model_fields)
+            raise UserError(f"--champ « {pair} » : écrivez CLE=VALEUR, avec CLE parmi {names}.")
+        values[key] = value.replace("\\n", "\n")
+    try:
+        return LetterFields(**values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise UserError(
+            f"--champ {first['loc'][0]} : valeur refusée (date attendue au format AAAA-MM-JJ, "
+            "ou texte trop long)."
+        ) from error
 
 
 # option name (dest) -> handler; the first whose option is set runs instead of the default.

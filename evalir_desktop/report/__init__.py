@@ -14,14 +14,15 @@ from evalir_desktop.report.api import (
     build,
     default_file_name,
 )
-from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
+from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
 from evalir_desktop.report.data import ReportData, report_data
 from evalir_desktop.report.document import FRAME_WIDTH, PageInfo, build_pdf
 from evalir_desktop.report.fingerprint import fingerprint
 from evalir_desktop.report.full import full_report, summary_report
+from evalir_desktop.report.labels import level_label
 from evalir_desktop.report.mention import mention_pdf, mention_status, mention_text
 from evalir_desktop.report.radar import radar_drawing, radar_svg
-from evalir_desktop.report.styles import level_label, long_text, para
+from evalir_desktop.report.styles import long_text, para
 from evalir_desktop.report.supplier import supplier_csv, supplier_pdf, supplier_questions
 from evalir_desktop.report.tables import csv_bytes
 from evalir_desktop.report.transparency import (
@@ -29,7 +30,7 @@ from evalir_desktop.report.transparency import (
     transparency_json,
     transparency_record,
 )
-from evalir_desktop.report.typography import fr_date, french
+from evalir_desktop.report.typography import fr_date, french, shorten
 
 __all__ = [
     "DOCUMENTS",

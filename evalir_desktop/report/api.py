@@ -6,12 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from evalir_desktop.report.data import ReportData
+from evalir_desktop.report.deliberation import deliberation_document
 from evalir_desktop.report.document import Progress
 from evalir_desktop.report.exports import answers_csv
-from evalir_desktop.report.full import full_report, summary_report
-from evalir_desktop.report.mention import mention_pdf, mention_text
+from evalir_desktop.report.full import full_document, plan_document, summary_document
+from evalir_desktop.report.inhabitants import LetterFields, form_document, letter_document
+from evalir_desktop.report.mention import mention_document, mention_text
+from evalir_desktop.report.model import Document
 from evalir_desktop.report.supplier import supplier_csv, supplier_pdf
 from evalir_desktop.report.transparency import transparency_csv, transparency_json
+from evalir_desktop.report.writers import FORMATS, render
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class ReportOptions:
     extra_questions: tuple[str, ...] = ()  # supplier questionnaire: questions added
     excluded_questions: tuple[str, ...] = ()  # supplier questionnaire: questions removed
     progress: Progress | None = None  # told the share of the layout done (PDF only)
+    format: str = "pdf"  # a key of writers.FORMATS, for the documents that have a model
+    letter: LetterFields | None = None  # explanation letter: about one person, never stored
 
 
 @dataclass(frozen=True)
@@ -30,8 +36,22 @@ class Output:
 
     label: str  # French, for menus and messages
     suffix: str  # file extension with its dot
-    make: Callable[[ReportData, ReportOptions], bytes]
+    make: Callable[[ReportData, ReportOptions], bytes] | None
     file_stem: str  # default file name, before the project title
+    # documents built as a model: written as PDF, ODT or DOCX by the same content
+    document: Callable[[ReportData, ReportOptions], Document] | None = None
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return tuple(FORMATS) if self.document else (self.suffix.lstrip("."),)
+
+    def suffix_for(self, fmt: str) -> str:
+        return FORMATS[fmt][1] if self.document else self.suffix
+
+
+def editable(label: str, file_stem: str, document) -> Output:
+    """A document of the model, in every format."""
+    return Output(label, ".pdf", None, file_stem, document)
 
 
 def mention_bytes(data: ReportData) -> bytes:
@@ -48,20 +68,26 @@ def _supplier_csv(data: ReportData, options: ReportOptions) -> bytes:
 
 
 DOCUMENTS: dict[str, Output] = {
-    "complet": Output(
-        "Rapport complet", ".pdf", lambda data, o: full_report(data, o.progress), "rapport"
+    "complet": editable("Rapport complet", "rapport", lambda data, _o: full_document(data)),
+    "synthese": editable(
+        "Synthèse pour les élus", "synthese-elus", lambda data, _o: summary_document(data)
     ),
-    "synthese": Output(
-        "Synthèse pour les élus",
-        ".pdf",
-        lambda data, o: summary_report(data, o.progress),
-        "synthese-elus",
+    "plan": editable("Plan d'action", "plan-action", lambda data, _o: plan_document(data)),
+    "deliberation": editable(
+        "Projet de délibération", "projet-deliberation", lambda d, _o: deliberation_document(d)
     ),
-    "mention": Output(
-        "Mention explicite",
-        ".pdf",
-        lambda data, o: mention_pdf(data, o.progress),
-        "mention-explicite",
+    "mention": editable(
+        "Mention explicite", "mention-explicite", lambda data, _o: mention_document(data)
+    ),
+    "lettre": editable(
+        "Lettre d'explication à un habitant",
+        "lettre-explication",
+        lambda data, o: letter_document(data, o.letter),
+    ),
+    "formulaire": editable(
+        "Formulaire de demande pour les habitants",
+        "formulaire-demande",
+        lambda data, _o: form_document(data),
     ),
     "fournisseur": Output("Questionnaire au fournisseur", ".pdf", _supplier_pdf, "questionnaire"),
 }
@@ -100,11 +126,16 @@ def output_for(kind: str) -> Output:
 
 def build(data: ReportData, options: ReportOptions) -> bytes:
     """Build the document or export that `options.kind` names, as the agent chose it."""
-    return output_for(options.kind).make(data, options)
+    output = output_for(options.kind)
+    if output.document is not None:
+        return render(output.document(data, options), data, options.format, options.progress)
+    if options.format != "pdf":  # only the documents of the model have editable forms
+        raise ValueError(f"{options.kind} has no {options.format} form")
+    return output.make(data, options)
 
 
-def default_file_name(output: Output, data: ReportData) -> str:
+def default_file_name(output: Output, data: ReportData, fmt: str = "pdf") -> str:
     """ "rapport-agent-conversationnel-2026-11-25.pdf": ASCII, short, dated."""
     plain = unicodedata.normalize("NFKD", data.project).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-") or "evaluation"
-    return f"{output.file_stem}-{slug}-{data.printed_on.isoformat()}{output.suffix}"
+    return f"{output.file_stem}-{slug}-{data.printed_on.isoformat()}{output.suffix_for(fmt)}"

@@ -15,15 +15,6 @@ from evalir_desktop.report.typography import markup
 BAR_CELLS = 10
 
 
-def shorten(text: str, limit: int) -> str:
-    """Cut `text` at a word boundary before `limit` characters, with an ellipsis."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:.") + "…"
-
-
 def key_values(rows: Sequence[tuple[str, str]], key_width: float = 4.8 * cm) -> Table:
     """A two-column table of labels and values; empty values print as a dash."""
     data = [[cell(key, head=True), cell(value or "—")] for key, value in rows]

@@ -2,39 +2,35 @@
 
 import re
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
-
-from evalir_desktop.report.blocks import data_table, key_values
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import FRAME_WIDTH
-from evalir_desktop.report.fonts import REGULAR
-from evalir_desktop.report.styles import INK, cell, long_text, para
-from evalir_desktop.report.typography import fr_date
+from evalir_desktop.report.model import (
+    BlankLines,
+    Block,
+    Boxed,
+    Choices,
+    FillLine,
+    Heading,
+    Keep,
+    Para,
+    key_values,
+    long_text,
+    table,
+)
+from evalir_desktop.report.typography import counted, fr_date
 from evalir_desktop.store.models import (
     ACTION_PRIORITY_LABELS,
     ACTION_STATUS_LABELS,
     OUTCOME_LABELS,
 )
 
-BLANK = "_" * 200
 
-
-def action_plan(data: ReportData, number: int) -> list[Flowable]:
-    story: list[Flowable] = [para(f"{number}. Plan d'action", "h1")]
-    if not data.actions:
-        return [
-            *story,
-            para(
-                "Aucune action n'a encore été inscrite au plan d'action. Les "
-                "recommandations de ce rapport peuvent servir de point de départ."
-            ),
-        ]
-    rows = [
+def action_rows(data: ReportData) -> list[list[str]]:
+    labels = data.axis_labels()
+    return [
         [
             str(index),
             action.title,
-            data.axis_labels().get(action.axis_id, action.axis_id),
+            labels.get(action.axis_id, action.axis_id),
             action.owner,
             fr_date(action.due_date),
             ACTION_PRIORITY_LABELS.get(action.priority, ""),
@@ -42,102 +38,65 @@ def action_plan(data: ReportData, number: int) -> list[Flowable]:
         ]
         for index, action in enumerate(data.actions, 1)
     ]
+
+
+def action_count(data: ReportData) -> str:
     done = sum(1 for action in data.actions if action.status == "fait")
+    text = counted(len(data.actions), "action", "actions")
+    return f"{text}, dont {counted(done, 'faite', 'faites') if done else 'aucune faite'}."
+
+
+def action_plan(data: ReportData, number: int | None = None) -> list[Block]:
+    title = "Plan d'action" if number is None else f"{number}. Plan d'action"
+    story: list[Block] = [Heading(title, 1)]
+    if not data.actions:
+        return [
+            *story,
+            Para(
+                "Aucune action n'a encore été inscrite au plan d'action. Les "
+                "recommandations de ce rapport peuvent servir de point de départ."
+            ),
+        ]
     story += [
-        para(f"{len(data.actions)} action(s), dont {done} faite(s)."),
-        data_table(
+        Para(action_count(data)),
+        table(
             ["N°", "Action", "Axe", "Responsable", "Échéance", "Priorité", "État"],
-            rows,
+            action_rows(data),
             [0.8, 4.8, 2.7, 2.7, 2.3, 1.8, 2.2],
         ),
     ]
     return story
 
 
-BOX_PADDING = 10
-INNER_WIDTH = FRAME_WIDTH - 2 * BOX_PADDING - 4
-
-
-def _lines_style(*extra) -> TableStyle:
-    return TableStyle(
-        [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("LEFTPADDING", (0, 0), (-1, -1), 0), *extra]
-    )
-
-
-def _blank_lines(count: int) -> Table:
-    """Lines to write on by hand."""
-    table = Table(
-        [[""] for _ in range(count)], colWidths=[INNER_WIDTH], rowHeights=[0.9 * cm] * count
-    )
-    table.setStyle(_lines_style(("LINEBELOW", (0, 0), (-1, -1), 0.5, INK)))
-    return table
-
-
-def _form_row(label: str) -> Table:
-    """A label and a line to fill in."""
-    table = Table(
-        [[cell(label, head=True), ""]],
-        colWidths=[5 * cm, INNER_WIDTH - 5 * cm],
-        rowHeights=[0.9 * cm],
-    )
-    table.setStyle(
-        _lines_style(
-            ("LINEBELOW", (1, 0), (1, 0), 0.5, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")
-        )
-    )
-    return table
-
-
-def _choices() -> Table:
-    labels = [cell(f"☐  {label}") for label in OUTCOME_LABELS.values()]
-    table = Table([labels[:2], labels[2:]], colWidths=[INNER_WIDTH / 2] * 2)
-    table.setStyle(_lines_style(("TOPPADDING", (0, 0), (-1, -1), 5)))
-    return table
-
-
-def decision_box(notes: str = "") -> Table:
+def decision_box(notes: str = "") -> Boxed:
     """The framed form the council fills in by hand; it never splits across pages."""
-    rows = [
-        para("Décision du conseil municipal (à remplir)", "h3"),
-        _form_row("Date de la séance"),
-        _form_row("Numéro de délibération"),
-        para("Décision :", "small"),
-        _choices(),
-        para("Conditions, motifs, date de réexamen :", "small"),
-        _blank_lines(5),
-        _form_row("Nom, qualité et signature"),
+    rows: list[Block] = [
+        Heading("Décision du conseil municipal (à remplir)", 3),
+        FillLine("Date de la séance"),
+        FillLine("Numéro de délibération"),
+        Para("Décision :", "small"),
+        Choices(tuple(OUTCOME_LABELS.values())),
+        Para("Conditions, motifs, date de réexamen :", "small"),
+        BlankLines(5),
+        FillLine("Nom, qualité et signature"),
     ]
     if notes:
-        rows[1:1] = [para("Notes déjà enregistrées :", "small"), *long_text(notes, "small")]
-    box = Table([[row] for row in rows], colWidths=[FRAME_WIDTH])
-    box.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1, INK),
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), BOX_PADDING),
-            ]
-        )
-    )
-    return box
+        rows[1:1] = [Para("Notes déjà enregistrées :", "small"), *long_text(notes, "small")]
+    return Boxed(tuple(rows))
 
 
-def decision(data: ReportData, number: int) -> list[Flowable]:
+def decision(data: ReportData, number: int) -> list[Block]:
     record = data.decision
-    story: list[Flowable] = [
-        para(f"{number}. Décision", "h1"),
-        para(
+    story: list[Block] = [
+        Heading(f"{number}. Décision", 1),
+        Para(
             "La décision appartient au conseil municipal. Le programme l'enregistre ; il ne la "
             "prend pas."
         ),
     ]
     if record and record.validated_on:
         story += [
-            para("Validation de l'évaluation", "h3"),
+            Heading("Validation de l'évaluation", 3),
             key_values(
                 [
                     ("Validée par", record.validated_by),
@@ -148,7 +107,7 @@ def decision(data: ReportData, number: int) -> list[Flowable]:
         ]
     if record and record.outcome:
         story += [
-            para("Décision du conseil municipal", "h3"),
+            Heading("Décision du conseil municipal", 3),
             key_values(
                 [
                     ("Date de la séance", fr_date(record.council_date)),
@@ -158,13 +117,13 @@ def decision(data: ReportData, number: int) -> list[Flowable]:
             ),
         ]
         if record.text:
-            story += [para("Conditions, motifs", "h3"), *long_text(record.text)]
+            story += [Heading("Conditions, motifs", 3), *long_text(record.text)]
         return story
     notes = record.text if record else ""
     if len(notes) > 1500:  # too long for a box that must stay on one page: printed above it
-        story += [para("Notes déjà enregistrées", "h3"), *long_text(notes)]
+        story += [Heading("Notes déjà enregistrées", 3), *long_text(notes)]
         notes = ""
-    return [KeepTogether([*story, decision_box(notes)])]
+    return [Keep((*story, decision_box(notes)))]
 
 
 def _key(term: str) -> str:
@@ -172,14 +131,14 @@ def _key(term: str) -> str:
     return term.split("(")[0].strip()
 
 
-def glossary(data: ReportData, number: int, printed_text: str) -> list[Flowable]:
+def glossary(data: ReportData, number: int, printed_text: str) -> list[Block]:
     """The glossary entries whose term occurs in the printed text (all of them if none does)."""
     entries = [
         entry
         for entry in data.content.glossary
         if re.search(rf"(?<!\w){re.escape(_key(entry.term))}(?!\w)", printed_text, re.I)
     ] or list(data.content.glossary)
-    story: list[Flowable] = [para(f"{number}. Glossaire", "h1")]
+    story: list[Block] = [Heading(f"{number}. Glossaire", 1)]
     for entry in sorted(entries, key=lambda e: e.term.lower()):
-        story.append(para(entry.definition, "body", bold_prefix=f"{entry.term} :"))
+        story.append(Para(entry.definition, "body", lead=f"{entry.term} :"))
     return story

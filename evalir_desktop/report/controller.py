@@ -55,9 +55,13 @@ class ReportController:
     def build(self, data: ReportData, options: ReportOptions) -> bytes:
         return build(data, options)
 
-    def suggested_path(self, kind: str, data: ReportData) -> Path:
+    def suggested_path(self, kind: str, data: ReportData, fmt: str = "pdf") -> Path:
         """Beside the `.evalir` file, named after the document, the project and the date."""
-        return self.store.path.parent / default_file_name(output_for(kind), data)
+        return self.store.path.parent / default_file_name(output_for(kind), data, fmt)
+
+    def formats(self, kind: str) -> tuple[str, ...]:
+        """The formats `kind` can be saved in: PDF, and ODT and DOCX for the editable ones."""
+        return output_for(kind).formats
 
     def supplier_choices(self, data: ReportData) -> list[AxisChoices]:
         """The questions shown to the town, by axis; those for the supplier ticked."""

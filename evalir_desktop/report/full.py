@@ -1,13 +1,13 @@
-"""Build the documents as PDF bytes: the full report and the summary for elected officials."""
-
-from reportlab.platypus import PageBreak
+"""The council's documents as models: the full report, the summary, the action plan."""
 
 from evalir_desktop.report import sections
 from evalir_desktop.report.closing import action_plan, decision, glossary
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import Progress, build_pdf
+from evalir_desktop.report.document import Progress
+from evalir_desktop.report.model import Document, Heading, PageBreak, Para
 from evalir_desktop.report.responses import responses
 from evalir_desktop.report.summary import summary_flowables
+from evalir_desktop.report.writers import render
 
 
 def _glossary_source(data: ReportData) -> str:
@@ -19,7 +19,7 @@ def _glossary_source(data: ReportData) -> str:
     return "\n".join(parts)
 
 
-def full_report(data: ReportData, progress: Progress | None = None) -> bytes:
+def full_document(data: ReportData) -> Document:
     """The report for the mayor and the council, every section in order."""
     story = sections.cover(data)
     story += [PageBreak(), *sections.project(data)]
@@ -32,21 +32,39 @@ def full_report(data: ReportData, progress: Progress | None = None) -> bytes:
     story += [PageBreak(), *action_plan(data, 8)]
     story += [*decision(data, 9)]
     story += [PageBreak(), *glossary(data, 10, _glossary_source(data))]
-    return build_pdf(
-        story,
-        data.page_info("Rapport d'évaluation", cover=True),
-        title=f"Rapport d'évaluation — {data.project}",
-        subject=data.town,
-        progress=progress,
+    return Document(
+        "Rapport d'évaluation", f"Rapport d'évaluation — {data.project}", tuple(story), cover=True
     )
+
+
+def summary_document(data: ReportData) -> Document:
+    """The summary for elected officials alone (two pages at most)."""
+    return Document(
+        "Synthèse pour les élus",
+        f"Synthèse pour les élus — {data.project}",
+        tuple(summary_flowables(data)),
+    )
+
+
+def plan_document(data: ReportData) -> Document:
+    """The action plan alone, to follow up and edit in a word processor."""
+    story = [Para(f"Commune de {data.town} — {data.project}", "subtitle"), *action_plan(data)]
+    reasons = {rec.id: rec for rec in data.evaluation.recommendations}
+    explained = [
+        (index, action, reasons[action.recommendation_id])
+        for index, action in enumerate(data.actions, 1)
+        if action.recommendation_id in reasons
+    ]
+    if explained:
+        story.append(Heading("Pourquoi ces actions", 2))
+    for index, action, rec in explained:
+        story += [Heading(f"{index}. {action.title}", 3), Para(rec.why, "small")]
+    return Document("Plan d'action", f"Plan d'action — {data.project}", tuple(story))
+
+
+def full_report(data: ReportData, progress: Progress | None = None) -> bytes:
+    return render(full_document(data), data, "pdf", progress)
 
 
 def summary_report(data: ReportData, progress: Progress | None = None) -> bytes:
-    """The summary for elected officials alone (two pages at most)."""
-    return build_pdf(
-        summary_flowables(data),
-        data.page_info("Synthèse pour les élus"),
-        title=f"Synthèse pour les élus — {data.project}",
-        subject=data.town,
-        progress=progress,
-    )
+    return render(summary_document(data), data, "pdf", progress)

@@ -6,3 +6,16 @@ NO_VERDICT = (
     "d'autres : la décision appartient aux élus de la commune, qui en répondent devant "
     "les habitants."
 )
+
+# A level is always printed with its shape and its word, never with colour alone.
+LEVEL_MARKS = {
+    "interdit": "■",
+    "obligation": "▲",
+    "a_verifier": "◆",
+    "vigilance": "●",
+    "recommandation": "○",
+}
+
+
+def level_label(level: str, label: str) -> str:
+    return f"{LEVEL_MARKS.get(level, '•')} {label}"

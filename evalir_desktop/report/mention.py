@@ -1,11 +1,9 @@
 """The "mention explicite" (CRPA L311-3-1, R311-3-1-1) filled with the town's data: text and PDF."""
 
-from reportlab.platypus import Flowable
-
-from evalir_desktop.report.blocks import bullets
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.document import Progress, build_pdf
-from evalir_desktop.report.styles import para
+from evalir_desktop.report.document import Progress
+from evalir_desktop.report.model import Document, Heading, Para, bullets
+from evalir_desktop.report.writers import render
 
 RULE = "crpa.mention_explicite"
 TO_COMPLETE = "[à compléter : {}]"
@@ -19,12 +17,12 @@ def mention_status(data: ReportData) -> str:
     return ""
 
 
-def _fully_automated(data: ReportData) -> bool:
+def fully_automated(data: ReportData) -> bool:
     answer = data.answers.get("contexte.decision_individuelle")
     return bool(answer and not answer.unknown and answer.value == "totale")
 
 
-def _contact(data: ReportData) -> str:
+def contact_line(data: ReportData) -> str:
     commune = data.commune
     if commune is None:
         return TO_COMPLETE.format("service et adresse où envoyer la demande")
@@ -41,7 +39,7 @@ def mention_text(data: ReportData) -> str:
     """The text to print on each individual decision, as plain text to copy."""
     purpose = data.text_answer("contexte.finalite") or data.assessment.description.strip()
     purpose = purpose.rstrip(".") if purpose else TO_COMPLETE.format("à quoi sert le traitement")
-    if _fully_automated(data):
+    if fully_automated(data):
         basis = "Cette décision a été prise sur le fondement d'un traitement algorithmique."
     else:
         basis = (
@@ -62,7 +60,7 @@ def mention_text(data: ReportData) -> str:
         "votre situation ;",
         "– les opérations effectuées par le traitement.",
         "",
-        f"Pour exercer ce droit, adressez votre demande à : {_contact(data)}.",
+        f"Pour exercer ce droit, adressez votre demande à : {contact_line(data)}.",
         "",
         "Sans réponse de la commune dans un délai d'un mois, ou en cas de refus, vous pouvez "
         "saisir la Commission d'accès aux documents administratifs (CADA) : www.cada.fr.",
@@ -96,23 +94,18 @@ ADVICE = (
 )
 
 
-def mention_flowables(data: ReportData) -> list[Flowable]:
-    return [
-        para("Mention explicite à porter sur les décisions individuelles", "h1"),
-        para(f"Projet : {data.project}", "subtitle"),
-        para(INTRO[mention_status(data)]),
-        para("Texte à reprendre sur chaque décision", "h2"),
-        para(mention_text(data), "box"),
-        para("Avant de l'utiliser", "h2"),
-        *bullets(ADVICE),
-    ]
+def mention_document(data: ReportData) -> Document:
+    story = (
+        Heading("Mention explicite à porter sur les décisions individuelles", 1),
+        Para(f"Projet : {data.project}", "subtitle"),
+        Para(INTRO[mention_status(data)]),
+        Heading("Texte à reprendre sur chaque décision", 2),
+        Para(mention_text(data), "box"),
+        Heading("Avant de l'utiliser", 2),
+        bullets(ADVICE),
+    )
+    return Document("Mention explicite", f"Mention explicite — {data.project}", story)
 
 
 def mention_pdf(data: ReportData, progress: Progress | None = None) -> bytes:
-    return build_pdf(
-        mention_flowables(data),
-        data.page_info("Mention explicite"),
-        title=f"Mention explicite — {data.project}",
-        subject=data.town,
-        progress=progress,
-    )
+    return render(mention_document(data), data, "pdf", progress)

@@ -1,39 +1,37 @@
 """The answers and comments of the assessment, axis by axis, each question with its answer."""
 
-from reportlab.platypus import Flowable
-
 from evalir_desktop.content import UNKNOWN_LABEL, display_answer
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.styles import long_text, para
+from evalir_desktop.report.model import Block, Heading, Para, long_text
 
 NO_ANSWER = "Sans réponse"
 
 
-def answer_flowables(data: ReportData, question, answer, index: str) -> list[Flowable]:
-    story: list[Flowable] = [para(f"{index} {question.label if question else ''}", "question")]
+def answer_flowables(data: ReportData, question, answer, index: str) -> list[Block]:
+    story: list[Block] = [Para(f"{index} {question.label if question else ''}", "question")]
     if answer is None or not answer.is_answered:
-        story.append(para(NO_ANSWER, "answer", bold_prefix="Réponse :"))
+        story.append(Para(NO_ANSWER, "answer", lead="Réponse :"))
     elif answer.unknown:
-        story.append(para(UNKNOWN_LABEL, "answer", bold_prefix="Réponse :"))
+        story.append(Para(UNKNOWN_LABEL, "answer", lead="Réponse :"))
     elif question is not None and question.type == "texte_long":
-        story.append(para("", "answer", bold_prefix="Réponse :"))
+        story.append(Para("", "answer", lead="Réponse :"))
         story += long_text(str(answer.value), "answer")
     else:
-        story.append(para(display_answer(question, answer), "answer", bold_prefix="Réponse :"))
+        story.append(Para(display_answer(question, answer), "answer", lead="Réponse :"))
     if answer is not None and answer.comment:
         parts = long_text(answer.comment, "comment")
         if parts:
-            story.append(para("Commentaire :", "comment"))
+            story.append(Para("Commentaire :", "comment"))
             story += parts
     return story
 
 
-def responses(data: ReportData, number: int) -> list[Flowable]:
+def responses(data: ReportData, number: int) -> list[Block]:
     """Every visible question of every axis; plus answers to questions no longer asked."""
     visible = {question.id for question in data.visible_questions()}
-    story: list[Flowable] = [
-        para(f"{number}. Réponses et commentaires, axe par axe", "h1"),
-        para(
+    story: list[Block] = [
+        Heading(f"{number}. Réponses et commentaires, axe par axe", 1),
+        Para(
             "Toutes les questions qui s'appliquent au projet, avec la réponse donnée et le "
             "commentaire éventuel. Les questions masquées par une réponse précédente ne sont "
             "pas reprises."
@@ -46,10 +44,10 @@ def responses(data: ReportData, number: int) -> list[Flowable]:
             title += " — " + (
                 "non évalué" if result.score is None else f"maturité {round(result.score)} / 100"
             )
-        story.append(para(title, "h2"))
+        story.append(Heading(title, 2))
         shown = [question for question in axis.questions if question.id in visible]
         if not shown:
-            story.append(para("Aucune question ne s'applique.", "muted"))
+            story.append(Para("Aucune question ne s'applique.", "muted"))
         for q_index, question in enumerate(shown, 1):
             story += answer_flowables(
                 data, question, data.answers.get(question.id), f"{axis_index}.{q_index}"
@@ -60,8 +58,8 @@ def responses(data: ReportData, number: int) -> list[Flowable]:
     kept = [qid for qid in orphans if data.answers[qid].is_answered or data.answers[qid].comment]
     if kept:
         story += [
-            para("Autres réponses enregistrées", "h2"),
-            para(
+            Heading("Autres réponses enregistrées", 2),
+            Para(
                 "Réponses à des questions qui ne s'appliquent plus (masquées par une autre "
                 "réponse) ou qui ne figurent plus dans cette version du questionnaire. Elles "
                 "sont conservées mais n'entrent pas dans l'évaluation."

@@ -1,16 +1,23 @@
 """Sections of the full report: cover, project, qualification, maturity, vigilance, unknowns."""
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
-
 from evalir_desktop.assessment.calendar import short_status
 from evalir_desktop.commune import DPD_LABELS
 from evalir_desktop.content.models import PRIORITY_LABELS
-from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.labels import NO_VERDICT
-from evalir_desktop.report.radar import radar_drawing
-from evalir_desktop.report.styles import LEVEL_MARKS, level_label, long_text, para
+from evalir_desktop.report.labels import LEVEL_MARKS, NO_VERDICT, level_label
+from evalir_desktop.report.model import (
+    Bar,
+    Block,
+    Heading,
+    Keep,
+    Para,
+    Radar,
+    Space,
+    bullets,
+    key_values,
+    long_text,
+    table,
+)
 from evalir_desktop.report.summary import completion_line, decision_line
 from evalir_desktop.report.typography import counted, fr_date, number
 from evalir_desktop.store.models import AI_TYPE_LABELS
@@ -29,11 +36,11 @@ CONTENTS = (
 )
 
 
-def heading(index: int) -> Flowable:
-    return para(f"{index}. {CONTENTS[index - 1]}", "h1")
+def heading(index: int) -> Heading:
+    return Heading(f"{index}. {CONTENTS[index - 1]}", 1)
 
 
-def cover(data: ReportData) -> list[Flowable]:
+def cover(data: ReportData) -> list[Block]:
     commune, record = data.commune, data.assessment
     place = f"Commune de {data.town}" if commune else data.town
     details = []
@@ -41,12 +48,12 @@ def cover(data: ReportData) -> list[Flowable]:
         details.append(f"Code INSEE {commune.insee}")
         if commune.epci_nom:
             details.append(commune.epci_nom)
-    story: list[Flowable] = [
-        para(place, "subtitle"),
-        para(" · ".join(details), "muted"),
-        Spacer(1, 2.5 * cm),
-        para("Évaluation d'un projet d'intelligence artificielle", "subtitle"),
-        para(data.project, "title"),
+    story: list[Block] = [
+        Para(place, "subtitle"),
+        Para(" · ".join(details), "muted"),
+        Space(2.5),
+        Para("Évaluation d'un projet d'intelligence artificielle", "subtitle"),
+        Heading(data.project, 0),
         key_values(
             [
                 ("Statut du projet", data.status_label),
@@ -58,11 +65,11 @@ def cover(data: ReportData) -> list[Flowable]:
                 ("Empreinte des données", data.fingerprint),
             ]
         ),
-        para(NO_VERDICT, "box"),
-        para("Sommaire", "h3"),
-        *bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
-        Spacer(1, 0.4 * cm),
-        para(
+        Para(NO_VERDICT, "box"),
+        Heading("Sommaire", 3),
+        bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
+        Space(0.4),
+        Para(
             "L'empreinte des données, imprimée au bas de chaque page (« Empreinte »), change dès "
             "qu'une réponse, "
             "une action ou la décision change : deux exemplaires qui portent la même empreinte "
@@ -73,10 +80,10 @@ def cover(data: ReportData) -> list[Flowable]:
     return story
 
 
-def project(data: ReportData) -> list[Flowable]:
+def project(data: ReportData) -> list[Block]:
     record, commune = data.assessment, data.commune
     template = data.content.template(record.template_id) if record.template_id else None
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(1),
         key_values(
             [
@@ -97,10 +104,10 @@ def project(data: ReportData) -> list[Flowable]:
         ("Le problème à résoudre", data.text_answer("besoin.probleme")),
     ):
         if text:
-            story += [para(title, "h3"), *long_text(text)]
+            story += [Heading(title, 3), *long_text(text)]
     if commune:
         story += [
-            para("La commune", "h3"),
+            Heading("La commune", 3),
             key_values(
                 [
                     ("Commune", f"{commune.nom} (INSEE {commune.insee})"),
@@ -129,7 +136,7 @@ def project(data: ReportData) -> list[Flowable]:
     return story
 
 
-def qualification(data: ReportData) -> list[Flowable]:
+def qualification(data: ReportData) -> list[Block]:
     obligations = data.evaluation.obligations
     legend = " ; ".join(
         f"{mark} {label}"
@@ -141,21 +148,21 @@ def qualification(data: ReportData) -> list[Flowable]:
             (LEVEL_MARKS["recommandation"], "recommandation"),
         )
     )
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(3),
-        para(
+        Para(
             "Ce que le droit impose au projet, d'après les réponses données : règlement européen "
             "sur l'IA, code des relations entre le public et l'administration (CRPA), RGPD. "
             "Chaque élément indique sa source et les réponses qui l'ont déclenché. Les références "
             "sont à relire sur Légifrance ou EUR-Lex avant toute décision.",
         ),
-        para(legend + ".", "small", bold_prefix="Légende :"),
-        para(
+        Para(legend + ".", "small", lead="Légende :"),
+        Para(
             f"Dates lues au {fr_date(data.evaluation.reference_date)} : une obligation « à "
             "anticiper » ne s'applique pas encore à cette date, mais la commune doit s'y "
             "préparer ; les mois restants sont indiqués dans le détail.",
             "small",
-            bold_prefix="Dates :",
+            lead="Dates :",
         ),
     ]
     if obligations:
@@ -165,10 +172,10 @@ def qualification(data: ReportData) -> list[Flowable]:
         if others:
             text += f", et {counted(others, 'autre point', 'autres points')} à vérifier, "
             text += "de vigilance ou recommandé" + ("s" if others > 1 else "")
-        story.append(para(text + ".", bold_prefix="En résumé :"))
+        story.append(Para(text + ".", lead="En résumé :"))
     if not obligations:
         story.append(
-            para(
+            Para(
                 "Aucune obligation particulière n'est déclenchée par les réponses "
                 "données. Les réponses « Je ne sais pas » peuvent en cacher : voir "
                 "la partie « Ce qui reste à documenter »."
@@ -176,7 +183,7 @@ def qualification(data: ReportData) -> list[Flowable]:
         )
     else:
         story += [
-            data_table(
+            table(
                 ["Niveau", "Ce que cela implique", "Référence", "Application"],
                 [
                     [
@@ -189,26 +196,26 @@ def qualification(data: ReportData) -> list[Flowable]:
                 ],
                 [2.8, 5, 5.4, 3.8],
             ),
-            para("Le détail", "h2"),
+            Heading("Le détail", 2),
         ]
     for ob in obligations:
         block = [
-            para(f"{level_label(ob.level, ob.level_label)} — {ob.title}", "h3"),
-            para(ob.reference, "body", bold_prefix="Référence :"),
-            para(ob.id, "small", bold_prefix="Identifiant de la règle :"),
+            Heading(f"{level_label(ob.level, ob.level_label)} — {ob.title}", 3),
+            Para(ob.reference, "body", lead="Référence :"),
+            Para(ob.id, "small", lead="Identifiant de la règle :"),
         ]
-        story.append(KeepTogether(block))
+        story.append(Keep(tuple(block)))
         story += long_text(ob.explanation)
-        story.append(para(ob.deadline, bold_prefix="Application :"))
+        story.append(Para(ob.deadline, lead="Application :"))
         if ob.to_check:
-            story.append(para(ob.to_check, bold_prefix="À vérifier :"))
+            story.append(Para(ob.to_check, lead="À vérifier :"))
         if ob.triggers:
-            story.append(para("Réponses qui l'ont déclenché :", "small"))
-            story += bullets([f"{t.label} — {t.display}" for t in ob.triggers], "small")
+            story.append(Para("Réponses qui l'ont déclenché :", "small"))
+            story.append(bullets([f"{t.label} — {t.display}" for t in ob.triggers], "small"))
     return story
 
 
-def maturity(data: ReportData) -> list[Flowable]:
+def maturity(data: ReportData) -> list[Block]:
     scored = [axis for axis in data.evaluation.axes if axis.scored]
     rows = []
     for axis in scored:
@@ -216,7 +223,7 @@ def maturity(data: ReportData) -> list[Flowable]:
         rows.append(
             [
                 data.axis_title(axis.id),
-                maturity_bar(axis.score),
+                Bar(axis.score),
                 f"{axis.answered} / {axis.applicable}",
                 str(axis.unknown),
                 lowering,
@@ -224,14 +231,14 @@ def maturity(data: ReportData) -> list[Flowable]:
         )
     return [
         heading(4),
-        para(
+        Para(
             "Pour chaque axe, une maturité de 0 à 100 calculée sur les réponses qui s'appliquent. "
             "Une réponse « Je ne sais pas » compte pour 0. Il n'y a volontairement ni note "
             "globale ni verdict : un axe faible dit où porter l'effort, pas s'il faut décider.",
         ),
-        radar_drawing(data.evaluation.axes, data.axis_labels()),
-        para("Détail par axe", "h3"),
-        data_table(
+        Radar(tuple(data.evaluation.axes), data.axis_labels()),
+        Heading("Détail par axe", 3),
+        table(
             [
                 "Axe",
                 "Maturité (sur 100)",
@@ -245,49 +252,49 @@ def maturity(data: ReportData) -> list[Flowable]:
     ]
 
 
-def vigilance(data: ReportData) -> list[Flowable]:
+def vigilance(data: ReportData) -> list[Block]:
     recs = data.evaluation.recommendations
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(5),
-        para(
+        Para(
             "Les recommandations attachées aux réponses les plus faibles, des plus urgentes "
             "aux moins urgentes. Elles ont servi à préparer le plan d'action."
         ),
     ]
     if not recs:
-        return [*story, para("Aucune recommandation : aucune réponse faible relevée.")]
+        return [*story, Para("Aucune recommandation : aucune réponse faible relevée.")]
     current = None
     for rank, rec in enumerate(recs, 1):
         if rec.priority != current:
             current = rec.priority
             count = sum(1 for item in recs if item.priority == current)
             label = PRIORITY_LABELS.get(current, current)
-            story.append(para(f"{label} ({count})", "h2"))
-        story.append(para(f"{rank}. {rec.text}", "h3"))
-        story.append(para(f"Axe : {data.axis_title(rec.axis_id)} · Qui : {rec.who_label}", "small"))
+            story.append(Heading(f"{label} ({count})", 2))
+        story.append(Heading(f"{rank}. {rec.text}", 3))
+        story.append(Para(f"Axe : {data.axis_title(rec.axis_id)} · Qui : {rec.who_label}", "small"))
         story += long_text(rec.why, "small")
     return story
 
 
-def unknowns(data: ReportData) -> list[Flowable]:
+def unknowns(data: ReportData) -> list[Block]:
     items = data.evaluation.unknowns
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(6),
-        para(
+        Para(
             "Les questions auxquelles la réponse a été « Je ne sais pas », rangées selon la "
             "personne la mieux placée pour y répondre. Le questionnaire au fournisseur reprend "
             "celles qui le concernent."
         ),
     ]
     if not items:
-        return [*story, para("Aucune : toutes les réponses données sont sûres.")]
+        return [*story, Para("Aucune : toutes les réponses données sont sûres.")]
     roles: dict[str, list] = {}
     for item in items:
         roles.setdefault(item.role_label, []).append(item)
     for role_label, group in roles.items():
-        story.append(para(f"{role_label} ({len(group)})", "h3"))
+        story.append(Heading(f"{role_label} ({len(group)})", 3))
         story.append(
-            data_table(
+            table(
                 ["Question", "Axe"],
                 [[item.label, data.axis_title(item.axis_id)] for item in group],
                 [12, 5],

@@ -16,15 +16,6 @@ GREY = colors.Color(0.35, 0.35, 0.35)
 LIGHT = colors.Color(0.90, 0.90, 0.90)
 PALE = colors.Color(0.96, 0.96, 0.96)
 
-# A level is always printed with its shape and its word, never with colour alone.
-LEVEL_MARKS = {
-    "interdit": "■",
-    "obligation": "▲",
-    "a_verifier": "◆",
-    "vigilance": "●",
-    "recommandation": "○",
-}
-
 
 @cache
 def styles() -> dict[str, ParagraphStyle]:
@@ -146,7 +137,3 @@ def table_style() -> TableStyle:
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, PALE]),
     ]
     return TableStyle(commands)
-
-
-def level_label(level: str, label: str) -> str:
-    return f"{LEVEL_MARKS.get(level, '•')} {label}"

@@ -1,14 +1,10 @@
 """The summary for elected officials: the project, the law, the axes, what to decide (≤ 2 pages)."""
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable
-
 from evalir_desktop.assessment.calendar import short_status
-from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.labels import NO_VERDICT
-from evalir_desktop.report.styles import level_label, para
-from evalir_desktop.report.typography import counted, fr_date
+from evalir_desktop.report.labels import NO_VERDICT, level_label
+from evalir_desktop.report.model import Bar, Block, Heading, Para, bullets, key_values, table
+from evalir_desktop.report.typography import counted, fr_date, shorten
 from evalir_desktop.store.models import OUTCOME_LABELS
 
 MAX_OBLIGATIONS = 6
@@ -46,13 +42,13 @@ def purpose(data: ReportData, limit: int = 450) -> str:
     return shorten(text, limit)
 
 
-def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus") -> list[Flowable]:
+def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus") -> list[Block]:
     """The summary section, also printed alone; every list is capped to keep two pages."""
     ev = data.evaluation
-    story: list[Flowable] = [
-        para(title, "h1"),
-        para(NO_VERDICT, "muted"),
-        para("Le projet en bref", "h2"),
+    story: list[Block] = [
+        Heading(title, 1),
+        Para(NO_VERDICT, "muted"),
+        Heading("Le projet en bref", 2),
         key_values(
             [
                 ("Projet", data.project),
@@ -63,9 +59,9 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
                 ("Avancement", completion_line(data)),
                 ("Décision", decision_line(data)),
             ],
-            key_width=4 * cm,
+            key_width=4,
         ),
-        para("Ce que la loi impose ou demande de vérifier", "h2"),
+        Heading("Ce que la loi impose ou demande de vérifier", 2),
     ]
     if ev.obligations:
         items = [
@@ -73,19 +69,19 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
             f" — {short_status(ob.applies_from, ob.in_force).lower()}"
             for ob in ev.obligations[:MAX_OBLIGATIONS]
         ]
-        story += bullets(items, mark="")
+        story.append(bullets(items, mark=""))
         if len(ev.obligations) > MAX_OBLIGATIONS:
             rest = len(ev.obligations) - MAX_OBLIGATIONS
             story.append(
-                para(
-                    f"… et {counted(rest, 'autre', 'autres')} : voir la qualification "
-                    "réglementaire du rapport complet.",
+                Para(
+                    f"… et {counted(rest, 'autre point', 'autres points')} : voir la "
+                    "qualification réglementaire du rapport complet.",
                     "muted",
                 )
             )
     else:
         story.append(
-            para(
+            Para(
                 "Les réponses données ne déclenchent aucune obligation particulière. "
                 "Cela ne dispense pas de faire vérifier le projet par le délégué "
                 "à la protection des données.",
@@ -94,30 +90,32 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
         )
     scored = [axis for axis in ev.axes if axis.scored]
     story += [
-        para("Ce qui est solide, ce qui manque", "h2"),
-        data_table(
+        Heading("Ce qui est solide, ce qui manque", 2),
+        table(
             ["Axe", "Maturité (sur 100)", "« Je ne sais pas »"],
-            [[data.axis_title(a.id), maturity_bar(a.score), str(a.unknown)] for a in scored],
+            [[data.axis_title(a.id), Bar(a.score), str(a.unknown)] for a in scored],
             [9, 4.5, 3.5],
         ),
     ]
     strong = [data.axis_title(a.id) for a in scored if a.score is not None and a.score >= STRONG]
     weak = [data.axis_title(a.id) for a in scored if a.score is not None and a.score < WEAK]
     if strong:
-        story.append(para(", ".join(strong) + ".", "small", bold_prefix="Points solides :"))
+        story.append(Para(", ".join(strong) + ".", "small", lead="Points solides :"))
     if weak:
-        story.append(para(", ".join(weak) + ".", "small", bold_prefix="Points faibles :"))
+        story.append(Para(", ".join(weak) + ".", "small", lead="Points faibles :"))
     if ev.recommendations:
-        story.append(para("Points de vigilance prioritaires", "h2"))
-        story += bullets(
-            [
-                f"{shorten(rec.text, 200)} ({rec.who_label})"
-                for rec in ev.recommendations[:MAX_VIGILANCE]
-            ]
+        story.append(Heading("Points de vigilance prioritaires", 2))
+        story.append(
+            bullets(
+                [
+                    f"{shorten(rec.text, 200)} ({rec.who_label})"
+                    for rec in ev.recommendations[:MAX_VIGILANCE]
+                ]
+            )
         )
     story += [
-        para("Ce qui reste à décider par les élus", "h2"),
-        *bullets(questions_to_decide(data)),
+        Heading("Ce qui reste à décider par les élus", 2),
+        bullets(questions_to_decide(data)),
     ]
     return story
 
@@ -140,8 +138,13 @@ def questions_to_decide(data: ReportData) -> list[str]:
     supplier = sum(1 for item in ev.unknowns if item.role == "fournisseur")
     if ev.unknowns:
         items.append(
-            f"Faut-il attendre les réponses aux {len(ev.unknowns)} question(s) restées sans "
-            f"réponse sûre"
+            "Faut-il attendre "
+            + (
+                "la réponse à la question restée"
+                if len(ev.unknowns) == 1
+                else f"les réponses aux {len(ev.unknowns)} questions restées"
+            )
+            + " sans réponse sûre"
             + (f", dont {supplier} pour le fournisseur" if supplier else "")
             + ", avant de décider ?"
         )

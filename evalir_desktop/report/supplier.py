@@ -6,12 +6,12 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from evalir_desktop.content import Question
-from evalir_desktop.report.blocks import shorten
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.document import FRAME_WIDTH, Progress, build_pdf
 from evalir_desktop.report.fonts import REGULAR
 from evalir_desktop.report.styles import INK, para
 from evalir_desktop.report.tables import csv_bytes
+from evalir_desktop.report.typography import shorten
 
 SUPPLIER_ROLE = "fournisseur"
 ANSWER_HEIGHT = 3.6 * cm

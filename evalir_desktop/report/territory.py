@@ -12,11 +12,12 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar, shorten
+from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
 from evalir_desktop.report.document import FRAME_WIDTH, PageInfo, build_pdf
 from evalir_desktop.report.fonts import BOLD
-from evalir_desktop.report.styles import level_label, para
-from evalir_desktop.report.typography import fr_date, number
+from evalir_desktop.report.labels import level_label
+from evalir_desktop.report.styles import para
+from evalir_desktop.report.typography import fr_date, number, shorten
 from evalir_desktop.territory.view_models import TerritoryView
 
 DOCUMENT = "Rapport de territoire"

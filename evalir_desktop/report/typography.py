@@ -5,6 +5,7 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 NBSP = "\u00a0"  # reportlab breaks lines at U+202F, so the plain no-break space is used
+NNBSP = "\u202f"  # narrow no-break space, for the editable documents
 MONTHS = (
     "janvier",
     "février",
@@ -39,14 +40,14 @@ def fr_date(value: date | datetime | str | None, empty: str = "") -> str:
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def french(text: str) -> str:
+def french(text: str, space: str = NBSP) -> str:
     """Apply French spacing: no-break space after « and before : ; ! ? » € %; curly apostrophes."""
     if not text:
         return ""
     text = text.replace("\u202f", " ")  # narrow spaces from the domain: one rule below
-    text = _AFTER_OPEN.sub("«" + NBSP, text)
-    text = _BEFORE_PUNCT.sub(NBSP, text)
-    text = _CLOSE_NO_SPACE.sub(NBSP + "»", text)
+    text = _AFTER_OPEN.sub("«" + space, text)
+    text = _BEFORE_PUNCT.sub(space, text)
+    text = _CLOSE_NO_SPACE.sub(space + "»", text)
     return _APOSTROPHE.sub("\u2019", text)
 
 
@@ -73,3 +74,12 @@ def number(value: float | int | None, empty: str = "—") -> str:
 def counted(count: int, singular: str, plural: str) -> str:
     """ "1 obligation", "3 obligations", "aucune obligation" is left to the caller."""
     return f"{number(count)} {singular if count <= 1 else plural}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut `text` at a word boundary before `limit` characters, with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"

@@ -6,6 +6,7 @@ import pytest
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from tests.report.editable import docx_headings, odt_headings
 from tests.report.factories import demo_assessment
 from tests.report.pdftext import body_text, page_texts
 
@@ -39,6 +40,17 @@ def test_report_types(town_file, tmp_path, capsys, kind, expected):
     assert expected in body_text(pdf).replace("\u2019", "'")
     assert page_texts(pdf)
     assert str(out) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["odt", "docx"])
+@pytest.mark.parametrize("kind", ["complet", "synthese", "plan"])
+def test_editable_formats(town_file, tmp_path, capsys, kind, fmt):
+    path, assessment_id = town_file
+    out = tmp_path / f"sortie {kind}.{fmt}"
+    args = ["report", str(path), "--type", kind, "--format", fmt, "-o", str(out)]
+    assert evalir(args) == 0, capsys.readouterr().err
+    headings = odt_headings if fmt == "odt" else docx_headings
+    assert headings(out.read_bytes())[0][0] in (1, 2, 3)
 
 
 def test_report_without_assessment_id_uses_the_only_one(town_file, tmp_path):
@@ -76,6 +88,8 @@ def test_exports(town_file, tmp_path, fmt, check):
         (["--assessment", "pas-un-id"], "aucune évaluation « pas-un-id »"),
         (["--type", "complet", "--question", "besoin.probleme"], "--type fournisseur"),
         (["--type", "fournisseur", "--question", "pas.une_question"], "question inconnue"),
+        (["--format", "rtf"], "format inconnu « rtf »"),
+        (["--type", "fournisseur", "--format", "odt"], "n'existe qu'en PDF"),
     ],
 )
 def test_report_refusals(town_file, tmp_path, capsys, args, message):

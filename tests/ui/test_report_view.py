@@ -1,6 +1,7 @@
 """The report window: preview in QPdfView, print through QPrinter to a PDF file, menu."""
 
 import io
+import zipfile
 
 import pypdf
 import pytest
@@ -107,13 +108,34 @@ def test_save_as_pdf_writes_the_previewed_document(qtbot, store, assessment, tmp
     target = tmp_path / "dossier élus" / "synthèse"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "evalir_desktop.ui.report.dialog.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     dialog.save_button.click()
     saved = target.with_suffix(".pdf")
     assert saved.read_bytes() == dialog.pdf
     assert str(saved) in dialog.status.text()
+
+
+@pytest.mark.parametrize("fmt", ["odt", "docx"])
+def test_editable_document_is_written_from_the_window(
+    qtbot, store, assessment, tmp_path, monkeypatch, fmt
+):
+    dialog = open_dialog(qtbot, store, assessment, "plan")
+    assert dialog.editable_button.isVisibleTo(dialog)
+    target = tmp_path / "plan modifiable"
+    monkeypatch.setattr(
+        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(target), ""),
+    )
+    menu_actions = dialog.editable_button.menu().actions()
+    menu_actions[["odt", "docx"].index(fmt)].trigger()
+    saved = target.with_suffix(f".{fmt}")
+    qtbot.waitUntil(saved.exists, timeout=BUILD_TIMEOUT)
+    assert zipfile.is_zipfile(saved)
+    assert str(saved) in dialog.status.text()
+    dialog.kind.setCurrentIndex(KINDS.index("fournisseur"))
+    assert not dialog.editable_button.isVisibleTo(dialog)
 
 
 def test_report_menu_opens_the_window_on_the_only_assessment(qtbot, store, assessment):
@@ -124,7 +146,7 @@ def test_report_menu_opens_the_window_on_the_only_assessment(qtbot, store, asses
     window.show()
     assert window.open_path(path)
     actions = [a for a in window.report_menu.actions() if not a.isSeparator()]
-    assert len(actions) == 4
+    assert len(actions) == 5
     actions[1].trigger()  # summary for elected officials
     dialogs = window.findChildren(ReportDialog)
     assert len(dialogs) == 1
@@ -246,10 +268,48 @@ def test_an_export_is_built_in_the_worker_and_written(
     dialog = open_dialog(qtbot, store, assessment, "synthese")
     target = tmp_path / "réponses.csv"
     monkeypatch.setattr(
-        "evalir_desktop.ui.report.dialog.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     dialog.ask_export("reponses-csv")
     qtbot.waitUntil(target.exists, timeout=BUILD_TIMEOUT)
     assert "besoin.probleme" in target.read_text(encoding="utf-8-sig")
     assert dialog.built_kind == "synthese"  # the preview is still the summary
+
+
+def test_letter_fields_typed_in_the_window_reach_the_letter_and_never_the_file(
+    qtbot, store, assessment
+):
+    dialog = open_dialog(qtbot, store, assessment, "lettre")
+    assert dialog.letter.isVisibleTo(dialog)
+    dialog.letter.nom.setText("Mme Éléonore Quintard")
+    dialog.letter.parametres.setPlainText("Revenu fiscal : poids 70 %")
+    dialog.letter.has_date.setChecked(True)
+    assert "au plus tard le" in dialog.letter.deadline.text()
+    assert "Aperçu" in dialog.status.text()
+    dialog.preview_button.click()
+    wait_built(qtbot, dialog)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "Éléonore Quintard" in text and "Revenu fiscal" in text
+    dialog.close()
+    content = store.path.read_bytes()
+    assert b"Quintard" not in content and b"Revenu fiscal" not in content
+
+
+def test_documents_for_inhabitants_menu(qtbot, store, assessment):
+    path = store.path
+    store.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles.index("Documents pour les habitants") == titles.index("Rapport") + 1
+    actions = window.inhabitants_menu.actions()
+    assert len(actions) == 3
+    actions[1].trigger()
+    (dialog,) = window.findChildren(ReportDialog)
+    assert dialog.current_kind == "lettre"
+    wait_built(qtbot, dialog)
+    assert not dialog.side.isVisibleTo(dialog)
+    dialog.close()

@@ -1,9 +1,9 @@
 """The report window: preview (QPdfView), print, save as PDF, copy the mention, exports."""
 
 import logging
-from pathlib import Path
+from dataclasses import replace
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QThreadPool
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -12,13 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -29,14 +26,28 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.report.api import ReportOptions
 from evalir_desktop.report.controller import ReportController
-from evalir_desktop.store.errors import describe
+from evalir_desktop.ui.report.letter_panel import LetterPanel
+from evalir_desktop.ui.report.saving import SavingActions
 from evalir_desktop.ui.report.worker import BuildJob, print_pdf
 
 log = logging.getLogger("evalir")
-KINDS = ("complet", "synthese", "mention", "fournisseur")
+# The documents the window offers, in the order of its list, with their long names.
+KIND_LABELS = {
+    "complet": QT_TRANSLATE_NOOP("ReportDialog", "Rapport complet pour le conseil municipal"),
+    "synthese": QT_TRANSLATE_NOOP("ReportDialog", "Synthèse pour les élus (2 pages)"),
+    "plan": QT_TRANSLATE_NOOP("ReportDialog", "Plan d'action"),
+    "deliberation": QT_TRANSLATE_NOOP("ReportDialog", "Projet de délibération du conseil"),
+    "mention": QT_TRANSLATE_NOOP(
+        "ReportDialog", "Mention explicite sur les décisions individuelles"
+    ),
+    "lettre": QT_TRANSLATE_NOOP("ReportDialog", "Lettre d'explication à un habitant"),
+    "formulaire": QT_TRANSLATE_NOOP("ReportDialog", "Formulaire de demande pour les habitants"),
+    "fournisseur": QT_TRANSLATE_NOOP("ReportDialog", "Questionnaire au fournisseur"),
+}
+KINDS = tuple(KIND_LABELS)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(SavingActions, QDialog):
     """Choose a document, see it, print it, save it. Reportlab runs in a worker thread.
 
     The controller reads and builds; this window only lays out, starts jobs and shows.
@@ -67,13 +78,8 @@ class ReportDialog(QDialog):
 
     def build_widgets(self) -> None:
         self.kind = QComboBox()
-        for label in (
-            self.tr("Rapport complet pour le conseil municipal"),
-            self.tr("Synthèse pour les élus (2 pages)"),
-            self.tr("Mention explicite sur les décisions individuelles"),
-            self.tr("Questionnaire au fournisseur"),
-        ):
-            self.kind.addItem(label)
+        for label in KIND_LABELS.values():
+            self.kind.addItem(self.tr(label))
         self.kind.setAccessibleName(self.tr("Document à préparer"))
         choose = QLabel(self.tr("&Document :"))
         choose.setBuddy(self.kind)
@@ -86,6 +92,13 @@ class ReportDialog(QDialog):
         self.export_button.setText(self.tr("E&xporter"))
         self.export_button.setPopupMode(QToolButton.InstantPopup)
         self.export_button.setMenu(self.export_menu())
+        self.editable_button = QToolButton()
+        self.editable_button.setText(self.tr("Document &modifiable"))
+        self.editable_button.setToolTip(
+            self.tr("Enregistrer le même document pour le modifier dans un traitement de texte")
+        )
+        self.editable_button.setPopupMode(QToolButton.InstantPopup)
+        self.editable_button.setMenu(self.editable_menu())
         self.preview_button.clicked.connect(self.refresh)
         self.print_button.clicked.connect(lambda: self.when_built(self.ask_print))
         self.save_button.clicked.connect(lambda: self.when_built(self.ask_save))
@@ -98,6 +111,7 @@ class ReportDialog(QDialog):
             self.preview_button,
             self.print_button,
             self.save_button,
+            self.editable_button,
             self.copy_button,
             self.export_button,
         ):
@@ -120,10 +134,13 @@ class ReportDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setAccessibleName(self.tr("Aperçu du document"))
+        self.letter = LetterPanel()
+        self.letter.changed.connect(self.mark_stale)
         splitter = QSplitter()
         splitter.addWidget(side)
+        splitter.addWidget(self.letter)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)  # the preview takes the room
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -142,18 +159,6 @@ class ReportDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-    def export_menu(self) -> QMenu:
-        menu = QMenu(self)
-        for name, label in (
-            ("inventaire-json", self.tr("Fiche de transparence (JSON)…")),
-            ("inventaire-csv", self.tr("Fiche de transparence (CSV)…")),
-            ("reponses-csv", self.tr("Réponses et commentaires (CSV)…")),
-            ("fournisseur-csv", self.tr("Questionnaire au fournisseur (CSV)…")),
-            ("mention-txt", self.tr("Mention explicite (texte)…")),
-        ):
-            menu.addAction(label).triggered.connect(lambda _=False, n=name: self.ask_export(n))
-        return menu
-
     # -- state ---------------------------------------------------------------------
 
     @property
@@ -168,7 +173,9 @@ class ReportDialog(QDialog):
     def kind_changed(self) -> None:
         kind = self.current_kind
         self.side.setVisible(kind == "fournisseur")
+        self.letter.setVisible(kind == "lettre")
         self.copy_button.setVisible(kind == "mention")
+        self.editable_button.setVisible(len(self.controller.formats(kind)) > 1)
         if kind == "fournisseur":
             self.fill_questions()
         self.refresh()
@@ -197,16 +204,17 @@ class ReportDialog(QDialog):
 
     def mark_stale(self) -> None:
         self.built_kind = ""
-        self.status.setText(self.tr("Les questions ont changé : cliquez sur « Aperçu »."))
+        self.status.setText(self.tr("Vos choix ont changé : cliquez sur « Aperçu »."))
 
     # -- building ------------------------------------------------------------------
 
     def options(self, kind: str) -> ReportOptions:
         """The agent's choices for `kind`: the ticked supplier questions, if any."""
         ticked, unticked = self.ticked_questions() if self.questions.count() else ([], [])
-        return ReportOptions(kind, tuple(ticked), tuple(unticked))
+        letter = self.letter.fields() if kind == "lettre" else None
+        return ReportOptions(kind, tuple(ticked), tuple(unticked), letter=letter)
 
-    def start_job(self, kind: str, on_finished) -> bool:
+    def start_job(self, kind: str, on_finished, fmt: str = "pdf") -> bool:
         """Read the assessment now, then build `kind` in the worker thread."""
         try:
             data = self.read_data()
@@ -220,7 +228,7 @@ class ReportDialog(QDialog):
             self.job_number,
             lambda progress: self.controller.build(
                 data,
-                ReportOptions(kind, options.extra_questions, options.excluded_questions, progress),
+                replace(options, progress=progress, format=fmt),
             ),
         )
         job.kind = kind
@@ -316,55 +324,6 @@ class ReportDialog(QDialog):
             return 0
         self.status.setText(self.tr("%n page(s) envoyée(s) à l'imprimante.", "", pages))
         return pages
-
-    def suggested_path(self, kind: str) -> str:
-        return str(self.controller.suggested_path(kind, self.data or self.read_data()))
-
-    def ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer en PDF"),
-            self.suggested_path(self.built_kind),
-            self.tr("Document PDF (*.pdf)"),
-        )
-        if name:
-            self.write(Path(name if name.lower().endswith(".pdf") else name + ".pdf"), self.pdf)
-
-    def ask_export(self, name: str) -> None:
-        """Ask where, then build the export in the worker thread and write it."""
-        from evalir_desktop.report import EXPORTS
-
-        output = EXPORTS[name]
-        path, _ = QFileDialog.getSaveFileName(
-            self, output.label, self.suggested_path(name), f"*{output.suffix}"
-        )
-        if not path:
-            return
-
-        def finished(number: int, payload: bytes) -> None:
-            if self.jobs.pop(number, None) is not None:
-                self.set_busy(False)
-                self.write(Path(path), payload)
-
-        if self.start_job(name, finished):
-            self.status.setText(self.tr("Préparation de l'export…"))
-
-    def write(self, path: Path, payload: bytes) -> bool:
-        try:
-            self.controller.save(path, payload)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Enregistrement impossible"),
-                self.tr(
-                    "Le fichier « %s » n'a pas pu être écrit (%s). S'il est ouvert dans "
-                    "un autre programme, fermez-le, ou choisissez un autre dossier."
-                )
-                % (path, describe(error)),
-            )
-            return False
-        self.status.setText(self.tr("Enregistré : %s") % path)
-        return True
 
     def copy_mention(self) -> None:
         QGuiApplication.clipboard().setText(self.controller.mention(self.data or self.read_data()))

@@ -32,24 +32,54 @@ def choose_assessment(window) -> str | None:
     return records[titles.index(title)].id if accepted else None
 
 
-def install_report_menu(window) -> QMenu:
-    """Fill the window's "Rapport" menu (creating it if the window has none)."""
-    menu = getattr(window, "report_menu", None)
-    if menu is None:
-        menu = window.menuBar().addMenu(window.tr("&Rapport"))
-        window.report_menu = menu
-    menu.menuAction().setVisible(True)
-    for kind, label, shortcut in (
-        ("complet", window.tr("&Rapport complet, aperçu et impression…"), QKeySequence.Print),
-        ("synthese", window.tr("&Synthèse pour les élus…"), None),
-        ("mention", window.tr("&Mention explicite…"), None),
-        ("fournisseur", window.tr("&Questionnaire au fournisseur…"), None),
-    ):
+def _fill(window, menu: QMenu, entries) -> None:
+    for kind, label, shortcut in entries:
         action = QAction(label, window)
         if shortcut is not None:
             action.setShortcuts(shortcut)
         action.triggered.connect(lambda _=False, k=kind: _open_from_menu(window, k))
         menu.addAction(action)
+
+
+def install_report_menu(window) -> QMenu:
+    """Fill the window's "Rapport" menu (creating it if the window has none), and add the
+    "Documents pour les habitants" menu beside it."""
+    menu = getattr(window, "report_menu", None)
+    if menu is None:
+        menu = window.menuBar().addMenu(window.tr("&Rapport"))
+        window.report_menu = menu
+    menu.menuAction().setVisible(True)
+    _fill(
+        window,
+        menu,
+        (
+            ("complet", window.tr("&Rapport complet, aperçu et impression…"), QKeySequence.Print),
+            ("synthese", window.tr("&Synthèse pour les élus…"), None),
+            ("plan", window.tr("&Plan d'action…"), None),
+            ("deliberation", window.tr("Projet de &délibération…"), None),
+            ("fournisseur", window.tr("&Questionnaire au fournisseur…"), None),
+        ),
+    )
+    inhabitants = getattr(window, "inhabitants_menu", None)
+    if inhabitants is None:
+        inhabitants = QMenu(window.tr("Documents pour les &habitants"), window)
+        bar = window.menuBar()
+        actions = bar.actions()
+        after = actions.index(menu.menuAction()) + 1  # just right of "Rapport"
+        if after < len(actions):
+            bar.insertMenu(actions[after], inhabitants)
+        else:
+            bar.addMenu(inhabitants)
+        window.inhabitants_menu = inhabitants
+    _fill(
+        window,
+        inhabitants,
+        (
+            ("mention", window.tr("&Mention explicite sur les décisions…"), None),
+            ("lettre", window.tr("&Lettre d'explication à un habitant…"), None),
+            ("formulaire", window.tr("&Formulaire de demande (accueil, site internet)…"), None),
+        ),
+    )
     return menu
 
 
