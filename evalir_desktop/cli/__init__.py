@@ -10,7 +10,7 @@ import logging
 import sys
 
 from evalir_desktop import __version__
-from evalir_desktop.cli import content, exporting, files, report, territory
+from evalir_desktop.cli import content, exporting, files, product, report, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
 from evalir_desktop.cli.french_argparse import FrenchArgumentParser
 from evalir_desktop.cli.output import printed_safely
@@ -21,7 +21,7 @@ UNEXPECTED = (
     "Si elle revient, transmettez le fichier et la commande au support."
 )
 
-COMMAND_MODULES = [files, territory, content, report, exporting]
+COMMAND_MODULES = [files, territory, content, product, report, exporting]
 
 
 def build_parser() -> argparse.ArgumentParser:

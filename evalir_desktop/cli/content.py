@@ -33,8 +33,16 @@ def register(subparsers) -> None:
 
     new = subparsers.add_parser("new", help="créer une évaluation dans un fichier")
     new.add_argument("file", type=Path, metavar="FICHIER")
-    new.add_argument("--titre", required=True, help="titre du projet évalué")
-    new.add_argument("--modele", default=None, help="identifiant d'un modèle de projet")
+    new.add_argument("--titre", help="titre du projet évalué (obligatoire sans --depuis)")
+    source = new.add_mutually_exclusive_group()
+    source.add_argument("--modele", default=None, help="identifiant d'un modèle de projet")
+    source.add_argument(
+        "--depuis",
+        type=Path,
+        metavar="DOSSIER",
+        help="partir d'un dossier de produit partagé (.evalir-produit) : les réponses sur "
+        "l'outil sont reprises",
+    )
     new.set_defaults(handler=run_new)
 
     answer = subparsers.add_parser("answer", help="enregistrer des réponses")
@@ -72,7 +80,7 @@ def reference_date(text: str) -> date:
         ) from None
 
 
-def _content() -> Content:
+def load_cli_content() -> Content:
     try:
         return load_content()
     except ContentError as error:
@@ -107,7 +115,7 @@ def content_summary(content: Content) -> dict:
 
 
 def run_content(args) -> int:
-    content = _content()
+    content = load_cli_content()
     if args.json:
         print_json(content_summary(content))
         return EXIT_OK
@@ -123,7 +131,13 @@ def run_content(args) -> int:
 
 
 def run_new(args) -> int:
-    content = _content()
+    content = load_cli_content()
+    if args.depuis is not None:
+        from evalir_desktop.cli.product import run_new_from_dossier
+
+        return run_new_from_dossier(args, content)
+    if not args.titre:
+        raise UserError("indiquez le titre du projet avec --titre.")
     template = None
     if args.modele:
         template = content.template(args.modele)
@@ -168,7 +182,7 @@ def _warn_other_version(content: Content, session: AssessmentSession) -> None:
 
 
 def run_answer(args) -> int:
-    content = _content()
+    content = load_cli_content()
     parsed = parse_pairs(content, args.pairs)
     with open_store(args.file, writable=True) as store:
         try:
@@ -274,7 +288,7 @@ def print_evaluation(evaluation: Evaluation) -> None:
 
 
 def run_evaluate(args) -> int:
-    content = _content()
+    content = load_cli_content()
     account = None
     if args.answers is not None:
         if args.file is not None or args.assessment:

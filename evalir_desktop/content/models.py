@@ -99,6 +99,11 @@ class Question(Strict):
     min: float | None = None
     max: float | None = None
     to_check: str = Field(default="", description="an uncertain fact, shown as « à vérifier »")
+    product: bool = Field(
+        default=False,
+        description="the answer describes the tool, the same in every town that uses it: "
+        "a product dossier carries it to other towns",
+    )
     recommendations: list[Recommendation] = Field(default_factory=list)
 
     @model_validator(mode="before")

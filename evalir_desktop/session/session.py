@@ -18,6 +18,7 @@ from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, Question, visible_questions
 from evalir_desktop.content.models import is_binding
 from evalir_desktop.content.validation import validate_answer
+from evalir_desktop.product.origin import Origin, parse_origin
 from evalir_desktop.session.steps import Progress, progress
 from evalir_desktop.store import ActionRecord, AssessmentRecord, DecisionRecord, Store
 
@@ -162,6 +163,22 @@ class AssessmentSession:
         return self._cached("answers", read)
 
     @property
+    def origins(self) -> dict[str, Origin]:
+        """The answers taken from a product dossier and unchanged since, by current id."""
+
+        def read() -> dict[str, Origin]:
+            authors = self.store.answer_authors(self.assessment_id)
+            found = {}
+            for question_id, author in authors.items():
+                current = self.content.renamed_questions.get(question_id, question_id)
+                origin = parse_origin(author.who)
+                if origin is not None and (current == question_id or current not in authors):
+                    found[current] = origin
+            return {key: origin for key, origin in found.items() if key in self.answers}
+
+        return self._cached("origins", read)
+
+    @property
     def actions(self) -> list[ActionRecord]:
         return self._cached("actions", lambda: self.store.actions(self.assessment_id))
 
@@ -198,14 +215,24 @@ class AssessmentSession:
         """Save an answer to a current question (comment included) at once.
 
         Removing an answer also removes the one stored under a former id of the question;
-        otherwise it would come back under the current id.
+        otherwise it would come back under the current id. An answer taken from a product
+        dossier stays marked as such while only its comment changes.
         """
         if not answer.is_answered and not answer.comment:
             stored = self.store.answers(self.assessment_id)
             for old_id, new_id in self.content.renamed_questions.items():
                 if new_id == question_id and old_id in stored:
                     self.store.save_answer(self.assessment_id, old_id, answer)
-        self.store.save_answer(self.assessment_id, question_id, answer)
+        origin = self.origins.get(question_id)
+        before = self.answers.get(question_id)
+        kept = (
+            origin is not None
+            and before is not None
+            and answer.is_answered
+            and (before.value, before.unknown) == (answer.value, answer.unknown)
+        )
+        who = origin.tag if kept else None
+        self.store.save_answer(self.assessment_id, question_id, answer, who=who)
 
     def save_value(self, question_id: str, answer: Answer) -> None:
         """Save a new value (or "Je ne sais pas"), keeping the comment already written."""

@@ -8,7 +8,8 @@ medium never holds anything but the finished copy.
 
 What counts as personal data in an anonymised share (names of people, not of roles):
 - the town's contact: `commune.contact_nom`, `contact_email`, `contact_telephone` (emptied);
-- who answered: `answer.who` (emptied);
+- who answered: `answer.who` (emptied, unless it names the product dossier the answer
+  was taken from rather than a person);
 - who validated: `decision.validated_by` (emptied; `validated_role` such as « Maire » is a
   role and is kept, as are the dates and the deliberation number);
 - action owners: `action.owner` (kept when it is a role word such as « DGS »,
@@ -33,6 +34,7 @@ from pathlib import Path
 
 from evalir_desktop.store.anonymiser import Scrubber, is_role
 from evalir_desktop.store.atomic import install_copy, remove_leftovers
+from evalir_desktop.store.authors import DOSSIER_TAG
 from evalir_desktop.store.errors import FileRefused, describe
 from evalir_desktop.store.journal import now_iso, set_meta
 from evalir_desktop.store.opening import configure_writer
@@ -195,7 +197,10 @@ def anonymise_copy(conn: sqlite3.Connection, scrubber: Scrubber) -> None:
     conn.execute("BEGIN")
     scrub_free_texts(conn, scrubber)
     conn.execute("UPDATE commune SET contact_nom = '', contact_email = '', contact_telephone = ''")
-    conn.execute("UPDATE answer SET who = ''")
+    conn.execute(
+        "UPDATE answer SET who = '' WHERE substr(who, 1, length(?)) != ?",
+        (DOSSIER_TAG, DOSSIER_TAG),
+    )
     conn.execute("UPDATE decision SET validated_by = ''")
     owners = conn.execute("SELECT id, owner FROM action").fetchall()
     conn.executemany(

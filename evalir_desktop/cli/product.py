@@ -1,0 +1,80 @@
+"""Sub-command `dossier` (write a shared product dossier) and `new --depuis DOSSIER`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from evalir_desktop.cli.errors import EXIT_OK, UserError
+from evalir_desktop.cli.opening import open_store
+from evalir_desktop.cli.report import pick_assessment
+from evalir_desktop.content import Content
+from evalir_desktop.product.dossier import DossierRefused, read_dossier, write_dossier
+from evalir_desktop.product.origin import of_town
+from evalir_desktop.store import StoreError
+
+
+def register(subparsers) -> None:
+    dossier = subparsers.add_parser(
+        "dossier",
+        help="écrire le dossier de produit partagé d'une évaluation (réponses sur l'outil)",
+        description=(
+            "Écrit les réponses qui décrivent l'outil (fournisseur, hébergement, "
+            "fonctionnement, données), jamais celles propres à la commune, dans un fichier "
+            "« .evalir-produit » qu'une autre commune reprend avec « evalir new --depuis »."
+        ),
+    )
+    dossier.add_argument("file", type=Path, metavar="FICHIER")
+    dossier.add_argument("--assessment", metavar="ID", help="identifiant de l'évaluation")
+    dossier.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="SORTIE", help="fichier ou dossier"
+    )
+    dossier.set_defaults(handler=run_dossier)
+
+
+def run_dossier(args) -> int:
+    from evalir_desktop.cli.content import load_cli_content
+    from evalir_desktop.product.building import build_dossier, dossier_destination
+    from evalir_desktop.session.session import AssessmentSession
+
+    content = load_cli_content()
+    with open_store(args.file) as store:
+        assessment_id = pick_assessment(store, args.assessment)
+        try:
+            dossier = build_dossier(AssessmentSession(store, content, assessment_id))
+        except StoreError as error:
+            raise UserError(str(error)) from error
+    try:
+        path = write_dossier(dossier, dossier_destination(dossier, args.output))
+    except OSError as error:
+        raise UserError(
+            f"le dossier n'a pas pu être écrit ({error.strerror}) : choisissez un autre dossier."
+        ) from error
+    print(f"{len(dossier.answers)} réponses sur l'outil écrites dans {path}")
+    return EXIT_OK
+
+
+def run_new_from_dossier(args, content: Content) -> int:
+    """`evalir new FICHIER --depuis DOSSIER [--titre T]`: the tool's answers reused."""
+    from evalir_desktop.product.starting import start_from_dossier
+
+    try:
+        dossier = read_dossier(args.depuis)
+    except DossierRefused as error:
+        raise UserError(str(error)) from error
+    with open_store(args.file, writable=True) as store:
+        try:
+            started = start_from_dossier(store, content, dossier, args.titre)
+        except (StoreError, ValidationError) as error:
+            raise UserError(str(error)) from error
+    print(started.record.id)
+    print(
+        f"{len(started.reused)} réponses sur l'outil reprises du dossier "
+        f"{of_town(dossier.source.commune)} : vérifiez-les dans l'évaluation.",
+        file=sys.stderr,
+    )
+    for reason in started.left_aside:
+        print(f"evalir : réponse du dossier non reprise. {reason}", file=sys.stderr)
+    return EXIT_OK

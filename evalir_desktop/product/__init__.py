@@ -1,0 +1,1 @@
+"""Shared product dossiers: the answers that describe a tool, carried from town to town."""

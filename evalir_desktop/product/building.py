@@ -1,0 +1,113 @@
+"""Write a product dossier from one assessment: the answers about the tool, nothing else.
+
+Only the answers to questions the content marks `product = true` travel, and only those
+the assessment actually uses (visible, answered, not « Je ne sais pas »). The town's own
+answers (needs, governance, staff, training, decision), its action plan, its decision and
+the names of the people who answered never do.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from evalir_desktop import __version__
+from evalir_desktop.product.dossier import (
+    DossierAnswer,
+    DossierProduct,
+    DossierSource,
+    ProductDossier,
+)
+from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.store import StoreError
+from evalir_desktop.territory.share import slug
+
+PRODUCT_NAME_QUESTION = "contexte.fournisseur_nom"
+
+
+class NothingToShare(StoreError):
+    """The assessment holds no answer about the tool yet."""
+
+
+def product_answers(session: AssessmentSession) -> dict[str, DossierAnswer]:
+    """The answers of the assessment that describe the tool, by question id."""
+    visible = {question.id for question in session.visible_questions()}
+    found = {}
+    for question in session.content.questions():
+        answer = session.answers.get(question.id)
+        if not question.product or question.id not in visible or answer is None:
+            continue
+        if answer.unknown or answer.value in (None, "", []):
+            continue
+        found[question.id] = DossierAnswer(
+            question_id=question.id, value=answer.value, comment=answer.comment
+        )
+    return found
+
+
+def product_name(session: AssessmentSession) -> str:
+    """The name of the tool: as the town wrote it, else its use case, else the title."""
+    named = session.answers.get(PRODUCT_NAME_QUESTION)
+    if named is not None and isinstance(named.value, str) and named.value.strip():
+        return named.value.strip()[:300]
+    template = session.content.template(session.record.template_id or "")
+    return template.title if template else session.record.title
+
+
+def _answered_on(session: AssessmentSession, question_ids: set[str]) -> date:
+    authors = session.store.answer_authors(session.assessment_id)
+    stamps = [authors[qid].updated_at for qid in question_ids if qid in authors]
+    latest = max(stamps, default=session.record.updated_at)
+    return datetime.fromisoformat(latest).date()
+
+
+def build_dossier(session: AssessmentSession, now: datetime | None = None) -> ProductDossier:
+    """The dossier of one assessment; NothingToShare when it says nothing about the tool."""
+    commune = session.commune
+    if commune is None:
+        raise StoreError("Renseignez d'abord le profil de la commune.")
+    answers = product_answers(session)
+    if not answers:
+        raise NothingToShare(
+            "Cette évaluation ne contient encore aucune réponse sur l'outil lui-même "
+            "(fournisseur, hébergement, fonctionnement, données) : complétez ces questions "
+            "avant d'écrire un dossier de produit."
+        )
+    record = session.record
+    return ProductDossier(
+        format="evalir-dossier-produit",
+        format_version=1,
+        written_with=__version__,
+        written_at=now or datetime.now(UTC),
+        source=DossierSource(
+            commune=commune.nom,
+            insee=commune.insee,
+            epci_nom=commune.epci_nom,
+            epci_siren=commune.epci_siren,
+            assessment_id=record.id,
+            assessment_title=record.title,
+            answered_on=_answered_on(session, set(answers)),
+            content_id=session.content.id,  # the ids and options the answers use
+            content_version=session.content.version,
+        ),
+        product=DossierProduct(
+            name=product_name(session),
+            supplier=record.supplier,
+            ai_type=record.ai_type,
+            description=record.description,
+        ),
+        answers=list(answers.values()),
+    )
+
+
+def default_dossier_name(dossier: ProductDossier) -> str:
+    """« Dossier produit - Docaposte-accueil - 42087 - 2026-11-15.evalir-produit »."""
+    name = slug(dossier.product.name)[:60]
+    day = dossier.written_at.date().isoformat()
+    return f"Dossier produit - {name} - {dossier.source.insee} - {day}.evalir-produit"
+
+
+def dossier_destination(dossier: ProductDossier, destination: str | Path) -> Path:
+    """A folder gets the default name inside it; a file name is kept as given."""
+    destination = Path(destination)
+    return destination / default_dossier_name(dossier) if destination.is_dir() else destination
