@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from evalir_desktop.commune import Commune  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
 from tests.factories import make_commune  # noqa: E402
+from tests.product.towns import content, town_a, town_b  # noqa: E402, F401 - shared fixtures
 
 ACCENTED_FOLDER = "Mairie de Saint-Étienne"
 ACCENTED_NAME = "évaluations IA.evalir"

@@ -11,7 +11,7 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.report import pick_assessment
 from evalir_desktop.content import Content
-from evalir_desktop.product.dossier import DossierRefused, read_dossier, write_dossier
+from evalir_desktop.product.dossier import DossierRefused, read_dossier
 from evalir_desktop.product.origin import of_town
 from evalir_desktop.store import StoreError
 
@@ -36,24 +36,28 @@ def register(subparsers) -> None:
 
 def run_dossier(args) -> int:
     from evalir_desktop.cli.content import load_cli_content
-    from evalir_desktop.product.building import build_dossier, dossier_destination
-    from evalir_desktop.session.session import AssessmentSession
+    from evalir_desktop.territory.dossiers import write_product_dossier
 
     content = load_cli_content()
-    with open_store(args.file) as store:
+    with open_store(args.file, writable=_is_territory(args.file)) as store:
         assessment_id = pick_assessment(store, args.assessment)
         try:
-            dossier = build_dossier(AssessmentSession(store, content, assessment_id))
+            path, dossier = write_product_dossier(store, content, assessment_id, args.output)
         except StoreError as error:
             raise UserError(str(error)) from error
-    try:
-        path = write_dossier(dossier, dossier_destination(dossier, args.output))
-    except OSError as error:
-        raise UserError(
-            f"le dossier n'a pas pu être écrit ({error.strerror}) : choisissez un autre dossier."
-        ) from error
+        except OSError as error:
+            raise UserError(
+                f"le dossier n'a pas pu être écrit ({error.strerror})\u202f: choisissez un "
+                "autre dossier."
+            ) from error
     print(f"{len(dossier.answers)} réponses sur l'outil écrites dans {path}")
     return EXIT_OK
+
+
+def _is_territory(path: Path) -> bool:
+    """A territory file is opened for writing, to record the dossier written from it."""
+    with open_store(path) as store:
+        return store.role == "territory"
 
 
 def run_new_from_dossier(args, content: Content) -> int:

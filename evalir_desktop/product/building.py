@@ -18,11 +18,10 @@ from evalir_desktop.product.dossier import (
     DossierSource,
     ProductDossier,
 )
+from evalir_desktop.product.origin import PRODUCT_NAME_QUESTION
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.share import slug
-
-PRODUCT_NAME_QUESTION = "contexte.fournisseur_nom"
 
 
 class NothingToShare(StoreError):

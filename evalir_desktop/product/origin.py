@@ -18,6 +18,7 @@ from evalir_desktop.store.authors import DOSSIER_TAG
 from evalir_desktop.text import clean_line
 
 SEPARATOR = "|"
+PRODUCT_NAME_QUESTION = "contexte.fournisseur_nom"  # « Quel est le nom… du produit ? »
 MAX_TOWN_CHARS = 200
 VOWELS = re.compile(r"^[AEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸ]", re.IGNORECASE)
 
@@ -44,9 +45,14 @@ class Origin:
         return DOSSIER_TAG + SEPARATOR.join((self.insee, self.on.isoformat(), self.commune))
 
     @property
+    def dossier(self) -> str:
+        """« dossier d'Écotay-l'Olme, 15/11/2026 »."""
+        return f"dossier {of_town(self.commune)}, {self.on.strftime('%d/%m/%Y')}"
+
+    @property
     def label(self) -> str:
         """« Repris du dossier d'Écotay-l'Olme, 15/11/2026 »."""
-        return f"Repris du dossier {of_town(self.commune)}, {self.on.strftime('%d/%m/%Y')}"
+        return f"Repris du {self.dossier}"
 
 
 def parse_origin(who: str) -> Origin | None:

@@ -36,6 +36,7 @@ class ReportData:
     content: Content
     evaluation: Evaluation
     printed_on: date = field(default_factory=date.today)
+    origins: dict[str, str] = field(default_factory=dict)  # question id -> « Repris du… »
 
     @property
     def town(self) -> str:
@@ -111,4 +112,5 @@ def session_report_data(session: AssessmentSession, today: date | None = None) -
         content=session.content,
         evaluation=session.evaluation,
         printed_on=today or date.today(),
+        origins={qid: origin.label for qid, origin in session.origins.items()},
     )

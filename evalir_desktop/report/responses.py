@@ -18,6 +18,9 @@ def answer_flowables(data: ReportData, question, answer, index: str) -> list[Blo
         story += long_text(str(answer.value), "answer")
     else:
         story.append(Para(display_answer(question, answer), "answer", lead="Réponse :"))
+    origin = data.origins.get(question.id) if question is not None else None
+    if origin and answer is not None and answer.is_answered:
+        story.append(Para(f"{origin}.", "comment"))
     if answer is not None and answer.comment:
         parts = long_text(answer.comment, "comment")
         if parts:

@@ -12,6 +12,7 @@ from evalir_desktop.commune import Commune
 from evalir_desktop.store.answer_records import AnswerRecords
 from evalir_desktop.store.atomic import replacing
 from evalir_desktop.store.authors import AnswerAuthors
+from evalir_desktop.store.dossier_records import DossierRecords
 from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
 from evalir_desktop.store.journal import journal, new_id, now_iso
 from evalir_desktop.store.models import (
@@ -38,7 +39,7 @@ EDITABLE_ASSESSMENT_FIELDS = {
 }
 
 
-class Store(AnswerRecords, PlanRecords, TerritoryRecords, AnswerAuthors, RowChecks):
+class Store(AnswerRecords, PlanRecords, TerritoryRecords, AnswerAuthors, DossierRecords, RowChecks):
     """One open `.evalir` file. Each change is one short transaction plus a history row.
 
     The connection is private: every SQL statement on the file lives in `store/`.

@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
+from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
 from evalir_desktop.content.models import LEVEL_ORDER, is_binding
+from evalir_desktop.product.origin import PRODUCT_NAME_QUESTION, Origin, parse_origin
 from evalir_desktop.session.session import evaluate_stored
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
 from evalir_desktop.store.models import OUTCOME_LABELS, STATUS_LABELS
@@ -32,13 +34,43 @@ from evalir_desktop.territory.view_models import (
 
 @dataclass(frozen=True)
 class Evaluated:
-    """One assessment of the territory with its town, decision and evaluation."""
+    """One assessment of the territory with its town, decision and evaluation; how many
+    answers it gives about the tool, and the product dossier it reused, if any."""
 
     town: TownRef
     commune: Commune
     record: AssessmentRecord
     decision: DecisionRecord | None
     evaluation: Evaluation
+    product_answers: int = 0
+    product_name: str = ""
+    reused: Origin | None = None
+
+
+def count_product_answers(content: Content, answers: dict[str, Answer]) -> int:
+    return sum(
+        1
+        for question_id, answer in answers.items()
+        if (question := content.question(question_id)) is not None
+        and question.product
+        and not answer.unknown
+        and answer.is_answered
+    )
+
+
+def named_product(answers: dict[str, Answer]) -> str:
+    """The name of the product as the town wrote it (« Quel est le nom… ? »), or ''."""
+    answer = answers.get(PRODUCT_NAME_QUESTION)
+    if answer is None or answer.unknown or not isinstance(answer.value, str):
+        return ""
+    return answer.value.strip()[:300]
+
+
+def reused_origin(authors: dict) -> Origin | None:
+    """The dossier most of an assessment's reused answers come from."""
+    origins = Counter(parse_origin(author.who) for author in authors.values())
+    origins.pop(None, None)
+    return origins.most_common(1)[0][0] if origins else None
 
 
 def load_evaluated(
@@ -56,6 +88,7 @@ def load_evaluated(
         towns[row.id] = (ref, commune, row.updated_at)
     answers = store.all_answers()
     decisions = store.all_decisions()
+    reused = store.dossier_authors()
     items = []
     for record in store.assessments():
         if record.commune_id not in towns:
@@ -67,7 +100,19 @@ def load_evaluated(
             evaluation = evaluate_stored(content, answers.get(record.id, {}), commune)
             if cache is not None:
                 cache[key] = evaluation
-        items.append(Evaluated(ref, commune, record, decisions.get(record.id), evaluation))
+        own = answers.get(record.id, {})
+        items.append(
+            Evaluated(
+                ref,
+                commune,
+                record,
+                decisions.get(record.id),
+                evaluation,
+                count_product_answers(content, own),
+                named_product(own),
+                reused_origin(reused.get(record.id, {})),
+            )
+        )
     items.sort(key=lambda item: (sort_key(item.town.nom), sort_key(item.record.title)))
     return items
 
@@ -115,6 +160,7 @@ def assessment_rows(items: Iterable[Evaluated], content: Content) -> list[Assess
                 to_check_count=len(obligations) - len(binding),
                 obligation_ids=[o.id for o in obligations],
                 unknown_count=len(item.evaluation.unknowns),
+                unknown_ids=[unknown.question_id for unknown in item.evaluation.unknowns],
                 decision=item.decision.outcome if item.decision else "",
                 decision_label=decision_label(item.decision),
                 validated_on=(

@@ -17,6 +17,7 @@ from evalir_desktop.territory.view_models import (
     GroupKind,
     GroupMember,
     MutualisationGroup,
+    ProjectRef,
     TownRef,
     ai_type_label,
     sort_key,
@@ -109,18 +110,21 @@ def _group(
     details: list[str] | None = None,
 ) -> MutualisationGroup | None:
     towns: dict[str, TownRef] = {}
+    projects: dict[str, dict[str, ProjectRef]] = {}
     for item in items:
         towns.setdefault(item.town.commune_id, item.town)
+        mine = projects.setdefault(item.town.commune_id, {})
+        if not per_town:
+            mine.setdefault(
+                item.record.id, ProjectRef(assessment_id=item.record.id, title=item.record.title)
+            )
     if len(towns) < MIN_TOWNS:
         return None
-    if per_town:
-        members = [GroupMember(town=t, assessment_id=None, title="") for t in towns.values()]
-    else:
-        members = [
-            GroupMember(town=item.town, assessment_id=item.record.id, title=item.record.title)
-            for item in items
-        ]
     ordered = sorted(towns.values(), key=lambda town: sort_key(town.nom))
+    members = [
+        GroupMember(town=town, projects=list(projects[town.commune_id].values()))
+        for town in ordered
+    ]
     return MutualisationGroup(
         kind=kind,
         kind_label=KIND_LABELS[kind],
@@ -200,8 +204,10 @@ def supplier_groups(items: list[Evaluated]) -> list[MutualisationGroup]:
             "ensemble les clauses du contrat (données, hébergement, réversibilité, "
             "documentation) et lui poser leurs questions en une seule fois."
         )
-        if questions:
-            explanation += f" {len(questions)} question(s) restent sans réponse : voir la liste."
+        if len(questions) == 1:
+            explanation += " Une question reste sans réponse\u202f: voir la liste."
+        elif questions:
+            explanation += f" {len(questions)} questions restent sans réponse\u202f: voir la liste."
         group = _group(
             "fournisseur", key, name, explanation, members, details=list(questions.values())
         )
@@ -218,16 +224,16 @@ def need_groups(items: list[Evaluated]) -> list[MutualisationGroup]:
             "besoin", need.key, need.title, need.explanation, members, per_town=need.per_town
         )
         groups.append(group)
-    shared: dict[str, list[Evaluated]] = {}
+    shared: dict[str, dict[str, Evaluated]] = {}  # recommendation -> assessment id -> item
     texts = {}
     for item in items:
         for rec in item.evaluation.recommendations:
             if rec.priority == "haute" and not rec.question_id.startswith(COVERED_PREFIXES):
-                if item not in shared.setdefault(rec.id, []):
-                    shared[rec.id].append(item)
+                shared.setdefault(rec.id, {}).setdefault(item.record.id, item)
                 texts[rec.id] = rec
     generic = []
-    for rec_id, members in shared.items():
+    for rec_id, by_assessment in shared.items():
+        members = list(by_assessment.values())
         rec = texts[rec_id]
         explanation = (
             "{n} communes ont reçu la même recommandation prioritaire. Elle peut être "

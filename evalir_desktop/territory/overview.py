@@ -1,5 +1,8 @@
 """The one call the territory window and report make: every view of a territory file."""
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from evalir_desktop.content import Content
 from evalir_desktop.store import Store
 from evalir_desktop.territory.aggregate import (
@@ -14,11 +17,27 @@ from evalir_desktop.territory.aggregate import (
     scored_axes,
 )
 from evalir_desktop.territory.mutualisation import opportunities
+from evalir_desktop.territory.products import WrittenDossier, product_rows
 from evalir_desktop.territory.timeline import upcoming
 from evalir_desktop.territory.view_models import TerritoryView
 
 
-def build_view(items: list[Evaluated], content: Content) -> TerritoryView:
+def written_dossiers(store: Store) -> list[WrittenDossier]:
+    """The dossiers the intercommunality wrote from this territory file."""
+    return [
+        WrittenDossier(
+            product_key=entry.product_key,
+            assessment_id=entry.assessment_id,
+            commune=entry.commune,
+            written_on=datetime.fromisoformat(entry.at).astimezone().strftime("%d/%m/%Y"),
+        )
+        for entry in store.dossiers_written()
+    ]
+
+
+def build_view(
+    items: list[Evaluated], content: Content, written: Sequence[WrittenDossier] = ()
+) -> TerritoryView:
     """Every territory view from already evaluated assessments."""
     maturity, averages = axis_maturity(items, content)
     return TerritoryView(
@@ -34,6 +53,7 @@ def build_view(items: list[Evaluated], content: Content) -> TerritoryView:
         unknowns=frequent_unknowns(items),
         opportunities=opportunities(items, content),
         upcoming=upcoming(items),
+        products=product_rows(items, content, written),
     )
 
 
@@ -46,4 +66,4 @@ def territory_view(
         from evalir_desktop.content import load_content
 
         content = load_content()
-    return build_view(load_evaluated(store, content, cache), content)
+    return build_view(load_evaluated(store, content, cache), content, written_dossiers(store))

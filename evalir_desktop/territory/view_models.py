@@ -61,6 +61,7 @@ class AssessmentRow(View):
     to_check_count: int = Field(description="points « à vérifier » and points of vigilance")
     obligation_ids: list[str]
     unknown_count: int
+    unknown_ids: list[str] = Field(default_factory=list)
     decision: str = Field(description="council outcome code, '' when none recorded")
     decision_label: str
     validated_on: str | None
@@ -115,14 +116,27 @@ class UnknownCount(View):
     town_count: int
 
 
-class GroupMember(View):
-    town: TownRef
-    assessment_id: str | None
+class ProjectRef(View):
+    """One assessment, by identifier and title."""
+
+    assessment_id: str
     title: str
 
 
+class GroupMember(View):
+    """One town of a group, listed once, with its projects concerned (none when the need
+    is the town's own, such as having no data protection officer)."""
+
+    town: TownRef
+    projects: list[ProjectRef] = Field(default_factory=list)
+
+
 class MutualisationGroup(View):
-    """Towns that could work together: what they share and what could be shared."""
+    """Towns that could work together: what they share and what could be shared.
+
+    `members` holds each town of `towns` once, in the same order: the count shown is the
+    number of towns listed.
+    """
 
     kind: GroupKind
     kind_label: str
@@ -162,6 +176,30 @@ class UpcomingDate(View):
         return len({town.commune_id for ob in self.obligations for town in ob.towns})
 
 
+class ProductUse(View):
+    """One assessment of a product: its town, how many answers it gives about the tool."""
+
+    town: TownRef
+    assessment_id: str
+    title: str
+    product_answers: int
+    completion: int
+    reused_from: str = Field(default="", description="« dossier d'Écotay, 15/11/2026 » or ''")
+
+
+class ProductRow(View):
+    """A product (supplier and use) with the towns that use it and its shared dossier."""
+
+    key: str
+    name: str
+    supplier: str
+    towns: list[TownRef]
+    uses: list[ProductUse]
+    dossier: str = Field(description="whether a shared dossier exists, in French")
+    has_dossier: bool
+    best: ProductUse | None = Field(description="the use with most answers about the tool")
+
+
 class TerritoryView(View):
     """Everything the territory window and report show, computed once."""
 
@@ -177,3 +215,4 @@ class TerritoryView(View):
     unknowns: list[UnknownCount]
     opportunities: list[MutualisationGroup]
     upcoming: list[UpcomingDate] = Field(default_factory=list)
+    products: list[ProductRow] = Field(default_factory=list)

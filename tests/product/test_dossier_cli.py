@@ -5,7 +5,7 @@ import pytest
 from evalir_desktop.cli import main as evalir
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import Store
-from tests.product.conftest import PRODUCT_ANSWERS
+from tests.product.towns import PRODUCT_ANSWERS
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ from evalir_desktop.product.starting import start_from_dossier
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import Store
 from evalir_desktop.territory.share import share
-from tests.product.conftest import COMMENT, COMMENTED, PRODUCT_ANSWERS, TOWN_ANSWERS
+from tests.product.towns import COMMENT, COMMENTED, PRODUCT_ANSWERS, TOWN_ANSWERS
 
 
 def write_from(town_a, content, folder):

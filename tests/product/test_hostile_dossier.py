@@ -12,7 +12,7 @@ from evalir_desktop.product.dossier import DossierRefused, read_dossier
 from evalir_desktop.product.starting import start_from_dossier
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import Store
-from tests.product.conftest import PRODUCT_ANSWERS
+from tests.product.towns import PRODUCT_ANSWERS
 
 
 @pytest.fixture

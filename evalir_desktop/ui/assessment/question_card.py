@@ -48,6 +48,12 @@ class QuestionCard(QFrame):
         self.editor.committed.connect(self.flush)
         self.editor.typing.connect(self.timer.start)
         self.label.setBuddy(self.editor)
+        self.origin = QLabel()
+        self.origin.setObjectName("answerOrigin")
+        self.origin.setTextFormat(Qt.PlainText)
+        self.origin.setWordWrap(True)
+        self.origin.setStyleSheet("color: #1f4e79; font-style: italic;")
+        self.origin.hide()
 
         self.unknown = QCheckBox(self.tr("Je ne sais pas"))
         self.unknown.setAccessibleName(self.tr("Je ne sais pas : %s") % question.label)
@@ -90,6 +96,7 @@ class QuestionCard(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
+        layout.addWidget(self.origin)
         layout.addWidget(self.editor)
         layout.addLayout(row)
         layout.addWidget(self.help)
@@ -136,6 +143,16 @@ class QuestionCard(QFrame):
             self.comment.blockSignals(False)
         self.blockSignals(False)
         self.last_emitted = answer
+
+    def set_origin(self, label: str | None) -> None:
+        """Say where the answer comes from (« Repris du dossier de… »), or nothing."""
+        self.origin.setText(
+            self.tr("%s\u202f: réponse à vérifier, modifiable comme les autres.") % label
+            if label
+            else ""
+        )
+        self.origin.setVisible(bool(label))
+        self.origin.setAccessibleName(self.origin.text())
 
     def set_readonly(self, readonly: bool) -> None:
         for widget in (self.editor, self.unknown, self.clear_button):

@@ -41,6 +41,11 @@ class StepPage(ScrollPage):
             card.set_answer(answers.get(question_id))
             card.setVisible(question_id in visible)
 
+    def show_origins(self, origins: dict[str, str]) -> None:
+        """Mark the answers taken from a product dossier (question id -> label)."""
+        for question_id, card in self.cards.items():
+            card.set_origin(origins.get(question_id))
+
     def set_visible_questions(self, visible: set[str]) -> None:
         for question_id, card in self.cards.items():
             card.setVisible(question_id in visible)

@@ -66,6 +66,11 @@ class AssessmentView(QWidget):
         self.version_banner.setWordWrap(True)
         self.version_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
         self.version_banner.setVisible(notice is not None)
+        self.origin_banner = QLabel()
+        self.origin_banner.setWordWrap(True)
+        self.origin_banner.setTextFormat(Qt.PlainText)
+        self.origin_banner.setStyleSheet("background: #e3eef9; color: #1f4e79; padding: 6px;")
+        self.origin_banner.hide()
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
@@ -137,6 +142,7 @@ class AssessmentView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.version_banner)
+        layout.addWidget(self.origin_banner)
         layout.addWidget(self.frozen_banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
@@ -247,6 +253,7 @@ class AssessmentView(QWidget):
         self.unsaved.pop(question_id, None)
         self.answers = self.session.answers
         self.refresh_visibility()
+        self.show_origins()
         self.mark_saved()
         return True
 
@@ -264,6 +271,30 @@ class AssessmentView(QWidget):
         visible = {q.id for q in self.session.visible_questions()}
         for page in self.step_pages.values():
             page.show_answers(self.answers, visible)
+        self.show_origins()
+
+    def show_origins(self) -> None:
+        """Mark the answers taken from a product dossier and say so above the steps."""
+        origins = self.session.origins
+        labels = {question_id: origin.label for question_id, origin in origins.items()}
+        for page in self.step_pages.values():
+            page.show_origins(labels)
+        sources = "\u202f; ".join(sorted({origin.dossier for origin in origins.values()}))
+        if len(origins) == 1:
+            text = (
+                self.tr(
+                    "Une réponse sur l'outil vient d'un dossier de produit partagé (%s)\u202f: "
+                    "vérifiez-la, et corrigez-la si elle ne vaut pas pour votre commune."
+                )
+                % sources
+            )
+        else:
+            text = self.tr(
+                "%d réponses sur l'outil viennent d'un dossier de produit partagé (%s)\u202f: "
+                "vérifiez-les, et corrigez celles qui ne valent pas pour votre commune."
+            ) % (len(origins), sources)
+        self.origin_banner.setText(text)
+        self.origin_banner.setVisible(bool(origins))
 
     def refresh_visibility(self) -> None:
         visible = {q.id for q in self.session.visible_questions()}

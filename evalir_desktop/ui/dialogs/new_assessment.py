@@ -1,18 +1,25 @@
-"""The « Nouvelle évaluation » dialog: blank or from a template whose description is shown."""
+"""The « Nouvelle évaluation » dialog: blank, from a template, or from a product dossier."""
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
 from evalir_desktop.content import Content, Template
+from evalir_desktop.product.dossier import FILE_FILTER, DossierRefused, read_dossier
+from evalir_desktop.product.starting import reusable
 from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 
 ERROR_STYLE = "color: #b00020;"
@@ -24,6 +31,7 @@ class NewAssessmentDialog(QDialog):
     def __init__(self, content: Content, parent=None):
         super().__init__(parent)
         self.content = content
+        self.dossier = None  # a ProductDossier whose answers about the tool are reused
         self.setWindowTitle(self.tr("Nouvelle évaluation"))
         self.setMinimumWidth(560)
         self.template = QComboBox()
@@ -59,6 +67,7 @@ class NewAssessmentDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Partir d'un &modèle"), self.template)
+        form.addRow(self.build_dossier_row())
         form.addRow("", self.template_description)
         form.addRow(self.tr("&Titre du projet"), self.title)
         form.addRow(self.tr("&Description"), self.description)
@@ -116,3 +125,89 @@ class NewAssessmentDialog(QDialog):
             self.title.setFocus(Qt.OtherFocusReason)
             return
         super().accept()
+
+    # -- from a product dossier ----------------------------------------------------------
+
+    def build_dossier_row(self) -> QVBoxLayout:
+        self.dossier_button = QPushButton(self.tr("Partir d'un &dossier de produit partagé…"))
+        self.dossier_button.setToolTip(
+            self.tr(
+                "Un dossier de produit, écrit par une autre commune ou par l'intercommunalité, "
+                "reprend les réponses qui décrivent l'outil (fournisseur, hébergement, "
+                "fonctionnement)\u202f; les questions propres à votre commune restent à remplir."
+            )
+        )
+        self.dossier_button.clicked.connect(self.ask_dossier)
+        self.forget_button = QPushButton(self.tr("Ne pas utiliser ce dossier"))
+        self.forget_button.clicked.connect(self.forget_dossier)
+        self.forget_button.hide()
+        self.dossier_text = QLabel()
+        self.dossier_text.setWordWrap(True)
+        self.dossier_text.setTextFormat(Qt.PlainText)
+        self.dossier_text.setStyleSheet("background: #e3eef9; padding: 6px;")
+        self.dossier_text.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.dossier_button)
+        buttons.addWidget(self.forget_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addLayout(buttons)
+        column.addWidget(self.dossier_text)
+        return column
+
+    def ask_dossier(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Dossier de produit partagé"), "", self.tr(FILE_FILTER)
+        )
+        if name:
+            self.use_dossier_file(Path(name))
+
+    def use_dossier_file(self, path: Path) -> bool:
+        """Read a dossier (refusal said under the form) and fill the fields from it."""
+        try:
+            dossier = read_dossier(path)
+        except DossierRefused as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.dossier = dossier
+        count = len(reusable(self.content, dossier).answers)
+        source = dossier.source
+        reused = (
+            self.tr("une réponse sur l'outil sera reprise, marquée comme telle et modifiable")
+            if count == 1
+            else self.tr(
+                "%d réponses sur l'outil seront reprises, marquées comme telles et modifiables"
+            )
+            % count
+        )
+        self.dossier_text.setText(
+            self.tr(
+                "Dossier « %s », écrit par %s à partir de ses réponses du %s (questionnaire "
+                "%s)\u202f: %s. Les questions propres à votre commune restent à remplir."
+            )
+            % (
+                dossier.product.name,
+                source.commune,
+                source.answered_on.strftime("%d/%m/%Y"),
+                source.content_version,
+                reused,
+            )
+        )
+        self.dossier_text.show()
+        self.forget_button.show()
+        self.template.setCurrentIndex(0)
+        self.template.setEnabled(False)
+        self.title.setText(dossier.product.name)
+        self.title.setProperty("from_template", True)
+        self.description.setPlainText(dossier.product.description)
+        self.supplier.setText(dossier.product.supplier)
+        self.ai_type.setCurrentIndex(max(0, self.ai_type.findData(dossier.product.ai_type)))
+        return True
+
+    def forget_dossier(self) -> None:
+        self.dossier = None
+        self.dossier_text.hide()
+        self.forget_button.hide()
+        self.template.setEnabled(True)

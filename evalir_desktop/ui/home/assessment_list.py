@@ -218,16 +218,20 @@ class AssessmentList(QWidget):
         self.create_from(dialog)
 
     def create_from(self, dialog: NewAssessmentDialog) -> str | None:
+        from evalir_desktop.product.starting import start_from_dossier
         from evalir_desktop.session.starting import start_assessment
 
+        title = dialog.title.text().strip()
         try:
-            record = start_assessment(
-                self.store,
-                self.content,
-                dialog.title.text().strip(),
-                dialog.chosen_template(),
-                **dialog.fields(),
-            )
+            if dialog.dossier is not None:
+                started = start_from_dossier(
+                    self.store, self.content, dialog.dossier, title, **dialog.fields()
+                )
+                record = started.record
+            else:
+                record = start_assessment(
+                    self.store, self.content, title, dialog.chosen_template(), **dialog.fields()
+                )
         except (StoreError, ValueError) as error:
             self.warn(error)
             return None

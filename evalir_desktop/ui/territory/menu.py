@@ -13,6 +13,11 @@ def install_territory_menu(window) -> QMenu:
     menu = window.menuBar().addMenu(window.tr("&Intercommunalité"))
     share = menu.addAction(window.tr("&Envoyer à l'intercommunalité…"))
     share.triggered.connect(lambda: open_share_dialog(window))
+    dossier = menu.addAction(window.tr("Écrire un &dossier de produit partagé…"))
+    dossier.setToolTip(
+        window.tr("Les réponses qui décrivent l'outil, pour les autres communes qui l'utilisent")
+    )
+    dossier.triggered.connect(lambda: write_product_dossier(window))
     menu.addSeparator()
     new = menu.addAction(window.tr("&Nouveau fichier de territoire…"))
     new.triggered.connect(lambda: ask_territory(window, create=True))
@@ -34,6 +39,21 @@ def open_share_dialog(window) -> None:
     from evalir_desktop.ui.territory.share_dialog import ShareDialog
 
     ShareDialog(store, window, content=getattr(window, "content", None)).exec()
+
+
+def write_product_dossier(window) -> None:
+    """Write the product dossier of the assessment on screen (or the one chosen)."""
+    from evalir_desktop.ui.report.menu import choose_assessment
+
+    assessment_id = choose_assessment(window)
+    content = window.load_content() if assessment_id else None
+    if content is None:
+        if assessment_id:
+            window.warn(window.content_error)
+        return
+    from evalir_desktop.ui.dialogs.product_dossier import save_dossier_as
+
+    save_dossier_as(window, window.store, content, assessment_id)
 
 
 def ask_territory(window, create: bool) -> None:

@@ -2,7 +2,13 @@
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from evalir_desktop.assessment.calendar import months_text
 from evalir_desktop.territory.view_models import AssessmentRow, TerritoryView
@@ -24,6 +30,26 @@ ROW_COLUMNS = [
 ]
 
 
+def table(name: str) -> tuple[QTableView, QStandardItemModel]:
+    view, model = QTableView(), QStandardItemModel()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setMaximumSectionSize(340)  # long project titles wrap instead of hiding the rest
+    header.setStretchLastSection(True)
+    view.setAccessibleName(name)
+    return view, model
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size columns to their text (capped), then rows to the wrapped text."""
+    view.resizeColumnsToContents()
+    view.resizeRowsToContents()
+
+
 def item(value) -> QStandardItem:
     """A read-only cell; numbers keep their type so that sorting is numeric."""
     cell = QStandardItem()
@@ -35,16 +61,26 @@ def item(value) -> QStandardItem:
     return cell
 
 
-def fill(model: QStandardItemModel, headers: list[str], rows: list[list]) -> None:
+def fill(
+    model: QStandardItemModel, headers: list[str], rows: list[list], keys: list | None = None
+) -> None:
+    """Fill a table; `keys[i]` (what a double-click on line i opens) goes with its first cell,
+    so that it follows the line when the table is sorted."""
     model.clear()
     model.setHorizontalHeaderLabels([QCoreApplication.translate(CONTEXT, h) for h in headers])
-    for values in rows:
-        model.appendRow([item(value) for value in values])
+    for index, values in enumerate(rows):
+        cells = [item(value) for value in values]
+        if keys is not None and cells:
+            cells[0].setData(keys[index], Qt.UserRole)
+        model.appendRow(cells)
 
 
 def fill_assessments(model: QStandardItemModel, rows: list[AssessmentRow]) -> None:
     fill(
-        model, [name for name, _ in ROW_COLUMNS], [[get(r) for _, get in ROW_COLUMNS] for r in rows]
+        model,
+        [name for name, _ in ROW_COLUMNS],
+        [[get(r) for _, get in ROW_COLUMNS] for r in rows],
+        keys=[r.assessment_id for r in rows],
     )
 
 
@@ -70,6 +106,7 @@ def fill_obligations(model: QStandardItemModel, view: TerritoryView) -> None:
             ]
             for o in view.obligations
         ],
+        keys=[o.id for o in view.obligations],
     )
 
 
@@ -90,7 +127,7 @@ def fill_maturity(model: QStandardItemModel, view: TerritoryView) -> None:
         [m.town.nom, m.assessment_count, *(score(m.scores[a.id]) for a in view.axes)]
         for m in view.maturity
     ]
-    fill(model, headers, rows)
+    fill(model, headers, rows, keys=[None, *(m.town.commune_id for m in view.maturity)])
 
 
 def fill_unknowns(model: QStandardItemModel, view: TerritoryView) -> None:
@@ -103,26 +140,31 @@ def fill_unknowns(model: QStandardItemModel, view: TerritoryView) -> None:
             QT_TRANSLATE_NOOP("TerritoryTables", "Évaluations"),
         ],
         [[u.label, u.role_label, u.town_count, u.assessment_count] for u in view.unknowns],
+        keys=[u.question_id for u in view.unknowns],
     )
 
 
 def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
-    """One top-level item per group (kind, title, towns), its towns and projects below."""
+    """One top-level item per group (kind, title, number of towns), then each of its towns
+    once, with the projects concerned: as many town rows as the number shown."""
     tree.clear()
     tree.setHeaderLabels(
         [
             QCoreApplication.translate(CONTEXT, "Opportunité de mutualisation"),
             QCoreApplication.translate(CONTEXT, "Communes"),
+            QCoreApplication.translate(CONTEXT, "Projets concernés"),
         ]
     )
     for index, group in enumerate(view.opportunities):
-        top = QTreeWidgetItem([f"{group.kind_label} : {group.title}", str(group.town_count)])
+        top = QTreeWidgetItem([f"{group.kind_label}\u202f: {group.title}", str(group.town_count)])
         top.setData(0, Qt.UserRole, index)
         top.setToolTip(0, plain_tooltip(group.explanation))
-        for member in group.members:
-            label = member.town.nom + (f" — {member.title}" if member.title else "")
-            child = QTreeWidgetItem([label, member.town.insee])
+        for position, member in enumerate(group.members):
+            projects = "\u202f; ".join(project.title for project in member.projects)
+            child = QTreeWidgetItem([member.town.nom, member.town.insee, projects])
             child.setData(0, Qt.UserRole, index)
+            child.setData(1, Qt.UserRole, position)
+            child.setToolTip(2, plain_tooltip(projects))
             top.addChild(child)
         tree.addTopLevelItem(top)
     tree.resizeColumnToContents(1)

@@ -3,13 +3,10 @@
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -17,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QTreeWidget,
     QVBoxLayout,
@@ -27,38 +23,21 @@ from PySide6.QtWidgets import (
 from evalir_desktop.content import Content, load_content
 from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.territory.aggregate import filter_rows
-from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.models import ImportReport
 from evalir_desktop.territory.view_models import TerritoryView
 from evalir_desktop.ui.territory import tables
 from evalir_desktop.ui.territory.conflicts import ConflictPanel
+from evalir_desktop.ui.territory.drill import DrillDown
+from evalir_desktop.ui.territory.outputs import TerritoryOutputs
+from evalir_desktop.ui.territory.products_tab import ProductsTab
+from evalir_desktop.ui.territory.tables import fit_columns, table
 from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
 from evalir_desktop.ui.widgets.plain import escaped
 
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
 
 
-def table(name: str) -> tuple[QTableView, QStandardItemModel]:
-    view, model = QTableView(), QStandardItemModel()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setMaximumSectionSize(340)  # long project titles wrap instead of hiding the rest
-    header.setStretchLastSection(True)
-    view.setAccessibleName(name)
-    return view, model
-
-
-def fit_columns(view: QTableView) -> None:
-    """Size columns to their text (capped), then rows to the wrapped text."""
-    view.resizeColumnsToContents()
-    view.resizeRowsToContents()
-
-
-class TerritoryWindow(QMainWindow):
+class TerritoryWindow(TerritoryOutputs, QMainWindow):
     """Shows one territory file; the file is created by the first import."""
 
     def __init__(self, path: Path, content: Content | None = None, parent=None):
@@ -133,6 +112,20 @@ class TerritoryWindow(QMainWindow):
         self.upcoming_tree.setAccessibleName(self.tr("Obligations à venir, date par date"))
         self.upcoming_tree.setWordWrap(True)
         self.tabs.addTab(self.upcoming_tree, self.tr("À venir"))
+        self.products_tab = ProductsTab(self)
+        self.products_tab.dossier_written.connect(self.on_dossier_written)
+        self.tabs.addTab(self.products_tab, self.tr("Produits et dossiers partagés"))
+        self.drill = DrillDown(self)
+        for view, kind in (
+            (self.rows_view, "assessment"),
+            (self.obligations_view, "obligation"),
+            (self.maturity_view, "town"),
+            (self.unknowns_view, "unknown"),
+            (self.products_tab.table, "product"),
+        ):
+            self.drill.connect_table(view, kind)
+            view.setToolTip(self.tr("Double-cliquez sur une ligne pour ouvrir l'évaluation."))
+        self.drill.connect_groups(self.groups_tree)
         self.report_list = QListWidget()
         self.report_list.setAccessibleName(self.tr("Compte rendu du dernier import"))
         self.report_list.setWordWrap(True)
@@ -231,6 +224,14 @@ class TerritoryWindow(QMainWindow):
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)
+        self.products_tab.update_button()
+
+    def on_dossier_written(self, path: str) -> None:
+        self.status.setText(self.tr("Dossier de produit écrit\u202f: %s") % path)
+        self.start([])  # the list of products now says that the dossier exists
+
+    def warn(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Territoire"), message)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -293,6 +294,7 @@ class TerritoryWindow(QMainWindow):
         tables.fill_unknowns(self.unknowns_model, view)
         tables.fill_groups(self.groups_tree, view)
         tables.fill_upcoming(self.upcoming_tree, view)
+        self.products_tab.fill(view)
         for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
             fit_columns(table_view)
         self.group_text.setText(
@@ -324,59 +326,6 @@ class TerritoryWindow(QMainWindow):
             lines.append(self.tr("Questions à poser ensemble :"))
             lines.append("<br>".join(f"• {escaped(detail)}" for detail in group.details))
         self.group_text.setText("<br>".join(lines))
-
-    def ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter le tableau"), "", self.tr("Tableau CSV (*.csv)")
-        )
-        if name:
-            path = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
-            try:
-                write_csv(self.shown_rows(), path)
-            except OSError as error:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Territoire"),
-                    self.tr(
-                        "Le tableau n'a pas pu être écrit (%s) : fermez-le s'il est ouvert "
-                        "dans un tableur, ou choisissez un autre dossier."
-                    )
-                    % error.strerror,
-                )
-                return
-            self.status.setText(self.tr("Tableau exporté : %s") % path)
-
-    def ask_report(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Rapport de territoire"), "", self.tr("Document PDF (*.pdf)")
-        )
-        if name and self.view is not None:
-            path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-            self.write_report(path)
-
-    def write_report(self, path: Path) -> None:
-        """Build and write the PDF in a worker thread; the status line says when done."""
-        self.report_button.setEnabled(False)
-        self.status.setText(self.tr("Préparation du rapport de territoire…"))
-        self.report_task = ReportTask(self.view, path, self)
-        self.report_task.written.connect(self.on_report_written)
-        self.report_task.failed.connect(self.on_report_failed)
-        self.report_task.start()
-
-    def end_report(self) -> None:
-        self.report_task.wait()
-        self.report_task.deleteLater()
-        self.report_task = None
-        self.report_button.setEnabled(True)
-
-    def on_report_written(self, path: str) -> None:
-        self.end_report()
-        self.status.setText(self.tr("Rapport de territoire écrit : %s") % path)
-
-    def on_report_failed(self, message: str) -> None:
-        self.end_report()
-        self.status.setText(message)
-        QMessageBox.warning(self, self.tr("Territoire"), message)
 
     # -- drag and drop, closing ----------------------------------------------------
 

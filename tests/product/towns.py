@@ -1,4 +1,6 @@
-"""Two towns of one intercommunality: Écotay-l'Olme assessed a chatbot, Saint-Just has not."""
+"""Two towns of one intercommunality: Écotay-l'Olme assessed a chatbot, Saint-Just has not.
+
+Fixtures imported by the tests that need them (product, territory and window tests)."""
 
 from pathlib import Path
 

@@ -1,0 +1,67 @@
+"""Write a shared product dossier from one assessment, asking where to put it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from evalir_desktop.product.building import build_dossier, default_dossier_name
+from evalir_desktop.product.dossier import FILE_FILTER, ProductDossier, write_dossier
+from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.store import StoreError
+from evalir_desktop.store.errors import describe
+
+
+def save_dossier_as(parent, store, content, assessment_id: str):
+    """Build the dossier, ask for its file name, write it; None when cancelled or refused.
+
+    Returns (path, dossier). Refusals (nothing about the tool yet, unwritable folder) are
+    said in a message box.
+    """
+    title = parent.tr("Dossier de produit partagé")
+    try:
+        dossier = build_dossier(AssessmentSession(store, content, assessment_id))
+    except StoreError as error:
+        QMessageBox.information(parent, title, str(error))
+        return None
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, default_dossier_name(dossier), parent.tr(FILE_FILTER)
+    )
+    if not name:
+        return None
+    return write_and_tell(parent, dossier, Path(name))
+
+
+def write_and_tell(parent, dossier: ProductDossier, path: Path):
+    """Write the dossier to `path` and say what it holds, or why it was not written."""
+    try:
+        written = write_dossier(dossier, path)
+    except OSError as error:
+        QMessageBox.warning(parent, parent.tr("Dossier de produit partagé"), not_written(error))
+        return None
+    tell_written(parent, dossier, written)
+    return written, dossier
+
+
+def not_written(error: OSError) -> str:
+    return (
+        f"Le dossier n'a pas pu être écrit ({describe(error)})\u202f: choisissez un autre "
+        "dossier, sur un support où il reste de la place."
+    )
+
+
+def tell_written(parent, dossier: ProductDossier, written: Path) -> None:
+    """Say where the dossier is, what it holds and what to do with it."""
+    title = parent.tr("Dossier de produit partagé")
+    QMessageBox.information(
+        parent,
+        title,
+        parent.tr(
+            "Dossier écrit\u202f: %s\n\nIl contient %d réponses sur l'outil « %s », et aucune "
+            "réponse propre à la commune (besoin, organisation, agents, décision). Envoyez-le "
+            "aux communes qui utilisent le même outil\u202f: elles le reprennent avec "
+            "« Nouvelle évaluation », puis « Partir d'un dossier de produit partagé »."
+        )
+        % (written, len(dossier.answers), dossier.product.name),
+    )

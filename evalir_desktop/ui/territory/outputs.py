@@ -1,0 +1,65 @@
+"""What the territory window writes: the CSV table and the territory report (PDF)."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from evalir_desktop.territory.csv_export import write_csv
+from evalir_desktop.ui.territory.task import ReportTask
+
+
+class TerritoryOutputs:
+    """The CSV export and the PDF report of the territory window (mixed into it)."""
+
+    def ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exporter le tableau"), "", self.tr("Tableau CSV (*.csv)")
+        )
+        if name:
+            path = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
+            try:
+                write_csv(self.shown_rows(), path)
+            except OSError as error:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Territoire"),
+                    self.tr(
+                        "Le tableau n'a pas pu être écrit (%s) : fermez-le s'il est ouvert "
+                        "dans un tableur, ou choisissez un autre dossier."
+                    )
+                    % error.strerror,
+                )
+                return
+            self.status.setText(self.tr("Tableau exporté : %s") % path)
+
+    def ask_report(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Rapport de territoire"), "", self.tr("Document PDF (*.pdf)")
+        )
+        if name and self.view is not None:
+            path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+            self.write_report(path)
+
+    def write_report(self, path: Path) -> None:
+        """Build and write the PDF in a worker thread; the status line says when done."""
+        self.report_button.setEnabled(False)
+        self.status.setText(self.tr("Préparation du rapport de territoire…"))
+        self.report_task = ReportTask(self.view, path, self)
+        self.report_task.written.connect(self.on_report_written)
+        self.report_task.failed.connect(self.on_report_failed)
+        self.report_task.start()
+
+    def end_report(self) -> None:
+        self.report_task.wait()
+        self.report_task.deleteLater()
+        self.report_task = None
+        self.report_button.setEnabled(True)
+
+    def on_report_written(self, path: str) -> None:
+        self.end_report()
+        self.status.setText(self.tr("Rapport de territoire écrit : %s") % path)
+
+    def on_report_failed(self, message: str) -> None:
+        self.end_report()
+        self.status.setText(message)
+        QMessageBox.warning(self, self.tr("Territoire"), message)
