@@ -64,6 +64,7 @@ def cover(view: TerritoryView, name: str, printed_on: date) -> list[Flowable]:
             ]
         ),
         para(NO_RANKING, "box"),
+        *([para(view.version_note, "small")] if view.version_note else []),
         para("Sommaire", "h3"),
         *bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
     ]

@@ -19,6 +19,7 @@ from evalir_desktop.product.origin import PRODUCT_NAME_QUESTION, Origin, parse_o
 from evalir_desktop.session.session import evaluate_stored
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
 from evalir_desktop.store.models import OUTCOME_LABELS, STATUS_LABELS
+from evalir_desktop.territory.content_versions import content_for
 from evalir_desktop.territory.view_models import (
     AssessmentRow,
     AxisAverage,
@@ -78,6 +79,9 @@ def load_evaluated(
 ) -> list[Evaluated]:
     """Read every assessment not in the trash and evaluate it; sorted by town, title.
 
+    Each is evaluated with the questionnaire it was answered with when known (see
+    `territory.content_versions`), else with `content`.
+
     `cache` (kept by the caller between calls) skips the evaluation of assessments whose
     answers and town profile have not changed since the last call.
     """
@@ -94,10 +98,11 @@ def load_evaluated(
         if record.commune_id not in towns:
             continue
         ref, commune, commune_at = towns[record.commune_id]
-        key = (content.id, content.version, record.id, record.updated_at, commune_at)
+        used = content_for(record, content)
+        key = (used.id, used.version, record.id, record.updated_at, commune_at)
         evaluation = cache.get(key) if cache is not None else None
         if evaluation is None:
-            evaluation = evaluate_stored(content, answers.get(record.id, {}), commune)
+            evaluation = evaluate_stored(used, answers.get(record.id, {}), commune)
             if cache is not None:
                 cache[key] = evaluation
         own = answers.get(record.id, {})

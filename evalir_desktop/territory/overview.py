@@ -16,6 +16,7 @@ from evalir_desktop.territory.aggregate import (
     obligation_counts,
     scored_axes,
 )
+from evalir_desktop.territory.content_versions import version_note
 from evalir_desktop.territory.mutualisation import opportunities
 from evalir_desktop.territory.products import WrittenDossier, product_rows
 from evalir_desktop.territory.timeline import upcoming
@@ -54,6 +55,7 @@ def build_view(
         opportunities=opportunities(items, content),
         upcoming=upcoming(items),
         products=product_rows(items, content, written),
+        version_note=version_note(items, content),
     )
 
 

@@ -216,3 +216,4 @@ class TerritoryView(View):
     opportunities: list[MutualisationGroup]
     upcoming: list[UpcomingDate] = Field(default_factory=list)
     products: list[ProductRow] = Field(default_factory=list)
+    version_note: str = Field(default="", description="the questionnaire versions used")

@@ -86,6 +86,11 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.versions = QLabel()
+        self.versions.setWordWrap(True)
+        self.versions.setTextFormat(Qt.PlainText)
+        self.versions.setAccessibleName(self.tr("Versions du questionnaire"))
+        self.versions.setStyleSheet("color: #444;")
         buttons = QHBoxLayout()
         for button in (self.add_files_button, self.add_folder_button, self.cancel_button):
             buttons.addWidget(button)
@@ -96,6 +101,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.status)
+        column.addWidget(self.versions)
         return column
 
     def build_tabs(self) -> QTabWidget:
@@ -295,6 +301,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         tables.fill_groups(self.groups_tree, view)
         tables.fill_upcoming(self.upcoming_tree, view)
         self.products_tab.fill(view)
+        self.versions.setText(view.version_note)
         for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
             fit_columns(table_view)
         self.group_text.setText(
