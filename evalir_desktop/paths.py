@@ -7,6 +7,7 @@ these with explicit folders.
 from pathlib import Path
 
 DEFAULT_FOLDER_NAME = "EVALIR"
+EXAMPLE_FILE_NAME = "Exemple d'évaluation (Saint-Martin-sur-Loire).evalir"
 DEFAULT_FILE_NAME = "evaluations-ia.evalir"
 
 

@@ -6,6 +6,8 @@ from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content, Template
 from evalir_desktop.store import AssessmentRecord, Store
 
+SUPPLIER_QUESTION = "contexte.fournisseur_nom"  # « Quel est le nom du fournisseur… ? »
+
 
 def start_assessment(
     store: Store,
@@ -16,8 +18,9 @@ def start_assessment(
 ) -> AssessmentRecord:
     """Create the assessment; a template fills description, service, type and context facts.
 
-    Fields given explicitly win over the template's. Each pre-filled answer is saved like
-    any other answer, so the agent sees and can correct it.
+    Fields given explicitly win over the template's. The supplier typed also answers the
+    question naming the supplier. Each pre-filled answer is saved like any other answer, so
+    the agent sees and can correct it.
     """
     if template is not None:
         fields.setdefault("description", template.description)
@@ -30,6 +33,9 @@ def start_assessment(
         template_id=template.id if template else None,
         **{key: value for key, value in fields.items() if value is not None},
     )
-    for question_id, value in (template.answers if template else {}).items():
+    answers = dict(template.answers if template else {})
+    if record.supplier and content.question(SUPPLIER_QUESTION) is not None:
+        answers[SUPPLIER_QUESTION] = record.supplier
+    for question_id, value in answers.items():
         store.save_answer(record.id, question_id, Answer(value=value))
     return record

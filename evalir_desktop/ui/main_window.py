@@ -23,9 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.ui.help.menu import (
+    example_banner,
+    install_help_menu,
+    is_example,
+    open_example,
+    show_guide,
+)
+from evalir_desktop.ui.home.leaving import may_leave_profile
 from evalir_desktop.ui.recent_files import recent_files, remember
 from evalir_desktop.ui.report.menu import install_report_menu
 from evalir_desktop.ui.territory.menu import install_territory_menu, open_territory_window
+from evalir_desktop.ui.widgets.screen_fit import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from evalir_desktop.content import Content
@@ -57,13 +66,14 @@ class MainWindow(QMainWindow):
         self.content: Content | None = None
         self.content_error = ""
         self.assessment_view = None  # an AssessmentView, imported when first needed
+        self.file_before_example: Path | None = None
         self.setWindowTitle(self.tr("EVALIR Desktop"))
         self.setAcceptDrops(True)
-        self.resize(1100, 760)
+        restore_geometry(self, "principale", 1100, 760)
         self.build_menu()
         install_report_menu(self)
         install_territory_menu(self)
-        self.build_help_menu()
+        install_help_menu(self)
         self.show_empty()
 
     # -- menu ----------------------------------------------------------------------
@@ -91,14 +101,6 @@ class MainWindow(QMainWindow):
         menu.insertAction(self.recent_menu.menuAction(), self.copy_action)
         menu.addSeparator()
         menu.addAction(quit_action)
-
-    def build_help_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Aide"))
-        self.method_action = menu.addAction(self.tr("&Méthode d'évaluation (PDF à imprimer)…"))
-        self.method_action.triggered.connect(self.save_method)
-        about_action = menu.addAction(self.tr("À &propos d'EVALIR Desktop…"))
-        about_action.setMenuRole(QAction.AboutRole)
-        about_action.triggered.connect(self.show_about)
 
     def save_method(self) -> None:
         from evalir_desktop.ui.dialogs.method import save_method
@@ -165,12 +167,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(label)
         AfterFirstPaint(label, lambda: self.open_path(path, create=create))
 
-    def open_path(self, path: Path, create: bool = False) -> bool:
+    def open_path(self, path: Path, create: bool = False, readonly: bool = False) -> bool:
         """Open `path` (creating it if asked); on refusal keep the current file."""
         from evalir_desktop.store import Store, StoreError
 
         try:
-            store = Store.open(path, create=create)
+            store = Store.open(path, create=create, readonly=readonly)
         except StoreError as error:
             log.warning("Refused %s: %s", path, error)
             self.warn(str(error))
@@ -179,9 +181,13 @@ class MainWindow(QMainWindow):
             store.close()
             remember(path)
             return open_territory_window(self, path) is not None
+        if not may_leave_profile(self):
+            store.close()
+            return False
         self.close_store()
         self.store = store
-        remember(path)
+        if not readonly:
+            remember(path)
         self.show_store()
         return True
 
@@ -227,7 +233,9 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        if self.store.readonly_reason:
+        if is_example(self.store.path):
+            layout.addWidget(example_banner(self))
+        elif self.store.readonly_reason:
             layout.addWidget(readonly_banner(self.store.readonly_reason, self.ask_save_copy))
         self.copy_action.setEnabled(True)
         self.home = HomeView(self.store, self.content, self.content_error)
@@ -237,6 +245,8 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_assessment)
         self.home.open_file_requested.connect(self.ask_open_file)
         self.home.recent_requested.connect(self.open_path)
+        self.home.example_requested.connect(lambda: open_example(self))
+        self.home.guide_requested.connect(lambda: show_guide(self))
         self.views = QStackedWidget()
         self.views.addWidget(self.home)
         layout.addWidget(self.views)
@@ -261,6 +271,8 @@ class MainWindow(QMainWindow):
 
         if self.load_content() is None:
             self.warn(self.content_error)
+            return
+        if not may_leave_profile(self):
             return
         try:
             view = AssessmentView(self.store, self.content, assessment_id)
@@ -303,5 +315,9 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event) -> None:
+        if not may_leave_profile(self):
+            event.ignore()
+            return
+        save_geometry(self, "principale")
         self.close_store()
         super().closeEvent(event)

@@ -38,7 +38,7 @@ def start_from_chatbot_template(qtbot, window) -> None:
 
     def fill(dialog) -> None:
         dialog.template.setCurrentIndex(dialog.template.findData(CHATBOT))
-        seen["description"] = dialog.template_description.text()
+        seen["description"] = dialog.description.toPlainText()
         dialog.title.setText("Agent conversationnel de l'accueil")
         dialog.supplier.setText("Éditeur Exemple")
         dialog.accept()
@@ -48,6 +48,8 @@ def start_from_chatbot_template(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.assessment_view is not None)
     qtbot.waitUntil(window.assessment_view.isVisible)
     assert "répond automatiquement aux questions courantes" in seen["description"]
+    supplier = window.assessment_view.step_pages["contexte"].cards["contexte.fournisseur_nom"]
+    assert supplier.editor.value() == "Éditeur Exemple"  # the supplier typed answers it
 
 
 def answer_every_step(qtbot, view) -> None:

@@ -15,6 +15,7 @@ from evalir_desktop.content import Content
 from evalir_desktop.session.titles import display_title
 from evalir_desktop.session.versions import comparable, compare_stored, rule_title
 from evalir_desktop.store import Store
+from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 def score_text(value: float | None) -> str:
@@ -30,7 +31,7 @@ class ComparisonDialog(QDialog):
         self.content = content
         self.assessment_id = assessment_id
         self.setWindowTitle(self.tr("Comparer deux versions"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         self.other = QComboBox()
         self.other.setAccessibleName(self.tr("Version à comparer"))
         for record in comparable(store, assessment_id):

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.about import Component, components, content_version, program_version
 from evalir_desktop.ui.icons import application_icon
+from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("À propos d'EVALIR Desktop"))
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
         layout = QVBoxLayout(self)
 
         header = QHBoxLayout()

@@ -48,7 +48,7 @@ class NewAssessmentDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setAccessibleName(self.tr("Description courte"))
         self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         self.service = QLineEdit()
         self.service.setAccessibleName(self.tr("Service concerné"))
         self.status = QComboBox()
@@ -68,7 +68,7 @@ class NewAssessmentDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Partir d'un &modèle"), self.template)
         form.addRow(self.build_dossier_row())
-        form.addRow("", self.template_description)
+        form.addRow(self.template_description)
         form.addRow(self.tr("&Titre du projet"), self.title)
         form.addRow(self.tr("&Description"), self.description)
         form.addRow(self.tr("&Service concerné"), self.service)
@@ -96,11 +96,13 @@ class NewAssessmentDialog(QDialog):
             self.template_description.setText(
                 self.tr("Toutes les questions sont à remplir, y compris le contexte.")
             )
+            self.grow_to_fit()
             return
         self.template_description.setText(
-            template.description
-            + "\n\n"
-            + self.tr("Le contexte sera pré-rempli : vérifiez et corrigez chaque réponse.")
+            self.tr(
+                "La description du modèle figure ci-dessous, à adapter. Les questions du "
+                "contexte seront pré-remplies : vérifiez et corrigez chaque réponse."
+            )
         )
         if not self.title.text().strip() or self.title.property("from_template"):
             self.title.setText(template.title)
@@ -108,6 +110,15 @@ class NewAssessmentDialog(QDialog):
         self.description.setPlainText(template.description)
         self.service.setText(template.service)
         self.ai_type.setCurrentIndex(max(0, self.ai_type.findData(template.ai_type)))
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Give a longer text the height it needs instead of cutting it."""
+        if self.isVisible():
+            self.layout().activate()
+            needed = self.layout().totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def fields(self) -> dict:
         return {

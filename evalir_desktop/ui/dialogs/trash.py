@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.session.titles import display_title
 from evalir_desktop.store import Store, StoreError
+from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 class TrashDialog(QDialog):
@@ -22,7 +23,7 @@ class TrashDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Corbeille"))
-        self.resize(560, 380)
+        fit_to_screen(self, 560, 380)
         intro = QLabel(
             self.tr(
                 "Les évaluations supprimées restent ici jusqu'à ce que vous vidiez la "

@@ -51,6 +51,7 @@ class AssessmentList(QWidget):
     """Emits `open_requested(assessment_id)`; changes go straight to the store."""
 
     open_requested = Signal(str)
+    refreshed = Signal(int)  # the number of assessments listed
 
     def __init__(self, store: Store, content: Content | None, parent=None):
         super().__init__(parent)
@@ -152,6 +153,7 @@ class AssessmentList(QWidget):
         if records and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.update_buttons()
+        self.refreshed.emit(len(records))
         QTimer.singleShot(0, self.fill_summaries)
 
     def set_content(self, content: Content | None) -> None:

@@ -1,7 +1,7 @@
 """The town-profile form: every valid change is saved at once, errors shown inline."""
 
 from pydantic import ValidationError
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -62,16 +62,37 @@ class CommuneForm(QWidget):
         self.dpd.setAccessibleName(self.tr("Délégué à la protection des données"))
         self.dpd.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.dpd.setMinimumContentsLength(12)
-        for value, text in (
-            ("inconnu", self.tr("Je ne sais pas")),
-            ("oui", self.tr("Oui, désigné par la commune")),
-            ("mutualise", self.tr("Oui, mutualisé (intercommunalité, centre de gestion…)")),
-            ("non", self.tr("Non, pas encore désigné")),
+        self.dpd_hint = QLabel()  # the short choice, explained in full below it
+        self.dpd_hint.setWordWrap(True)
+        self.dpd_hint.setStyleSheet("color: #444;")
+        for value, text, hint in (
+            ("inconnu", self.tr("Je ne sais pas"), self.tr("Le programme le signalera.")),
+            (
+                "oui",
+                self.tr("Oui, par la commune"),
+                self.tr("La commune a désigné son propre délégué auprès de la CNIL."),
+            ),
+            (
+                "mutualise",
+                self.tr("Oui, mutualisé"),
+                self.tr(
+                    "Un délégué commun à plusieurs communes : intercommunalité, centre de "
+                    "gestion ou syndicat."
+                ),
+            ),
+            ("non", self.tr("Non, pas encore"), self.tr("Aucun délégué n'est désigné.")),
         ):
             self.dpd.addItem(text, value)
+            self.dpd.setItemData(self.dpd.count() - 1, hint, Qt.ToolTipRole)
+        self.dpd.currentIndexChanged.connect(self.show_dpd_hint)
         self.dpd.currentIndexChanged.connect(self.save)
-        form.addRow(self.tr("Délégué à la protection des données (DPD)"), self.dpd)
+        dpd_box = QVBoxLayout()
+        dpd_box.setContentsMargins(0, 0, 0, 0)
+        dpd_box.addWidget(self.dpd)
+        dpd_box.addWidget(self.dpd_hint)
+        form.addRow(self.tr("Délégué à la protection des données (DPD)"), dpd_box)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("État de l'enregistrement"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -90,10 +111,14 @@ class CommuneForm(QWidget):
         self.dpd.blockSignals(True)
         self.dpd.setCurrentIndex(max(0, self.dpd.findData(values.get("dpd_designe", "inconnu"))))
         self.dpd.blockSignals(False)
+        self.show_dpd_hint()
         readonly = self.store.readonly
         for edit in self.edits.values():
             edit.setReadOnly(readonly)
         self.dpd.setEnabled(not readonly)
+
+    def show_dpd_hint(self) -> None:
+        self.dpd_hint.setText(self.dpd.currentData(Qt.ToolTipRole) or "")
 
     def values(self) -> dict:
         data = {key: edit.text().strip() for key, edit in self.edits.items()}

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from evalir_desktop.store import Store
 from evalir_desktop.ui.home.assessment_list import AssessmentList
 from evalir_desktop.ui.home.commune_form import CommuneForm
+from evalir_desktop.ui.home.welcome import WelcomePanel
 from evalir_desktop.ui.recent_files import recent_files
+from evalir_desktop.ui.widgets.scroll_page import ScrollPage
 
 if TYPE_CHECKING:
     from evalir_desktop.content import Content
@@ -32,6 +34,8 @@ class HomeView(QWidget):
     open_requested = Signal(str)
     open_file_requested = Signal()
     recent_requested = Signal(object)
+    example_requested = Signal()
+    guide_requested = Signal()
 
     def __init__(
         self,
@@ -48,6 +52,7 @@ class HomeView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.commune_form)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # errors wrap instead
         QVBoxLayout(profile_box).addWidget(scroll)
 
         list_box = QGroupBox(self.tr("Évaluations de projets d'IA"))
@@ -56,12 +61,20 @@ class HomeView(QWidget):
         self.assessment_list = self.assessments.tree
         self.new_button = self.assessments.new_button
         self.commune_form.saved.connect(self.assessments.refresh)
-        list_layout = QVBoxLayout(list_box)
+        self.welcome = WelcomePanel()
+        self.welcome.new_requested.connect(self.assessments.ask_new)
+        self.welcome.example_requested.connect(self.example_requested)
+        self.welcome.guide_requested.connect(self.guide_requested)
+        self.assessments.refreshed.connect(self.show_welcome)
+        list_layout = self.list_layout = QVBoxLayout(list_box)
         self.content_problem = QLabel(content_error)
         self.content_problem.setWordWrap(True)
         self.content_problem.setStyleSheet("color: #b00020;")
         self.content_problem.setVisible(bool(content_error))
         list_layout.addWidget(self.content_problem)
+        self.welcome_scroll = ScrollPage()
+        self.welcome_scroll.setWidget(self.welcome)
+        list_layout.addWidget(self.welcome_scroll, 1)
         list_layout.addWidget(self.assessments, 1)
 
         self.open_file_button = QPushButton(self.tr("Ouvrir un autre fichier…"))
@@ -76,6 +89,7 @@ class HomeView(QWidget):
         files.addStretch(1)
         list_layout.addLayout(files)
 
+        self.show_welcome(len(self.store.assessments()))
         splitter = QSplitter()
         splitter.addWidget(profile_box)
         splitter.addWidget(list_box)
@@ -84,6 +98,14 @@ class HomeView(QWidget):
         splitter.setSizes([self.commune_form.sizeHint().width() + 40, 10_000])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
+
+    def show_welcome(self, count: int) -> None:
+        """On an empty file the welcome panel stands where the list will be."""
+        self.welcome_scroll.setVisible(count == 0)
+        self.assessments.tree.setVisible(count > 0)
+        self.list_layout.setStretchFactor(self.assessments, 1 if count else 0)
+        self.welcome.set_profile_done(self.store.commune() is not None)
+        self.welcome.new_button.setEnabled(self.new_button.isEnabled())
 
     def fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -101,6 +123,7 @@ class HomeView(QWidget):
         self.content_problem.setText(content_error)
         self.content_problem.setVisible(bool(content_error))
         self.assessments.set_content(content)
+        self.welcome.new_button.setEnabled(self.new_button.isEnabled())
 
 
 def readonly_banner(reason: str, save_copy) -> QWidget:

@@ -167,7 +167,6 @@ def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
             child.setToolTip(2, plain_tooltip(projects))
             top.addChild(child)
         tree.addTopLevelItem(top)
-    tree.resizeColumnToContents(1)
 
 
 def fill_upcoming(tree: QTreeWidget, view: TerritoryView) -> None:

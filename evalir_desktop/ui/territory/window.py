@@ -33,6 +33,7 @@ from evalir_desktop.ui.territory.products_tab import ProductsTab
 from evalir_desktop.ui.territory.tables import fit_columns, table
 from evalir_desktop.ui.territory.task import ReportTask, TerritoryTask
 from evalir_desktop.ui.widgets.plain import escaped
+from evalir_desktop.ui.widgets.screen_fit import restore_geometry, save_geometry
 
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
 
@@ -50,7 +51,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.evaluations: dict = {}  # evaluations reused between refreshes
         self.setWindowTitle(self.tr("%s — Territoire — EVALIR Desktop") % self.path.name)
         self.setAcceptDrops(True)
-        self.resize(1200, 800)
+        restore_geometry(self, "territoire", 1200, 800)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(self.build_actions())
@@ -173,6 +174,14 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.groups_tree = QTreeWidget()
         self.groups_tree.setAccessibleName(self.tr("Opportunités de mutualisation"))
         self.groups_tree.currentItemChanged.connect(self.show_group)
+        self.groups_tree.setColumnCount(2)
+        self.groups_tree.setWordWrap(True)  # long group titles wrap in the first column
+        self.groups_tree.setUniformRowHeights(False)
+        self.groups_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        header = self.groups_tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.group_text = QLabel()
         self.group_text.setTextFormat(Qt.RichText)  # composed here, data escaped
         self.group_text.setWordWrap(True)
@@ -347,6 +356,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
+        save_geometry(self, "territoire")
         if self.report_task is not None:
             self.report_task.wait()
         if self.task is not None:

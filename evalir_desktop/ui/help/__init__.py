@@ -1,0 +1,1 @@
+"""The Aide menu: user guide, example assessment, keyboard shortcuts, problem report."""

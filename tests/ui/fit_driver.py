@@ -1,0 +1,126 @@
+"""Child process of the fit test: open every window, page and dialog, print what does not fit.
+
+Run as `python -m tests.ui.fit_driver` with QT_QPA_PLATFORM=offscreen:configfile=… giving the
+screen size, and QT_SCALE_FACTOR for the scaling; prints one JSON list of problems.
+"""
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QWidget
+
+from evalir_desktop.content import load_content
+from evalir_desktop.example import write_example
+from evalir_desktop.ui.translations import install_translators
+from tests.ui.fit_check import window_problems
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+class Checker:
+    def __init__(self, app: QApplication):
+        self.app = app
+        self.problems: list[str] = []
+        self.checked: list[str] = []
+
+    def check(self, where: str, window: QWidget) -> None:
+        settle(self.app)
+        self.checked.append(where)
+        self.problems += [f"{where}: {problem}" for problem in window_problems(window)]
+
+    def dialog(self, where: str, dialog: QWidget) -> None:
+        dialog.show()
+        self.check(where, dialog)
+        dialog.close()
+
+
+def assessment_pages(checker: Checker, window, label: str) -> None:
+    for assessment_id in [record.id for record in window.store.assessments()]:
+        window.open_assessment(assessment_id)
+        view = window.assessment_view
+        for index, step in enumerate(view.steps):
+            view.go_to(index)
+            checker.check(f"{label}, étape {step.id}", window)
+
+
+def main_window(checker: Checker, work: Path, content) -> None:
+    from evalir_desktop.ui.assessment.comparison import ComparisonDialog
+    from evalir_desktop.ui.dialogs.about import AboutDialog
+    from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
+    from evalir_desktop.ui.dialogs.trash import TrashDialog
+    from evalir_desktop.ui.help.guide_dialog import GuideDialog
+    from evalir_desktop.ui.help.shortcuts import ShortcutsDialog
+    from evalir_desktop.ui.main_window import MainWindow
+    from evalir_desktop.ui.territory.share_dialog import ShareDialog
+
+    window = MainWindow()
+    window.show()
+    window.open_path(work / "vide.evalir", create=True)
+    checker.check("accueil d'un fichier vide", window)
+    window.home.commune_form.edits["insee"].setText("123")
+    window.home.commune_form.field_finished("insee")
+    checker.check("profil avec une erreur", window)
+    example = write_example(work / "exemple", content)
+    window.open_path(example)
+    checker.check("accueil", window)
+    assessment_pages(checker, window, "exemple validé")
+    assessment_id = window.store.assessments()[0].id
+    checker.dialog("nouvelle évaluation", NewAssessmentDialog(content, window))
+    dialog = NewAssessmentDialog(content, window)
+    dialog.show()
+    for template in content.templates:  # chosen one after the other, as an agent would
+        dialog.template.setCurrentIndex(dialog.template.findData(template.id))
+        checker.check(f"nouvelle évaluation, modèle {template.id}", dialog)
+    dialog.close()
+    checker.dialog("corbeille", TrashDialog(window.store, window))
+    checker.dialog("à propos", AboutDialog(window))
+    checker.dialog("guide", GuideDialog(window))
+    checker.dialog("raccourcis", ShortcutsDialog(window))
+    checker.dialog("envoi", ShareDialog(window.store, window))
+    checker.dialog("comparaison", ComparisonDialog(window.store, content, assessment_id, window))
+    window.close()
+
+
+def territory_window(checker: Checker, work: Path, content) -> None:
+    from evalir_desktop.ui.territory.window import TerritoryWindow
+    from tests.synthetic import generate_towns
+
+    folder = work / "communes"
+    files = generate_towns(folder, 4, assessments=2, seed=5)
+    window = TerritoryWindow(work / "territoire.evalir", content)
+    window.show()
+    window.start([Path(path) for path in files])
+    while window.busy:
+        settle(checker.app)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        checker.check(f"territoire, onglet {window.tabs.tabText(index)}", window)
+    window.close()
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="evalir-fit-"))
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("EVALIR-fit")
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    app = QApplication(sys.argv[:1])
+    install_translators(app)
+    content = load_content()
+    checker = Checker(app)
+    main_window(checker, work, content)
+    territory_window(checker, work, content)
+    print(
+        json.dumps({"checked": checker.checked, "problems": checker.problems}, ensure_ascii=False)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
