@@ -7,14 +7,17 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from evalir_desktop import __version__
+from evalir_desktop.french_argparse import FrenchArgumentParser
 from evalir_desktop.paths import default_file, log_file
 
 log = logging.getLogger("evalir")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="evalir-desktop", add_help=True)
-    parser.add_argument("file", nargs="?", type=Path, help="fichier .evalir à ouvrir")
+    parser = FrenchArgumentParser(prog="evalir-desktop", add_help=True)
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="fichier", help="fichier .evalir à ouvrir"
+    )
     parser.add_argument(
         "--verifier-installation",
         action="store_true",

@@ -50,16 +50,24 @@ def diagnostic_text(components: Mapping[str, str], log_path: Path, home: Path, u
     return redact("\n".join(lines) + "\n", home, user)
 
 
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
 def write_diagnostic(
-    folder: Path, components: Mapping[str, str], log_path: Path, home: Path | None = None
+    folder: Path,
+    components: Mapping[str, str],
+    log_path: Path,
+    home: Path | None = None,
+    user: str | None = None,
 ) -> Path:
     """Write the diagnostic into `folder` under a dated name; return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"diagnostic-evalir-{datetime.now().strftime('%Y%m%d-%H%M')}.txt"
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):
-        user = ""
+    user = login_name() if user is None else user
     text = diagnostic_text(components, log_path, home or Path.home(), user)
     path.write_text(text, encoding="utf-8")
     return path

@@ -1,9 +1,10 @@
-"""Screenshots of the real window on the demo file: `python scripts/screenshots.py [DIR] [SCALE]`.
+"""Screenshots of the real windows for the guide and the README: `python scripts/screenshots.py`.
 
-Runs itself under Xvfb (`xvfb-run`) when no display is available, at 1024 × 700 — the
-smallest screen the program supports — and writes PNGs of the home screen, a question
-step, the results and the action plan into `docs/screenshots/` (or DIR). SCALE (e.g. 1.5)
-enlarges the fonts as a system setting of 150 % would, to check the layout holds.
+Runs itself under Xvfb (`xvfb-run`) once per screen, 1366 × 768 and 1024 × 768, the screens
+of town halls, and writes `NAME-1366.png` and `NAME-1024.png` into `resources/guide/images/`
+(or DIR given as first argument): the empty home with its welcome panel, the home list, the
+new-assessment dialog, a question, the results, the action plan, the decision and the
+territory window. The windows take the size they would take on that screen.
 """
 
 import os
@@ -15,30 +16,48 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SIZE = (1024, 700)
+SCREENS = ((1366, 768), (1024, 768))
 
 
-def ensure_display() -> None:
-    if os.environ.get("DISPLAY") or os.environ.get("EVALIR_SCREENSHOTS_CHILD"):
-        return
+def run_children(out: Path) -> int:
     if shutil.which("xvfb-run") is None:
         sys.exit("xvfb-run est introuvable : apt-get install -y xvfb")
-    env = {**os.environ, "EVALIR_SCREENSHOTS_CHILD": "1", "QT_QPA_PLATFORM": "xcb"}
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24 -dpi 96", sys.executable]
-    sys.exit(subprocess.call([*command, *sys.argv], env=env))
+    for width, height in SCREENS:
+        env = {**os.environ, "EVALIR_SCREENSHOTS_CHILD": str(width), "QT_QPA_PLATFORM": "xcb"}
+        screen = f"-screen 0 {width}x{height}x24 -dpi 96"
+        command = ["xvfb-run", "-a", "-s", screen, sys.executable, __file__, str(out)]
+        if subprocess.call(command, env=env) != 0:
+            return 1
+    return 0
 
 
-def main() -> int:
-    ensure_display()
+class Camera:
+    def __init__(self, app, out: Path, suffix: str):
+        self.app, self.out, self.suffix = app, out, suffix
+
+    def settle(self) -> None:
+        for _ in range(30):
+            self.app.processEvents()
+
+    def shot(self, widget, name: str) -> None:
+        self.settle()
+        path = self.out / f"{name}-{self.suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+
+def capture(out: Path, suffix: str) -> None:
     from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
     from PySide6.QtWidgets import QApplication
 
+    from evalir_desktop.content import load_content
+    from evalir_desktop.example import write_example
+    from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
     from evalir_desktop.ui.main_window import MainWindow
+    from evalir_desktop.ui.territory.window import TerritoryWindow
     from evalir_desktop.ui.translations import install_translators
-    from scripts.demo_report import make_demo
+    from tests.synthetic import generate_towns
 
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="evalir-captures-"))
     QStandardPaths.setTestModeEnabled(True)
     QCoreApplication.setOrganizationName("EVALIR-captures")
@@ -46,54 +65,64 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     app = QApplication(sys.argv[:1])
     install_translators(app)
-    if len(sys.argv) > 2:
-        font = app.font()
-        font.setPointSizeF(font.pointSizeF() * float(sys.argv[2]))
-        app.setFont(font)
-    path = work / "Mairie de Saint-Martin" / "évaluations IA.evalir"
-    path.parent.mkdir(parents=True)
-    assessment_id = make_demo(path)
+    camera = Camera(app, out, suffix)
+    content = load_content()
 
     window = MainWindow()
-    window.resize(*SIZE)
     window.show()
-    window.open_path(path)
+    window.open_path(work / "Mairie de Saint-Martin" / "évaluations IA.evalir", create=True)
+    camera.shot(window, "accueil-vide")
 
-    def settle() -> None:
-        for _ in range(20):
-            app.processEvents()
-
-    def shot(name: str) -> None:
-        settle()
-        window.grab().save(str(out / name))
-        print(out / name)
-
-    settle()
+    window.open_path(write_example(work / "exemple", content), readonly=True)
+    camera.settle()
     while not window.home.assessments.summaries_done():
-        settle()
-    shot("ecran-accueil.png")
+        camera.settle()
+    camera.shot(window, "accueil-liste")
+    dialog = NewAssessmentDialog(content, window)
+    dialog.template.setCurrentIndex(1)
+    dialog.show()
+    camera.shot(dialog, "nouvelle-evaluation")
+    dialog.close()
 
+    assessment_id = window.store.assessments()[0].id
     window.open_assessment(assessment_id)
     view = window.assessment_view
     view.go_to_step("gouvernance")
     page = view.step_pages["gouvernance"]
     card = page.cards["gouvernance.validation_humaine"]
     card.help_button.click()
-    settle()
-    page.ensureWidgetVisible(card.help)
+    camera.settle()
     page.verticalScrollBar().setValue(card.y() - 8)
-    shot("ecran-question.png")
-
+    camera.shot(window, "question")
     view.go_to_step("resultats")
-    shot("ecran-resultats.png")
+    camera.shot(window, "resultats")
     results = view.pages[view.stack.currentIndex()]
     results.verticalScrollBar().setValue(results.radar.parentWidget().y())
-    shot("ecran-resultats-radar.png")
-
+    camera.shot(window, "resultats-radar")
     view.go_to_step("plan")
-    shot("ecran-plan-action.png")
+    camera.shot(window, "plan-action")
+    view.go_to_step("decision")
+    camera.shot(window, "decision")
     window.close()
+
+    files = generate_towns(work / "communes", 6, assessments=2, seed=3)
+    territory = TerritoryWindow(work / "Territoire.evalir", content)
+    territory.show()
+    territory.start([Path(path) for path in files])
+    while territory.busy:
+        camera.settle()
+    camera.shot(territory, "territoire")
+    territory.close()
     shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "guide" / "images"
+    out.mkdir(parents=True, exist_ok=True)
+    child = os.environ.get("EVALIR_SCREENSHOTS_CHILD")
+    if not child:
+        return run_children(out)
+    capture(out, child)
     return 0
 
 

@@ -12,8 +12,8 @@ import sys
 from evalir_desktop import __version__
 from evalir_desktop.cli import content, exporting, files, product, report, territory
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
-from evalir_desktop.cli.french_argparse import FrenchArgumentParser
 from evalir_desktop.cli.output import printed_safely
+from evalir_desktop.french_argparse import VERSION_HELP, FrenchArgumentParser
 from evalir_desktop.store import StoreError
 
 UNEXPECTED = (
@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="evalir",
         description="EVALIR : évaluer un projet d'IA d'une commune, en ligne de commande.",
     )
-    parser.add_argument("--version", action="version", version=f"evalir {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"evalir {__version__}", help=VERSION_HELP
+    )
     subparsers = parser.add_subparsers(
         dest="command", required=True, parser_class=FrenchArgumentParser
     )

@@ -74,6 +74,15 @@ def reused_origin(authors: dict) -> Origin | None:
     return origins.most_common(1)[0][0] if origins else None
 
 
+def town_labels(towns: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """How each (name, INSEE) is shown: homonyms (three « Sainte-Foy ») carry their INSEE code."""
+    counts = Counter(sort_key(name) for name, _insee in set(towns))
+    return {
+        (name, insee): f"{name} (INSEE {insee})" if counts[sort_key(name)] > 1 else name
+        for name, insee in towns
+    }
+
+
 def load_evaluated(
     store: Store, content: Content, cache: dict[tuple, Evaluation] | None = None
 ) -> list[Evaluated]:
@@ -86,8 +95,11 @@ def load_evaluated(
     answers and town profile have not changed since the last call.
     """
     towns: dict[str, tuple[TownRef, Commune, str]] = {}
-    for row in store.commune_rows():
-        ref = TownRef(commune_id=row.id, nom=row.nom, insee=row.insee)
+    rows = store.commune_rows()
+    labels = town_labels([(row.nom, row.insee) for row in rows])
+    for row in rows:
+        label = labels[(row.nom, row.insee)]
+        ref = TownRef(commune_id=row.id, nom=row.nom, insee=row.insee, label=label)
         commune = Commune.model_validate(row.model_dump(include=set(Commune.model_fields)))
         towns[row.id] = (ref, commune, row.updated_at)
     answers = store.all_answers()
@@ -147,7 +159,7 @@ def assessment_rows(items: Iterable[Evaluated], content: Content) -> list[Assess
         rows.append(
             AssessmentRow(
                 commune_id=item.town.commune_id,
-                commune=item.town.nom,
+                commune=item.town.shown,
                 insee=item.town.insee,
                 population=item.commune.population,
                 assessment_id=record.id,

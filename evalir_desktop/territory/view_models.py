@@ -37,6 +37,11 @@ class TownRef(View):
     commune_id: str
     nom: str
     insee: str
+    label: str = ""  # the name, with the INSEE code when another town has the same name
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.nom
 
 
 class AssessmentRow(View):

@@ -120,6 +120,17 @@ def test_help_and_usage_errors_are_french(capsys):
     assert out.startswith("utilisation : evalir")
     assert "afficher cette aide" in out
     assert "show this help" not in out
+    assert "afficher la version du programme" in out and "show program" not in out
     with pytest.raises(SystemExit):
         evalir(["init"])
     assert "ces éléments sont obligatoires" in capsys.readouterr().err
+
+
+def test_window_program_help_is_french(capsys):
+    from evalir_desktop.app import parse_arguments
+
+    with pytest.raises(SystemExit):
+        parse_arguments(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : evalir-desktop") and "afficher cette aide" in out
+    assert "positional arguments" not in out

@@ -97,3 +97,12 @@ def test_new_version_summary_and_comparison(store, commune):
         "contexte.interaction_habitants"
     ]
     assert "aiact.transparence_interaction" in result.obligations_removed
+
+
+def test_the_supplier_typed_answers_the_supplier_question(store, commune):
+    content = load_content()
+    record = start_assessment(store, content, "Accueil", supplier="Éditeur Exemple, « Accueil+ »")
+    answers = store.answers(record.id)
+    assert answers["contexte.fournisseur_nom"].value == "Éditeur Exemple, « Accueil+ »"
+    blank = start_assessment(store, content, "Sans fournisseur")
+    assert "contexte.fournisseur_nom" not in store.answers(blank.id)

@@ -204,3 +204,14 @@ def test_cache_reuses_unchanged_evaluations(territory, content, monkeypatch):
         again = load_evaluated(store, content, cache)
     assert calls == []
     assert [i.evaluation for i in again] == [i.evaluation for i in first]
+
+
+def test_homonym_towns_are_told_apart_by_their_insee_code():
+    from evalir_desktop.territory.aggregate import town_labels
+
+    labels = town_labels(
+        [("Sainte-Foy", "85214"), ("Sainte-Foy", "40261"), ("sainte-foy", "71409"), ("Priest", "1")]
+    )
+    assert labels[("Sainte-Foy", "85214")] == "Sainte-Foy (INSEE 85214)"
+    assert labels[("sainte-foy", "71409")] == "sainte-foy (INSEE 71409)"
+    assert labels[("Priest", "1")] == "Priest"

@@ -66,6 +66,8 @@ def main_window(checker: Checker, work: Path, content) -> None:
     window.home.commune_form.edits["insee"].setText("123")
     window.home.commune_form.field_finished("insee")
     checker.check("profil avec une erreur", window)
+    window.home.commune_form.edits["insee"].clear()  # else leaving asks to correct it
+    window.home.commune_form.touched.clear()
     example = write_example(work / "exemple", content)
     window.open_path(example)
     checker.check("accueil", window)

@@ -50,7 +50,7 @@ def test_every_window_fits_the_screen(tmp_path, screen):
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=240,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])

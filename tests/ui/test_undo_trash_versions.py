@@ -1,7 +1,8 @@
 """Undo (Ctrl+Z), trash and restore, new version of a validated assessment, comparison."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
@@ -143,6 +144,12 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     view = open_assessment(qtbot, window, first_id)
     card = view.step_pages["gouvernance"].cards["gouvernance.elu_referent"]
     assert not card.editor.isEnabled()  # validated: read-only
+    option = card.editor.findChildren(QLabel)[0]  # but in normal text, not disabled grey
+    palette = option.palette()
+    assert palette.color(QPalette.Disabled, QPalette.WindowText) == palette.color(
+        QPalette.Active, QPalette.WindowText
+    )
+    assert not card.clear_button.isVisible()
     assert view.frozen_banner.isVisible()
     view.go_to_step("decision")
     decision = view.pages[view.stack.currentIndex()]
@@ -152,7 +159,14 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     qtbot.waitUntil(view.isVisible)
     second_id = view.assessment_id
     assert second_id != first_id
-    assert "(version 2)" in view.title.text()
+    assert "— version 2 du " in view.title.text()
+    titles = window.home.assessments.tree
+    window.home.refresh()
+    listed = [titles.topLevelItem(i).text(0) for i in range(titles.topLevelItemCount())]
+    assert sorted(t.split(" du ")[0] for t in listed) == [
+        "Agent conversationnel de l'accueil\nversion 1",
+        "Agent conversationnel de l'accueil\nversion 2",
+    ]
     card = view.step_pages["gouvernance"].cards["gouvernance.elu_referent"]
     assert card.editor.isEnabled() and card.editor.value() == "oui"
     choose(card, "non")
@@ -164,6 +178,7 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     dialog = ComparisonDialog(window.store, window.content, second_id, decision)
     qtbot.addWidget(dialog)
     assert dialog.other.currentData() == first_id  # the previous version is proposed first
+    assert "— version 1 du " in dialog.other.currentText()
     groups = {
         dialog.tree.topLevelItem(i).text(0): dialog.tree.topLevelItem(i)
         for i in range(dialog.tree.topLevelItemCount())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
-from evalir_desktop.session.titles import display_title
+from evalir_desktop.session.titles import display_title, with_versions
 from evalir_desktop.session.versions import comparable, compare_stored, rule_title
 from evalir_desktop.store import Store
 from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
@@ -34,8 +34,9 @@ class ComparisonDialog(QDialog):
         fit_to_screen(self, 820, 560)
         self.other = QComboBox()
         self.other.setAccessibleName(self.tr("Version à comparer"))
+        titles = with_versions(store.assessments())
         for record in comparable(store, assessment_id):
-            self.other.addItem(display_title(record), record.id)
+            self.other.addItem(titles.get(record.id, display_title(record)), record.id)
         self.other.currentIndexChanged.connect(self.refresh)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

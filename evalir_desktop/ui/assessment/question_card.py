@@ -22,6 +22,14 @@ from evalir_desktop.ui.assessment.answer_editors import NumberEditor, PlainTextE
 TYPING_DELAY_MS = 600
 
 
+def readable_palette(palette: QPalette) -> QPalette:
+    """`palette` whose disabled text has the colours of active text."""
+    readable = QPalette(palette)
+    for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
+        readable.setColor(QPalette.Disabled, role, palette.color(QPalette.Active, role))
+    return readable
+
+
 class QuestionCard(QFrame):
     """Emits `changed(question_id, Answer)` when the agent changes the answer or comment."""
 
@@ -155,9 +163,13 @@ class QuestionCard(QFrame):
         self.origin.setAccessibleName(self.origin.text())
 
     def set_readonly(self, readonly: bool) -> None:
-        for widget in (self.editor, self.unknown, self.clear_button):
+        """Freeze the answer; it stays in normal text, not in the grey of disabled widgets."""
+        for widget in (self.editor, self.unknown):
             widget.setEnabled(not readonly)
+        self.clear_button.setVisible(not readonly)
         self.comment.setReadOnly(readonly)
+        self.setPalette(readable_palette(self.palette()) if readonly else QPalette())
+        self.setProperty("readonly", readonly)
         if not readonly:
             self.editor.setEnabled(not self.unknown.isChecked())
 

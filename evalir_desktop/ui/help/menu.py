@@ -65,6 +65,8 @@ def open_example(window) -> bool:
         log.warning("Example not written: %s", error)
         window.warn(window.tr("L'exemple n'a pas pu être préparé (%s).") % error)
         return False
+    if window.store is not None and window.store.path != path:
+        window.file_before_example = window.store.path
     return window.open_path(path, readonly=True)
 
 

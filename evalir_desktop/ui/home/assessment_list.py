@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.session.titles import display_title
+from evalir_desktop.session.titles import with_versions
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 from evalir_desktop.ui.widgets.plain import plain_tooltip
 
 TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
+WRAP = int(Qt.TextWordWrap)
 BATCH = 5  # summaries computed per turn of the event loop, so the window stays responsive
 
 
@@ -81,15 +82,23 @@ class AssessmentList(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         self.tree.setWordWrap(True)
         header = self.tree.header()
-        header.setSectionResizeMode(TITLE, QHeaderView.Interactive)
-        header.resizeSection(TITLE, self.fontMetrics().horizontalAdvance("M") * 22)
+        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)  # long titles wrap
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         for column in (STATUS, CHANGED, OBLIGATIONS):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(PROGRESS, QHeaderView.Fixed)
         header.resizeSection(
             PROGRESS, self.fontMetrics().horizontalAdvance(self.tr("Avancement")) + 24
         )
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        self.tree.setTextElideMode(Qt.ElideNone)
+        header.sectionResized.connect(
+            lambda column, *_: self.relayout_rows.start() if column == TITLE else None
+        )
+        self.relayout_rows = QTimer(self)  # rows take the height of their wrapped title
+        self.relayout_rows.setSingleShot(True)
+        self.relayout_rows.setInterval(0)
+        self.relayout_rows.timeout.connect(self.fit_rows)
         self.tree.itemActivated.connect(lambda item, _c: self.open_item(item))
         self.tree.currentItemChanged.connect(lambda *_: self.update_buttons())
 
@@ -129,10 +138,11 @@ class AssessmentList(QWidget):
         self.tree.clear()
         self.pending = []
         records = self.store.assessments()
+        titles = with_versions(records, separator="\n")  # the version on a line of its own
         for record in records:
             item = QTreeWidgetItem(
                 [
-                    display_title(record),
+                    titles[record.id],
                     STATUS_LABELS.get(record.status, record.status),
                     "",
                     local_time(record.updated_at),
@@ -140,11 +150,11 @@ class AssessmentList(QWidget):
                 ]
             )
             item.setData(TITLE, Qt.UserRole, record.id)
-            item.setToolTip(TITLE, plain_tooltip(record.description or display_title(record)))
+            item.setToolTip(TITLE, plain_tooltip(record.description or titles[record.id]))
             item.setToolTip(CHANGED, local_time(record.updated_at, with_time=True))
             self.tree.addTopLevelItem(item)
             bar = QProgressBar()
-            bar.setAccessibleName(self.tr("Avancement de %s") % record.title)
+            bar.setAccessibleName(self.tr("Avancement de %s") % titles[record.id])
             bar.setFormat("%p %")
             self.tree.setItemWidget(item, PROGRESS, bar)
             self.pending.append((item, record))
@@ -153,6 +163,7 @@ class AssessmentList(QWidget):
         if records and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.update_buttons()
+        self.fit_rows()
         self.refreshed.emit(len(records))
         QTimer.singleShot(0, self.fill_summaries)
 
@@ -161,6 +172,21 @@ class AssessmentList(QWidget):
         self.content = content
         self.update_buttons()
         QTimer.singleShot(0, self.fill_summaries)
+
+    def fit_rows(self) -> None:
+        """Give each row the height of its title wrapped to the column (Qt guesses it wider)."""
+        width = self.tree.columnWidth(TITLE) - 12
+        metrics = self.tree.fontMetrics()
+        changed = False
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            box = metrics.boundingRect(QRect(0, 0, width, 10_000), WRAP, item.text(TITLE))
+            hint = QSize(box.width(), box.height() + 6)
+            if item.sizeHint(TITLE) != hint:
+                item.setSizeHint(TITLE, hint)
+                changed = True
+        if changed:
+            self.tree.doItemsLayout()  # moves the progress bars with their rows
 
     def fill_summaries(self) -> None:
         """Compute a few summaries, then yield to the event loop until all are done."""
@@ -274,7 +300,7 @@ class AssessmentList(QWidget):
         assessment_id = self.current_id()
         if assessment_id is None:
             return
-        title = self.store.assessment(assessment_id).title
+        title = with_versions(self.store.assessments())[assessment_id]
         answer = QMessageBox.question(
             self,
             self.tr("Supprimer l'évaluation"),

@@ -27,6 +27,7 @@ class CommuneForm(QWidget):
         self.store = store
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}
         self.touched: set[str] = set()
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # label above field: fits any width
@@ -58,6 +59,7 @@ class CommuneForm(QWidget):
             form.addRow(label, box)
             self.edits[key] = edit
             self.errors[key] = error
+            self.labels[key] = label
         self.dpd = QComboBox()
         self.dpd.setAccessibleName(self.tr("Délégué à la protection des données"))
         self.dpd.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -66,7 +68,11 @@ class CommuneForm(QWidget):
         self.dpd_hint.setWordWrap(True)
         self.dpd_hint.setStyleSheet("color: #444;")
         for value, text, hint in (
-            ("inconnu", self.tr("Je ne sais pas"), self.tr("Le programme le signalera.")),
+            (
+                "inconnu",
+                self.tr("Je ne sais pas"),
+                self.tr("À vérifier : plusieurs obligations en dépendent."),
+            ),
             (
                 "oui",
                 self.tr("Oui, par la commune"),
@@ -154,6 +160,21 @@ class CommuneForm(QWidget):
             return None
         self.show_errors({})
         return commune
+
+    def unsaved_fields(self) -> list[str]:
+        """Labels of the filled or left fields whose value was refused, hence not saved."""
+        if self.store.closed or self.store.readonly:
+            return []
+        try:
+            Commune(**self.values())
+        except ValidationError as error:
+            keys = {str(item["loc"][0]) for item in error.errors()}
+            return [
+                label
+                for key, label in self.labels.items()
+                if key in keys and (key in self.touched or self.edits[key].text().strip())
+            ]
+        return []
 
     def field_message(self, key: str) -> str:
         return {

@@ -3,6 +3,8 @@
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from evalir_desktop.session.versions import with_versions
+
 
 def choose_assessment(window) -> str | None:
     """The assessment on screen, else the only one, else the one the agent picks."""
@@ -25,7 +27,8 @@ def choose_assessment(window) -> str | None:
         return None
     if len(records) == 1:
         return records[0].id
-    titles = [record.title for record in records]
+    names = with_versions(records)
+    titles = [names[record.id] for record in records]
     title, accepted = QInputDialog.getItem(
         window, window.tr("Rapport"), window.tr("Évaluation :"), titles, 0, False
     )

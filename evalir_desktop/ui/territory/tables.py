@@ -102,7 +102,7 @@ def fill_obligations(model: QStandardItemModel, view: TerritoryView) -> None:
                 o.reference,
                 o.town_count,
                 o.assessment_count,
-                ", ".join(t.nom for t in o.towns),
+                ", ".join(t.shown for t in o.towns),
             ]
             for o in view.obligations
         ],
@@ -124,7 +124,7 @@ def fill_maturity(model: QStandardItemModel, view: TerritoryView) -> None:
     average_label = QCoreApplication.translate(CONTEXT, "Moyenne du territoire")
     rows = [[average_label, len(view.rows), *(score(average[a.id]) for a in view.axes)]]
     rows += [
-        [m.town.nom, m.assessment_count, *(score(m.scores[a.id]) for a in view.axes)]
+        [m.town.shown, m.assessment_count, *(score(m.scores[a.id]) for a in view.axes)]
         for m in view.maturity
     ]
     fill(model, headers, rows, keys=[None, *(m.town.commune_id for m in view.maturity)])
@@ -161,7 +161,7 @@ def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
         top.setToolTip(0, plain_tooltip(group.explanation))
         for position, member in enumerate(group.members):
             projects = "\u202f; ".join(project.title for project in member.projects)
-            child = QTreeWidgetItem([member.town.nom, member.town.insee, projects])
+            child = QTreeWidgetItem([member.town.shown, member.town.insee, projects])
             child.setData(0, Qt.UserRole, index)
             child.setData(1, Qt.UserRole, position)
             child.setToolTip(2, plain_tooltip(projects))

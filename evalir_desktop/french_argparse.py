@@ -7,14 +7,14 @@ a small French catalogue instead of shipping a compiled .mo file for one module.
 import argparse
 import sys
 
-from evalir_desktop.cli.errors import EXIT_REFUSED
-
+EXIT_REFUSED = 2  # a usage error, as for the `evalir` command's refused input
+VERSION_HELP = "afficher la version du programme et quitter"
 FRENCH = {
     "usage: ": "utilisation : ",
     "options": "options",
     "positional arguments": "arguments",
     "show this help message and exit": "afficher cette aide et quitter",
-    "show program's version number and exit": "afficher la version du programme et quitter",
+    "show program's version number and exit": VERSION_HELP,
     "the following arguments are required: %s": "ces éléments sont obligatoires : %s",
     "invalid choice: %(value)r (choose from %(choices)s)": (
         "choix inconnu : %(value)r (choix possibles : %(choices)s)"
@@ -48,4 +48,4 @@ class FrenchArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(EXIT_REFUSED, f"evalir : commande incorrecte ({message}).\n")
+        self.exit(EXIT_REFUSED, f"{self.prog} : commande incorrecte ({message}).\n")
