@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from evalir_desktop import __version__
+from evalir_desktop.store.atomic import write_atomically
 
 LOG_LINES = 200
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -69,5 +70,4 @@ def write_diagnostic(
     path = folder / f"diagnostic-evalir-{datetime.now().strftime('%Y%m%d-%H%M')}.txt"
     user = login_name() if user is None else user
     text = diagnostic_text(components, log_path, home or Path.home(), user)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomically(path, text.encode("utf-8"))

@@ -37,6 +37,8 @@ def test_add_a_folder_then_see_table_obligations_and_groups(qtbot, tmp_path, mon
     assert window.groups_tree.topLevelItemCount() == len(window.view.opportunities) >= 1
     first = window.groups_tree.topLevelItem(0)
     assert int(first.text(1)) >= 2 and first.childCount() >= 2
+    header = window.groups_tree.header()  # long titles wrap in the widest column
+    assert window.groups_tree.wordWrap() and header.sectionResizeMode(0) == header.Stretch
     window.groups_tree.setCurrentItem(first)
     assert window.view.opportunities[0].explanation[:30] in window.group_text.text()
 

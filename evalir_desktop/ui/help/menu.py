@@ -98,15 +98,14 @@ def example_banner(window) -> QWidget:
 
 
 def versions() -> dict[str, str]:
-    import sqlite3
     from importlib import metadata
 
-    from PySide6 import __version__ as pyside_version
+    import PySide6
     from PySide6.QtCore import qVersion
 
     from evalir_desktop.about import content_version
 
-    found = {"Qt": qVersion(), "PySide6": pyside_version, "SQLite": sqlite3.sqlite_version}
+    found = {"Qt": qVersion(), "PySide6": PySide6.__version__}
     for name in ("reportlab", "pydantic"):
         try:
             found[name] = metadata.version(name)

@@ -3,7 +3,7 @@
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from evalir_desktop.session.versions import with_versions
+from evalir_desktop.session.titles import with_versions
 
 
 def choose_assessment(window) -> str | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.sharing import BuiltShare, built_share
 from evalir_desktop.territory.share import plan_share, preview_lines
+from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 ANONYMISE_HELP = (
     "Retire les noms du contact de la mairie, des agents qui ont répondu, des personnes "
@@ -113,6 +114,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.preview, 2)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        fit_to_screen(self, 760, 680)  # wide enough for the help to wrap on few lines
         self.finished.connect(lambda _result: self.discard())
 
     def chosen_ids(self) -> list[str]:

@@ -144,6 +144,22 @@ def fill_unknowns(model: QStandardItemModel, view: TerritoryView) -> None:
     )
 
 
+def wrapping_tree(name: str) -> QTreeWidget:
+    """A tree whose long titles wrap in the first column (not « Même pro… »)."""
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setColumnCount(3)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.Stretch)
+    return tree
+
+
 def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
     """One top-level item per group (kind, title, number of towns), then each of its towns
     once, with the projects concerned: as many town rows as the number shown."""
@@ -182,7 +198,7 @@ def fill_upcoming(tree: QTreeWidget, view: TerritoryView) -> None:
         left = months_text(entry.months_left)
         top = QTreeWidgetItem([f"{entry.label} ({left})", str(entry.town_count)])
         for obligation in entry.obligations:
-            towns = ", ".join(town.nom for town in obligation.towns)
+            towns = ", ".join(town.shown for town in obligation.towns)
             child = QTreeWidgetItem(
                 [f"{obligation.title} ({obligation.level_label})", str(len(obligation.towns))]
             )

@@ -171,17 +171,8 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         return page
 
     def build_groups_tab(self) -> QWidget:
-        self.groups_tree = QTreeWidget()
-        self.groups_tree.setAccessibleName(self.tr("Opportunités de mutualisation"))
+        self.groups_tree = tables.wrapping_tree(self.tr("Opportunités de mutualisation"))
         self.groups_tree.currentItemChanged.connect(self.show_group)
-        self.groups_tree.setColumnCount(2)
-        self.groups_tree.setWordWrap(True)  # long group titles wrap in the first column
-        self.groups_tree.setUniformRowHeights(False)
-        self.groups_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        header = self.groups_tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.group_text = QLabel()
         self.group_text.setTextFormat(Qt.RichText)  # composed here, data escaped
         self.group_text.setWordWrap(True)
