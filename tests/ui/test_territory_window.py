@@ -3,7 +3,7 @@
 import shutil
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QHeaderView
 
 from evalir_desktop.ui.territory.window import TerritoryWindow
 from tests.synthetic import generate_towns
@@ -38,7 +38,7 @@ def test_add_a_folder_then_see_table_obligations_and_groups(qtbot, tmp_path, mon
     first = window.groups_tree.topLevelItem(0)
     assert int(first.text(1)) >= 2 and first.childCount() >= 2
     header = window.groups_tree.header()  # long titles wrap in the widest column
-    assert window.groups_tree.wordWrap() and header.sectionResizeMode(0) == header.Stretch
+    assert window.groups_tree.wordWrap() and header.sectionResizeMode(0) == QHeaderView.Stretch
     window.groups_tree.setCurrentItem(first)
     assert window.view.opportunities[0].explanation[:30] in window.group_text.text()
 
