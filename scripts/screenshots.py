@@ -1,10 +1,10 @@
 """Screenshots of the real windows for the guide and the README: `python scripts/screenshots.py`.
 
 Runs itself under Xvfb (`xvfb-run`) once per screen, 1366 × 768 and 1024 × 768, the screens
-of town halls, and writes `NAME-1366.png` and `NAME-1024.png` into `resources/guide/images/`
-(or DIR given as first argument): the empty home with its welcome panel, the home list, the
-new-assessment dialog, a question, the results, the action plan, the decision and the
-territory window. The windows take the size they would take on that screen.
+of town halls, and writes `NAME-1366.png` into `resources/guide/images/` (shown by the guide,
+so shipped) and `NAME-1024.png` into `docs/screenshots/` (or both into DIR if given): the
+empty home with its welcome panel, the home list, the new-assessment dialog, a question,
+the results, the action plan, the decision and the territory window. The windows take the size they would take on that screen.
 """
 
 import os
@@ -19,13 +19,14 @@ sys.path.insert(0, str(ROOT))
 SCREENS = ((1366, 768), (1024, 768))
 
 
-def run_children(out: Path) -> int:
+def run_children(out: Path | None) -> int:
     if shutil.which("xvfb-run") is None:
         sys.exit("xvfb-run est introuvable : apt-get install -y xvfb")
     for width, height in SCREENS:
         env = {**os.environ, "EVALIR_SCREENSHOTS_CHILD": str(width), "QT_QPA_PLATFORM": "xcb"}
         screen = f"-screen 0 {width}x{height}x24 -dpi 96"
-        command = ["xvfb-run", "-a", "-s", screen, sys.executable, __file__, str(out)]
+        folder = out or ROOT / ("resources/guide/images" if width == 1366 else "docs/screenshots")
+        command = ["xvfb-run", "-a", "-s", screen, sys.executable, __file__, str(folder)]
         if subprocess.call(command, env=env) != 0:
             return 1
     return 0
@@ -40,9 +41,11 @@ class Camera:
             self.app.processEvents()
 
     def shot(self, widget, name: str) -> None:
+        from PySide6.QtGui import QImage
+
         self.settle()
         path = self.out / f"{name}-{self.suffix}.png"
-        widget.grab().save(str(path))
+        widget.grab().toImage().convertToFormat(QImage.Format_Indexed8).save(str(path))
         print(path)
 
 
@@ -117,11 +120,11 @@ def capture(out: Path, suffix: str) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "guide" / "images"
-    out.mkdir(parents=True, exist_ok=True)
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     child = os.environ.get("EVALIR_SCREENSHOTS_CHILD")
     if not child:
         return run_children(out)
+    out.mkdir(parents=True, exist_ok=True)
     capture(out, child)
     return 0
 
