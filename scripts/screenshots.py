@@ -4,7 +4,8 @@ Runs itself under Xvfb (`xvfb-run`) once per screen, 1366 × 768 and 1024 × 768
 of town halls, and writes `NAME-1366.png` into `resources/guide/images/` (shown by the guide,
 so shipped) and `NAME-1024.png` into `docs/screenshots/` (or both into DIR if given): the
 empty home with its welcome panel, the home list, the new-assessment dialog, a question,
-the results, the action plan, the decision and the territory window. The windows take the size they would take on that screen.
+the results, the action plan, the decision and the territory window. The windows take the
+size they would take on that screen.
 """
 
 import os
