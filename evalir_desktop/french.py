@@ -30,3 +30,9 @@ def french_date(value: date) -> str:
     """`date(2027, 12, 2)` -> "2 décembre 2027" ("1er" for the first of the month)."""
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """`counted(3, "fichier importé", "fichiers importés")` -> "3 fichiers importés" (French
+    puts 0 and 1 in the singular)."""
+    return f"{count} {one if count <= 1 else many}"

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import read_territory_view
+from evalir_desktop.french import counted
 
 # format name -> function(args) returning an exit code; other packages add theirs here.
 EXPORT_FORMATS: dict[str, Callable] = {}
@@ -41,7 +42,9 @@ def export_territory_csv(args) -> int:
             f"le fichier « {args.output} » n'a pas pu être écrit ({error.strerror}) : "
             "fermez-le s'il est ouvert dans un tableur, ou choisissez un autre dossier."
         ) from error
-    print(f"Tableau exporté : {args.output} ({len(view.rows)} évaluation(s))")
+    print(
+        f"Tableau exporté : {args.output} ({counted(len(view.rows), 'évaluation', 'évaluations')})"
+    )
     return EXIT_OK
 
 

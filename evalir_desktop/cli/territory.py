@@ -8,6 +8,7 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store, read_territory_view
 from evalir_desktop.cli.output import print_json
 from evalir_desktop.cli.report import REPORT_MODES, write_output
+from evalir_desktop.french import counted
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.conflicts import CONFLICT_ADVICE, conflict_text
 from evalir_desktop.territory.importing import consolidate
@@ -70,6 +71,12 @@ def register(subparsers) -> None:
         help="fichier de territoire",
     )
     command.add_argument("--json", action="store_true", help="rapport d'import en JSON")
+    command.add_argument(
+        "--autre-epci",
+        action="store_true",
+        help="importer aussi les communes qui déclarent une autre intercommunalité que celle "
+        "du territoire (sinon leurs fichiers attendent votre choix)",
+    )
     command.set_defaults(handler=run_consolidate)
 
 
@@ -118,7 +125,12 @@ def run_consolidate(args) -> int:
         printed.add(id(item))
 
     try:
-        report = consolidate(args.output, args.items, progress=None if args.json else print_line)
+        report = consolidate(
+            args.output,
+            args.items,
+            progress=None if args.json else print_line,
+            other_epci=args.autre_epci,
+        )
     except StoreError as error:
         raise UserError(str(error)) from error
     if args.json:
@@ -145,15 +157,17 @@ def print_report(report: ImportReport, printed: set[int]) -> None:
     print(f"\nTerritoire : {report.territory} — {', '.join(counts)}.")
     if report.conflicts:
         print(CONFLICT_ADVICE, file=sys.stderr)
+    if any(item.conflict.kind == "epci" for item in report.conflicts):
+        print(
+            "Pour importer les communes d'une autre intercommunalité, relancez la commande "
+            "avec --autre-epci.",
+            file=sys.stderr,
+        )
     if report.refused:
         print(
             "Les fichiers refusés n'ont rien modifié ; les autres ont été importés.",
             file=sys.stderr,
         )
-
-
-def counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count <= 1 else many}"
 
 
 def run_territory_report(args) -> int:
@@ -162,7 +176,8 @@ def run_territory_report(args) -> int:
 
     view = read_territory_view(args.file, "l'option --territoire")
     write_output(args.output, territory_report(view))
-    print(f"Rapport de territoire écrit : {args.output} ({len(view.towns)} commune(s))")
+    towns = counted(len(view.towns), "commune", "communes")
+    print(f"Rapport de territoire écrit : {args.output} ({towns})")
     return EXIT_OK
 
 

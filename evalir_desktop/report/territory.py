@@ -12,6 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from evalir_desktop.french import counted
 from evalir_desktop.report.blocks import bullets, data_table, key_values, maturity_bar
 from evalir_desktop.report.document import FRAME_WIDTH, PageInfo, build_pdf
 from evalir_desktop.report.fonts import BOLD
@@ -136,7 +137,7 @@ def maturity(view: TerritoryView) -> list[Flowable]:
         ),
     ]
     averages = [
-        [a.title, maturity_bar(a.average), f"{number(a.town_count)} commune(s)"]
+        [a.title, maturity_bar(a.average), counted(a.town_count, "commune", "communes")]
         for a in view.averages
     ]
     story.append(

@@ -12,6 +12,7 @@ versions of its data, is a conflict too: a genuine newer re-send is never droppe
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -53,15 +54,23 @@ class TownSummary(BaseModel):
     insee: str
     town_id: str = ""
     contact: str = ""
+    epci: str = ""  # the intercommunality the town declares, « Nom » (SIREN …)
     assessments: list[AssessmentLine] = Field(default_factory=list)
 
 
 class ConflictDetails(BaseModel):
-    """Why a file was not merged, with both sides summarised for the officer."""
+    """Why a file was not merged, with both sides summarised for the officer.
+
+    `kind` "epci": the file's town declares another intercommunality than the
+    territory's (`territory` names it); `current` is then the town's data in the territory,
+    if it holds any.
+    """
 
     reason: str
-    current: TownSummary
+    current: TownSummary | None
     incoming: TownSummary
+    kind: Literal["commune", "epci"] = "commune"
+    territory: str = ""
 
 
 class TownConflict(Exception):
@@ -180,6 +189,13 @@ def current_summary(conn: sqlite3.Connection, current: CurrentTown) -> TownSumma
     )
 
 
+def declared_epci(name: str, siren: str) -> str:
+    """« Loire Forez agglomération » (SIREN 200065886), or what is known of it."""
+    if name and siren:
+        return f"« {name} » (SIREN {siren})"
+    return f"« {name} »" if name else (f"SIREN {siren}" if siren else "non renseignée")
+
+
 def incoming_summary(town: TownFile, file_name: str) -> TownSummary:
     """The received file's side of a conflict."""
     return TownSummary(
@@ -189,6 +205,7 @@ def incoming_summary(town: TownFile, file_name: str) -> TownSummary:
         insee=town.commune.insee,
         town_id=town.town_id,
         contact=town.commune.contact_nom,
+        epci=declared_epci(town.commune.epci_nom, town.commune.epci_siren),
         assessments=[
             AssessmentLine(id=record.id, title=record.title, updated_at=record.updated_at)
             for record in town.assessments

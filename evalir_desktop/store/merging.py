@@ -14,10 +14,12 @@ import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from pydantic import BaseModel
 
 from evalir_desktop.commune import Commune
+from evalir_desktop.store.epci import epci_conflict, epci_reason
 from evalir_desktop.store.identity import (
     CurrentTown,
     conflict,
@@ -41,6 +43,8 @@ class MergeResult:
     unchanged: list[AssessmentRef] = field(default_factory=list)
     kept_newer: list[AssessmentRef] = field(default_factory=list)
     removed_from_source: list[AssessmentRef] = field(default_factory=list)
+    returned: list[AssessmentRef] = field(default_factory=list)  # set aside, sent anew
+    still_removed: list[AssessmentRef] = field(default_factory=list)  # set aside, unchanged
     profile_updated: bool = False
     profile_kept_newer: bool = False
 
@@ -68,16 +72,22 @@ def merge_town(
     who: str,
     *,
     replace: bool = False,
+    other_epci: bool = False,
 ) -> MergeResult:
     """Merge inside one BEGIN IMMEDIATE ... COMMIT; roll back on any error.
 
     Raise `TownConflict` (nothing merged) when the file does not match the town the
-    territory knows, unless `replace`: the officer chose the file over the current data.
+    territory knows, unless `replace`: the officer chose the file over the current data;
+    or when its town declares another intercommunality, unless `other_epci`: the officer
+    chose to import it all the same.
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
         current = find_current(conn, town)
         result = _plan(conn, town, current, replace)
+        reason = "" if replace or other_epci else epci_reason(conn, current, town)
+        if reason:
+            raise epci_conflict(conn, current, town, source.file_name, reason)
         if not replace:
             _check_conflicts(conn, town, source, current, result)
         commune_id = _write_commune(conn, town, source, current, result, replace)
@@ -88,6 +98,7 @@ def merge_town(
             "outcome": source.outcome,
             "added": [ref.id for ref in result.added],
             "updated": [ref.id for ref in result.updated],
+            "absent": [ref.id for ref in result.removed_from_source],
             "profile_updated": result.profile_updated,
         }
         journal(
@@ -105,13 +116,16 @@ def merge_town(
     return result
 
 
-def keep_current(conn: sqlite3.Connection, source: SourceRecord, who: str) -> None:
-    """Record that the officer kept the territory's data rather than this file: the
-    same file added again is then reported as decided, not as a new conflict."""
+def keep_current(
+    conn: sqlite3.Connection, source: SourceRecord, who: str, outcome: str = "kept_current"
+) -> None:
+    """Record that the officer kept the territory's data rather than this file (or did not
+    import it: `outcome` "not_imported"): the same file added again is then reported as
+    decided, not as a new conflict."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        insert_rows(conn, "source", [source.model_copy(update={"outcome": "kept_current"})])
-        change = {"file": source.file_name, "outcome": "kept_current"}
+        insert_rows(conn, "source", [source.model_copy(update={"outcome": outcome})])
+        change = {"file": source.file_name, "outcome": outcome}
         journal(
             conn,
             at=source.imported_at,
@@ -152,9 +166,9 @@ def _plan(
     if current is not None and not replace:
         result.profile_kept_newer = instant(town.commune.updated_at) < instant(current.updated_at)
     existing = {
-        row[0]: (row[1], row[2])
+        row[0]: (row[1], row[2], row[3])
         for row in conn.execute(
-            "SELECT id, updated_at, commune_id FROM assessment WHERE id IN "
+            "SELECT id, updated_at, commune_id, deleted_at FROM assessment WHERE id IN "
             "(SELECT value FROM json_each(?))",
             (json.dumps([record.id for record in town.assessments]),),
         )
@@ -164,19 +178,13 @@ def _plan(
         if record.id not in existing:
             result.added.append(ref)
             continue
-        current_at, owner = existing[record.id]
+        current_at, owner, set_aside = existing[record.id]
         if owner != commune_id:
             raise Unreadable(
                 f"l'évaluation « {record.title} » a déjà été importée pour une autre commune "
                 "(ce fichier a peut-être été copié depuis celui d'une autre commune)"
             )
-        incoming, held = instant(record.updated_at), instant(current_at)
-        if replace or incoming > held:
-            result.updated.append(ref)
-        elif incoming == held:
-            result.unchanged.append(ref)
-        else:
-            result.kept_newer.append(ref)
+        _compare(result, ref, instant(record.updated_at), instant(current_at), set_aside, replace)
     if commune_id is not None:
         present = {record.id for record in town.assessments}
         for assessment_id, title in conn.execute(
@@ -187,6 +195,28 @@ def _plan(
             if assessment_id not in present:
                 result.removed_from_source.append(AssessmentRef(id=assessment_id, title=title))
     return result
+
+
+def _compare(
+    result: MergeResult,
+    ref: AssessmentRef,
+    incoming: datetime,
+    held: datetime,
+    set_aside: str | None,
+    replace: bool,
+) -> None:
+    """File one assessment of the file by what merging it does. One the officer set aside
+    comes back only if the town changed it since (a restore from its trash dates it)."""
+    if replace or incoming > held:
+        result.updated.append(ref)
+        if set_aside:
+            result.returned.append(ref)
+    elif set_aside:
+        result.still_removed.append(ref)
+    elif incoming == held:
+        result.unchanged.append(ref)
+    else:
+        result.kept_newer.append(ref)
 
 
 def _write_commune(

@@ -32,7 +32,7 @@ OUTCOME_LABELS = {
 }
 NO_OUTCOME_LABEL = "Pas encore décidé"
 Role = Literal["commune", "territory"]
-SourceOutcome = Literal["merged", "replaced", "kept_current"]
+SourceOutcome = Literal["merged", "replaced", "kept_current", "not_imported"]
 
 AI_TYPE_LABELS = {
     "": "Non précisé",

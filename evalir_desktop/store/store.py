@@ -9,6 +9,7 @@ from pathlib import Path
 
 from evalir_desktop import __version__
 from evalir_desktop.commune import Commune
+from evalir_desktop.store.absence import Absences
 from evalir_desktop.store.answer_records import AnswerRecords
 from evalir_desktop.store.atomic import replacing
 from evalir_desktop.store.authors import AnswerAuthors
@@ -39,7 +40,15 @@ EDITABLE_ASSESSMENT_FIELDS = {
 }
 
 
-class Store(AnswerRecords, PlanRecords, TerritoryRecords, AnswerAuthors, DossierRecords, RowChecks):
+class Store(
+    AnswerRecords,
+    PlanRecords,
+    TerritoryRecords,
+    Absences,
+    AnswerAuthors,
+    DossierRecords,
+    RowChecks,
+):
     """One open `.evalir` file. Each change is one short transaction plus a history row.
 
     The connection is private: every SQL statement on the file lives in `store/`.
@@ -328,10 +337,12 @@ class Store(AnswerRecords, PlanRecords, TerritoryRecords, AnswerAuthors, Dossier
             self._db["assessment"].update(assessment_id, {"deleted_at": at})
 
     def restore_assessment(self, assessment_id: str, who: str | None = None) -> None:
+        """Bring back from the trash; the assessment is dated anew, so that the
+        intercommunality, which may have set it aside meanwhile, takes it back."""
         with self._change(
             "assessment", assessment_id, {"restored": True}, assessment_id, who, check_frozen=False
-        ):
-            self._db["assessment"].update(assessment_id, {"deleted_at": None})
+        ) as at:
+            self._db["assessment"].update(assessment_id, {"deleted_at": None, "updated_at": at})
 
     def empty_trash(self, who: str | None = None) -> int:
         ids = [record.id for record in self.trash()]

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from evalir_desktop.answers import Answer
+from evalir_desktop.store.epci import record_territory_epci, territory_epci
 from evalir_desktop.store.merging import MergeResult, keep_current, merge_town
 from evalir_desktop.store.models import DecisionRecord, SourceRecord
 from evalir_desktop.store.town_file import (
@@ -33,6 +34,7 @@ class TerritoryRecords:
 
     _conn: sqlite3.Connection
     _valid: Callable
+    _change: Callable
     who: str
 
     def source_hashes(self) -> set[str]:
@@ -48,21 +50,38 @@ class TerritoryRecords:
         return KnownSource(*row) if row else None
 
     def merge_town(
-        self, town: TownFile, source: SourceRecord, *, replace: bool = False
+        self,
+        town: TownFile,
+        source: SourceRecord,
+        *,
+        replace: bool = False,
+        other_epci: bool = False,
     ) -> MergeResult:
         """Merge one validated town file in one transaction (see `store.merging`); raise
         TownConflict when it does not match the town the territory knows (unless
-        `replace`), Unreadable when it collides with another town's rows."""
+        `replace`) or declares another intercommunality (unless `other_epci`),
+        Unreadable when it collides with another town's rows."""
         try:
-            return merge_town(self._conn, town, source, self.who, replace=replace)
+            return merge_town(
+                self._conn, town, source, self.who, replace=replace, other_epci=other_epci
+            )
         except sqlite3.IntegrityError as error:
             raise Unreadable(
                 "il contient des éléments déjà importés depuis le fichier d'une autre commune"
             ) from error
 
-    def keep_current(self, source: SourceRecord) -> None:
-        """The officer kept the territory's data rather than the file of `source`."""
-        keep_current(self._conn, source, self.who)
+    def keep_current(self, source: SourceRecord, outcome: str = "kept_current") -> None:
+        """The officer kept the territory's data rather than the file of `source` (or did
+        not import it, for a town of another intercommunality)."""
+        keep_current(self._conn, source, self.who, outcome)
+
+    def territory_epci(self) -> tuple[str, str]:
+        """(SIREN, name) of the territory's intercommunality, ('', '') when unknown."""
+        return territory_epci(self._conn)
+
+    def record_territory_epci(self, siren: str, name: str) -> None:
+        with self._change("territory", "epci", {"epci_siren": siren, "epci_nom": name}):
+            record_territory_epci(self._conn, siren, name)
 
     @contextmanager
     def persistent_journal(self) -> Iterator[None]:

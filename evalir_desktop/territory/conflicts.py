@@ -19,7 +19,7 @@ from evalir_desktop.territory.importing import (
 )
 from evalir_desktop.territory.models import FileReport
 
-Choice = Literal["keep", "replace"]
+Choice = Literal["keep", "replace", "import"]  # "import": a town of another EPCI
 CONFLICT_ADVICE = (
     "Pour choisir, ouvrez le territoire dans EVALIR Desktop, ajoutez de nouveau ce fichier, "
     "puis gardez les données actuelles ou remplacez-les par ce fichier."
@@ -67,17 +67,36 @@ def replace_consequence(item: FileReport) -> str:
     return text
 
 
+def territory_lines(item: FileReport) -> list[str]:
+    """The territory's side of a conflict, in French."""
+    details = item.conflict
+    lines = []
+    if details.kind == "epci":
+        lines.append(f"Intercommunalité du territoire\u202f: {details.territory}")
+    if details.current is None:
+        return [*lines, "Aucune donnée de cette commune dans le territoire"]
+    return lines + summary_lines(details.current)
+
+
+def incoming_lines(item: FileReport) -> list[str]:
+    """The received file's side of a conflict, in French."""
+    details = item.conflict
+    lines = summary_lines(details.incoming)
+    if details.kind == "epci":
+        lines.insert(2, f"Intercommunalité déclarée\u202f: {details.incoming.epci}")
+    return lines
+
+
 def conflict_text(item: FileReport) -> str:
     """The whole conflict in French: the reason, then both sides."""
-    details = item.conflict
     parts = [
         item.reason,
         "",
         "Ce que le territoire contient :",
-        *(f"  {line}" for line in summary_lines(details.current)),
+        *(f"  {line}" for line in territory_lines(item)),
         "",
         "Ce que contient le fichier reçu :",
-        *(f"  {line}" for line in summary_lines(details.incoming)),
+        *(f"  {line}" for line in incoming_lines(item)),
     ]
     return "\n".join(parts)
 
@@ -103,11 +122,14 @@ def resolve_conflict(
             )
         if choice == "replace":
             return merge_prepared(store, prepared, replace=True)
-        store.keep_current(source_record(path, prepared.sha, prepared.town))
-    return item.model_copy(
-        update={
-            "status": "unchanged",
-            "conflict": None,
-            "reason": "Les données du territoire ont été gardées : ce fichier n'a pas été importé.",
-        }
+        if choice == "import":
+            return merge_prepared(store, prepared, other_epci=True)
+        other_epci = item.conflict is not None and item.conflict.kind == "epci"
+        outcome = "not_imported" if other_epci else "kept_current"
+        store.keep_current(source_record(path, prepared.sha, prepared.town), outcome)
+    reason = (
+        "Ce fichier d'une commune d'une autre intercommunalité n'a pas été importé."
+        if other_epci
+        else "Les données du territoire ont été gardées : ce fichier n'a pas été importé."
     )
+    return item.model_copy(update={"status": "unchanged", "conflict": None, "reason": reason})

@@ -10,7 +10,7 @@ flag.
 import hashlib
 import logging
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -123,8 +123,11 @@ def import_files(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
+    other_epci: bool = False,
 ) -> ImportReport:
-    """Import files and folders into the open territory `store`; never raises per file."""
+    """Import files and folders into the open territory `store`; never raises per file.
+
+    With `other_epci`, towns of another intercommunality are merged without asking."""
     if store.role != "territory" or store.readonly:
         raise StoreError(
             "Les fichiers des communes ne s'importent que dans un fichier de territoire."
@@ -133,7 +136,7 @@ def import_files(
     files, reports = collect_files(items, exclude=store.path)
     report = ImportReport(territory=str(store.path), files=reports)
     with store.persistent_journal():
-        _import_all(store, files, report, progress, cancel)
+        _import_all(store, files, report, progress, cancel, other_epci)
     return report
 
 
@@ -143,27 +146,68 @@ def _import_all(
     report: ImportReport,
     progress: ProgressCallback | None,
     cancel: CancelFlag | None,
+    other_epci: bool = False,
 ) -> None:
     """Merge the files in order while a helper thread reads and checks the next ones,
-    so that reading overlaps the disk syncs of each commit."""
+    so that reading overlaps the disk syncs of each commit.
+
+    While the territory's intercommunality is unknown (a first import), every file is
+    read before any is merged: the intercommunality most of them declare becomes the
+    territory's, and a file from another one waits for the officer's choice.
+    """
     known = store.source_hashes()
     total = len(files)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evalir-lecture") as pool:
-        pending = deque(pool.submit(prepare, path, known) for path in files[:PREFETCH])
+        ahead = _read_ahead(pool, files, known)
+        if not store.territory_epci()[0]:
+            read = []
+            for index in range(total):
+                if cancel is not None and cancel():
+                    _stop(report, files[index:])
+                    return
+                read.append(next(ahead))
+            _decide_epci(store, read)
+            ahead = iter(read)
         for index in range(total):
             if cancel is not None and cancel():
-                for future in pending:
-                    future.cancel()
-                report.cancelled = True
-                report.files.extend(cancelled(rest) for rest in files[index:])
+                _stop(report, files[index:])
                 return
-            prepared = pending.popleft().result()
-            if index + PREFETCH < total:
-                pending.append(pool.submit(prepare, files[index + PREFETCH], known))
-            item = merge_prepared(store, prepared)
+            item = merge_prepared(store, next(ahead), other_epci=other_epci)
             report.files.append(item)
             if progress is not None:
                 progress(index + 1, total, item)
+
+
+def _read_ahead(pool: ThreadPoolExecutor, files: list[Path], known: set[str]):
+    """The prepared files in order, `PREFETCH` of them read in advance by `pool`."""
+    pending = deque(pool.submit(prepare, path, known) for path in files[:PREFETCH])
+    try:
+        for index in range(len(files)):
+            prepared = pending.popleft().result()
+            if index + PREFETCH < len(files):
+                pending.append(pool.submit(prepare, files[index + PREFETCH], known))
+            yield prepared
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _stop(report: ImportReport, rest: list[Path]) -> None:
+    report.cancelled = True
+    report.files.extend(cancelled(path) for path in rest)
+
+
+def _decide_epci(store: Store, read: list[Prepared]) -> None:
+    """Record as the territory's the intercommunality most of the files declare."""
+    towns = [
+        prepared.town.commune
+        for prepared in read
+        if prepared.town is not None and prepared.town.commune.epci_siren
+    ]
+    if towns:
+        siren = Counter(town.epci_siren for town in towns).most_common(1)[0][0]
+        name = Counter(t.epci_nom for t in towns if t.epci_siren == siren).most_common(1)[0][0]
+        store.record_territory_epci(siren, name)
 
 
 def cancelled(path: Path) -> FileReport:
@@ -238,6 +282,11 @@ def already_imported(store: Store, path: Path, sha: str) -> FileReport | None:
             f"Vous avez choisi le {when} de garder les données du territoire plutôt que ce "
             "fichier : rien n'a changé."
         )
+    elif known.outcome == "not_imported":
+        reason = (
+            f"Vous avez choisi le {when} de ne pas importer ce fichier d'une commune d'une "
+            "autre intercommunalité\u202f: rien n'a changé."
+        )
     return FileReport(
         path=str(path),
         file_name=path.name,
@@ -263,9 +312,12 @@ def source_record(path: Path, sha: str, town: TownFile) -> SourceRecord:
     )
 
 
-def merge_prepared(store: Store, prepared: Prepared, *, replace: bool = False) -> FileReport:
+def merge_prepared(
+    store: Store, prepared: Prepared, *, replace: bool = False, other_epci: bool = False
+) -> FileReport:
     """Merge a prepared file in one transaction (main thread), or report why not; with
-    `replace` the file's data replace the town's (the officer resolved a conflict)."""
+    `replace` the file's data replace the town's (the officer resolved a conflict), with
+    `other_epci` a town of another intercommunality is merged (the officer chose it)."""
     path, sha = prepared.path, prepared.sha
     if prepared.refusal is not None:
         return prepared.refusal
@@ -283,7 +335,7 @@ def merge_prepared(store: Store, prepared: Prepared, *, replace: bool = False) -
     fields = {"path": str(path), "file_name": path.name, "sha256": sha}
     fields.update(commune=town.commune.nom, insee=town.commune.insee)
     try:
-        result = store.merge_town(town, source, replace=replace)
+        result = store.merge_town(town, source, replace=replace, other_epci=other_epci)
     except TownConflict as error:
         reason = f"Le fichier « {path.name} » n'a pas été importé : {error}."
         return FileReport(status="conflict", reason=reason, conflict=error.details, **fields)
@@ -304,6 +356,8 @@ def merge_prepared(store: Store, prepared: Prepared, *, replace: bool = False) -
         unchanged=result.unchanged,
         kept_newer=result.kept_newer,
         removed_from_source=result.removed_from_source,
+        returned=result.returned,
+        still_removed=result.still_removed,
         reason=reason,
         **fields,
     )
@@ -316,7 +370,8 @@ def consolidate(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     who: str | None = None,
+    other_epci: bool = False,
 ) -> ImportReport:
     """Open (or create) the territory file, import, close."""
     with open_territory(territory, who=who) as store:
-        return import_files(store, items, progress=progress, cancel=cancel)
+        return import_files(store, items, progress=progress, cancel=cancel, other_epci=other_epci)

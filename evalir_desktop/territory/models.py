@@ -4,11 +4,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evalir_desktop.french import counted
 from evalir_desktop.store.identity import ConflictDetails
 from evalir_desktop.store.models import AssessmentRef
 
 FileStatus = Literal["imported", "unchanged", "refused", "conflict", "cancelled"]
 
+STILL_REMOVED = "retirée du territoire, renvoyée sans changement, laissée de côté"
+STILL_REMOVED_MANY = "retirées du territoire, renvoyées sans changement, laissées de côté"
 FILE_STATUS_LABELS = {
     "imported": "importé",
     "unchanged": "aucun changement",
@@ -34,6 +37,8 @@ class FileReport(BaseModel):
     unchanged: list[AssessmentRef] = Field(default_factory=list)
     kept_newer: list[AssessmentRef] = Field(default_factory=list)
     removed_from_source: list[AssessmentRef] = Field(default_factory=list)
+    returned: list[AssessmentRef] = Field(default_factory=list)
+    still_removed: list[AssessmentRef] = Field(default_factory=list)
     conflict: ConflictDetails | None = None  # with status "conflict": both sides
 
     @property
@@ -45,17 +50,29 @@ class FileReport(BaseModel):
         if self.status in ("refused", "conflict", "cancelled"):
             return f"{self.file_name} : {self.status_label}. {self.reason}".strip()
         town = f"{self.commune} ({self.insee})" if self.commune else self.file_name
-        if not (self.added or self.updated or self.unchanged or self.kept_newer):
+        listed = self.added or self.updated or self.unchanged or self.kept_newer
+        if not (listed or self.still_removed):
             return f"{self.file_name} — {town} : {self.status_label}. {self.reason}".strip()
         parts = [
-            f"{len(self.added)} ajoutée(s)",
-            f"{len(self.updated)} mise(s) à jour",
-            f"{len(self.unchanged)} inchangée(s)",
+            counted(len(self.added), "ajoutée", "ajoutées"),
+            counted(len(self.updated), "mise à jour", "mises à jour"),
+            counted(len(self.unchanged), "inchangée", "inchangées"),
         ]
         if self.kept_newer:
-            parts.append(f"{len(self.kept_newer)} plus récente(s) déjà présente(s), conservée(s)")
-        if self.removed_from_source:
-            parts.append(f"{len(self.removed_from_source)} absente(s) de ce fichier")
+            parts.append(
+                counted(
+                    len(self.kept_newer),
+                    "plus récente déjà présente, conservée",
+                    "plus récentes déjà présentes, conservées",
+                )
+            )
+        for refs, one, many in (
+            (self.returned, "retirée du territoire puis revenue", "retirées puis revenues"),
+            (self.still_removed, STILL_REMOVED, STILL_REMOVED_MANY),
+            (self.removed_from_source, "absente de ce fichier", "absentes de ce fichier"),
+        ):
+            if refs:
+                parts.append(counted(len(refs), one, many))
         details = ", ".join(parts)
         prefix = f"{self.file_name} — {town} : {self.status_label}"
         note = f" {self.reason}" if self.reason else ""

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from evalir_desktop.content import Content
 from evalir_desktop.store import Store
+from evalir_desktop.store.identity import local_moment
 from evalir_desktop.territory.aggregate import (
     Evaluated,
     assessment_rows,
@@ -20,7 +21,7 @@ from evalir_desktop.territory.content_versions import version_note
 from evalir_desktop.territory.mutualisation import opportunities
 from evalir_desktop.territory.products import WrittenDossier, product_rows
 from evalir_desktop.territory.timeline import upcoming
-from evalir_desktop.territory.view_models import TerritoryView
+from evalir_desktop.territory.view_models import AbsentRow, TerritoryView
 
 
 def written_dossiers(store: Store) -> list[WrittenDossier]:
@@ -33,6 +34,21 @@ def written_dossiers(store: Store) -> list[WrittenDossier]:
             written_on=datetime.fromisoformat(entry.at).astimezone().strftime("%d/%m/%Y"),
         )
         for entry in store.dossiers_written()
+    ]
+
+
+def absent_rows(store: Store) -> list[AbsentRow]:
+    """The assessments missing from their town's latest file, for the officer to review."""
+    return [
+        AbsentRow(
+            assessment_id=absent.assessment_id,
+            title=absent.title,
+            commune=absent.commune,
+            insee=absent.insee,
+            file_name=absent.file_name,
+            since=local_moment(absent.imported_at),
+        )
+        for absent in store.absent_assessments()
     ]
 
 
@@ -68,4 +84,5 @@ def territory_view(
         from evalir_desktop.content import load_content
 
         content = load_content()
-    return build_view(load_evaluated(store, content, cache), content, written_dossiers(store))
+    view = build_view(load_evaluated(store, content, cache), content, written_dossiers(store))
+    return view.model_copy(update={"absent": absent_rows(store)})

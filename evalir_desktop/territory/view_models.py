@@ -205,6 +205,17 @@ class ProductRow(View):
     best: ProductUse | None = Field(description="the use with most answers about the tool")
 
 
+class AbsentRow(View):
+    """An assessment the territory shows that its town's latest file no longer holds."""
+
+    assessment_id: str
+    title: str
+    commune: str
+    insee: str
+    file_name: str
+    since: str = Field(description="when that file was imported, « 01/12/2026 à 15:26 »")
+
+
 class TerritoryView(View):
     """Everything the territory window and report show, computed once."""
 
@@ -222,3 +233,4 @@ class TerritoryView(View):
     upcoming: list[UpcomingDate] = Field(default_factory=list)
     products: list[ProductRow] = Field(default_factory=list)
     version_note: str = Field(default="", description="the questionnaire versions used")
+    absent: list[AbsentRow] = Field(default_factory=list)

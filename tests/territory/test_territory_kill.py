@@ -29,6 +29,10 @@ def towns(tmp_path_factory):
 
 
 def run(folder, territory) -> subprocess.Popen:
+    """Import `folder` into a territory that already knows its intercommunality, so that
+    files are merged as they are read (a first import reads every file before merging)."""
+    with open_territory(territory) as store:
+        store.record_territory_epci("200065886", "Communauté de communes des Monts du Forez")
     command = [sys.executable, "-m", "evalir_desktop.cli", "consolidate", str(folder)]
     return subprocess.Popen(
         [*command, "-o", str(territory)],

@@ -173,7 +173,7 @@ def test_csv_neutralises_formulas(view):
 def test_cli_export(territory, tmp_path, capsys):
     out = tmp_path / "sortie é.csv"
     assert main(["export", str(territory), "--format", "territoire-csv", "-o", str(out)]) == 0
-    assert "4 évaluation(s)" in capsys.readouterr().out
+    assert "4 évaluations" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8-sig").count("\n") == 5
 
 

@@ -28,7 +28,7 @@ def test_add_a_folder_then_see_table_obligations_and_groups(qtbot, tmp_path, mon
 
     assert window.rows_model.rowCount() == 12
     assert window.rows_model.horizontalHeaderItem(0).text() == "Commune"
-    assert "6 fichier(s) importé(s), 0 refusé(s)" in window.status.text()
+    assert "fichiers\u202f: 6 importés, 0 refusé" in window.status.text()
     assert window.report_list.count() == 6
     assert window.obligations_model.rowCount() == len(window.view.obligations) > 0
     assert window.obligations_model.item(0, 3).data(Qt.DisplayRole) >= 1
@@ -68,7 +68,7 @@ def test_bad_file_is_reported_and_the_others_imported(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
     lines = [window.report_list.item(i).text() for i in range(window.report_list.count())]
     assert any("abîmé.evalir : refusé" in line and "tronqué" in line for line in lines)
-    assert "2 fichier(s) importé(s), 1 refusé(s)" in window.status.text()
+    assert "fichiers\u202f: 2 importés, 1 refusé" in window.status.text()
     assert window.rows_model.rowCount() == 2
 
 
@@ -81,4 +81,4 @@ def test_reopening_shows_the_territory(qtbot, tmp_path):
     window.close()
     again = open_window(qtbot, tmp_path / "t.evalir")
     assert again.rows_model.rowCount() == 2
-    assert "2 commune(s), 2 évaluation(s)" in again.status.text()
+    assert "2 communes, 2 évaluations" in again.status.text()

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.store import StoreError
-from evalir_desktop.territory.conflicts import replace_consequence, resolve_conflict, summary_lines
+from evalir_desktop.territory.conflicts import (
+    incoming_lines,
+    replace_consequence,
+    resolve_conflict,
+    territory_lines,
+)
 from evalir_desktop.territory.models import FileReport
 
 
@@ -107,12 +112,26 @@ class ConflictPanel(QWidget):
         if item is None or item.conflict is None:
             return
         self.reason.setText(item.reason)
-        self.current.setPlainText("\n".join(summary_lines(item.conflict.current)))
-        self.incoming.setPlainText("\n".join(summary_lines(item.conflict.incoming)))
+        self.current.setPlainText("\n".join(territory_lines(item)))
+        self.incoming.setPlainText("\n".join(incoming_lines(item)))
+        other_epci = item.conflict.kind == "epci"
+        self.keep_button.setText(
+            self.tr("&Ne pas importer ce fichier")
+            if other_epci
+            else self.tr("&Garder les données actuelles")
+        )
+        self.replace_button.setText(
+            self.tr("&Importer quand même…")
+            if other_epci
+            else self.tr("&Remplacer par ce fichier…")
+        )
 
     def ask_replace(self) -> None:
         item = self.selected()
         if item is None:
+            return
+        if item.conflict is not None and item.conflict.kind == "epci":
+            self.ask_import(item)
             return
         answer = QMessageBox.question(
             self,
@@ -121,6 +140,20 @@ class ConflictPanel(QWidget):
         )
         if answer == QMessageBox.Yes:
             self.resolve("replace")
+
+    def ask_import(self, item: FileReport) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Commune d'une autre intercommunalité"),
+            self.tr(
+                "« %s » sera ajoutée au territoire avec ses évaluations, bien qu'elle déclare "
+                "une autre intercommunalité. Ses prochains fichiers seront importés sans "
+                "nouvelle question.\n\nImporter quand même\u202f?"
+            )
+            % item.commune,
+        )
+        if answer == QMessageBox.Yes:
+            self.resolve("import")
 
     def resolve(self, choice: str) -> None:
         item = self.selected()

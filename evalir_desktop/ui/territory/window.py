@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content, load_content
+from evalir_desktop.french import counted
 from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.territory.aggregate import filter_rows
 from evalir_desktop.territory.models import ImportReport
 from evalir_desktop.territory.view_models import TerritoryView
 from evalir_desktop.ui.territory import tables
+from evalir_desktop.ui.territory.absent_tab import AbsentTab
 from evalir_desktop.ui.territory.conflicts import ConflictPanel
 from evalir_desktop.ui.territory.drill import DrillDown
 from evalir_desktop.ui.territory.outputs import TerritoryOutputs
@@ -138,6 +140,9 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.report_list.setWordWrap(True)
         self.tabs.addTab(self.report_list, self.tr("Dernier import"))
         self.conflict_panel = ConflictPanel(self.tabs, self.path, lambda: self.busy, self.refresh)
+        self.absent_tab = AbsentTab(self)
+        self.absent_tab.removed.connect(lambda _title: self.refresh())
+        self.drill.connect_table(self.absent_tab.table, "assessment")
         return self.tabs
 
     def build_table_tab(self) -> QWidget:
@@ -248,7 +253,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.report_list.addItem(summary)
-        self.status.setText(self.tr("Import : %d fichier(s) sur %d") % (done, total))
+        self.status.setText(self.tr("Import\u202f: fichier %d sur %d") % (done, total))
 
     def on_computing(self) -> None:
         self.progress.setRange(0, 0)
@@ -265,17 +270,15 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.end_task()
         self.view = view
         self.show_view()
-        text = self.tr("%d commune(s), %d évaluation(s).") % (len(view.towns), len(view.rows))
+        text = (
+            counted(len(view.towns), "commune", "communes")
+            + ", "
+            + counted(len(view.rows), "évaluation.", "évaluations.")
+        )
         if report is not None:
-            imported = len(report.by_status("imported"))
-            text = (
-                self.tr("Import terminé : %d fichier(s) importé(s), %d refusé(s). ")
-                % (
-                    imported,
-                    len(report.refused),
-                )
-                + text
-            )
+            imported = counted(len(report.by_status("imported")), "importé", "importés")
+            refused = counted(len(report.refused), "refusé", "refusés")
+            text = self.tr("Import terminé, fichiers\u202f: %s, %s. ") % (imported, refused) + text
             self.report_list.clear()  # the full account, missing and cancelled files too
             self.report_list.addItems([item.summary() for item in report.files])
             self.conflict_panel.show_conflicts(report.conflicts)
@@ -301,6 +304,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         tables.fill_groups(self.groups_tree, view)
         tables.fill_upcoming(self.upcoming_tree, view)
         self.products_tab.fill(view)
+        self.absent_tab.fill(view)
         self.versions.setText(view.version_note)
         for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
             fit_columns(table_view)
