@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 NNBSP = "\u202f"  # narrow no-break space: before « : ; ! ? » and inside guillemets
@@ -36,3 +37,13 @@ def counted(count: int, one: str, many: str) -> str:
     """`counted(3, "fichier importé", "fichiers importés")` -> "3 fichiers importés" (French
     puts 0 and 1 in the singular)."""
     return f"{count} {one if count <= 1 else many}"
+
+
+_SPACE_BEFORE = re.compile(r"[ \u00a0]+([:;!?»])")
+_SPACE_AFTER = re.compile(r"«[ \u00a0]+")
+
+
+def typeset(text: str) -> str:
+    """French spacing in a message built in code: the spaces before « : ; ! ? » and
+    after « become narrow no-break spaces (a line never starts with a colon)."""
+    return _SPACE_AFTER.sub("«" + NNBSP, _SPACE_BEFORE.sub(NNBSP + r"\1", text))

@@ -53,6 +53,12 @@ def register(subparsers) -> None:
         metavar="ID",
         help="n'envoyer que cette évaluation (option répétable)",
     )
+    command.add_argument(
+        "--pieces-jointes",
+        action="store_true",
+        help="joindre aussi les pièces jointes (jamais par défaut ; leur contenu n'est pas "
+        "anonymisé)",
+    )
     command.set_defaults(handler=run_share)
 
     command = subparsers.add_parser(
@@ -88,6 +94,7 @@ def run_share(args) -> int:
                 args.output,
                 anonymise=args.anonymiser,
                 assessment_ids=args.assessment or None,
+                attachments=args.pieces_jointes,
             )
         except StoreError as error:
             raise UserError(str(error)) from error
@@ -98,6 +105,8 @@ def run_share(args) -> int:
         print()
     print(f"Copie à envoyer à l'intercommunalité{note} : {result.path}")
     print(f"Évaluations incluses : {len(result.assessment_ids)}")
+    if result.preview.attachments:
+        print(f"Pièces jointes incluses : {len(result.preview.attachments)}")
     return EXIT_OK
 
 

@@ -33,7 +33,7 @@ from evalir_desktop.store.models import AssessmentRecord, AssessmentRef, SourceR
 from evalir_desktop.store.town_file import TownFile, Unreadable
 
 COMMUNE_FIELDS = tuple(Commune.model_fields)
-CHILD_TABLES = ("answer", "action", "decision")
+CHILD_TABLES = ("answer", "action", "decision", "attachment", "opinion")
 
 
 @dataclass
@@ -92,6 +92,7 @@ def merge_town(
             _check_conflicts(conn, town, source, current, result)
         commune_id = _write_commune(conn, town, source, current, result, replace)
         _write_assessments(conn, town, commune_id, result, replace)
+        forget_unused_contents(conn)
         insert_rows(conn, "source", [source])
         change = {
             "file": source.file_name,
@@ -240,6 +241,7 @@ def _write_commune(
             {"id": commune_id, "town_id": town.town_id, **values},
         )
         result.profile_updated = True
+        _write_trainings(conn, town, commune_id)
         return commune_id
     if replace or (not current.town_id and town.town_id):
         # replaced, or known by its INSEE code only so far: the file's id is remembered
@@ -253,7 +255,18 @@ def _write_commune(
             {**values, "id": current.commune_id},
         )
         result.profile_updated = True
+        _write_trainings(conn, town, current.commune_id)
     return current.commune_id
+
+
+def _write_trainings(conn: sqlite3.Connection, town: TownFile, commune_id: str) -> None:
+    """The AI literacy record goes with the town profile: the newer profile's wins."""
+    conn.execute("DELETE FROM training WHERE commune_id = ?", (commune_id,))
+    insert_rows(conn, "training", town.annexes.trainings, commune_id=commune_id)
+
+
+def forget_unused_contents(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM attachment_blob WHERE sha256 NOT IN (SELECT sha256 FROM attachment)")
 
 
 def _write_assessments(
@@ -289,6 +302,13 @@ def _write_assessment(
         conn.execute(f"UPDATE assessment SET {assignments} WHERE id = :id", data)
     insert_rows(conn, "answer", town.answers.get(record.id, []))
     insert_rows(conn, "action", town.actions.get(record.id, []))
+    attachments = town.annexes.attachments.get(record.id, [])
+    conn.executemany(
+        "INSERT OR IGNORE INTO attachment_blob (sha256, size, data) VALUES (?, ?, ?)",
+        [(a.sha256, a.size, town.annexes.contents[a.sha256]) for a in attachments],
+    )
+    insert_rows(conn, "attachment", attachments)
+    insert_rows(conn, "opinion", town.annexes.opinions.get(record.id, []))
     decision = town.decisions.get(record.id)
     if decision is not None:
         filled = decision.model_copy(

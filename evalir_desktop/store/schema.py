@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cache
 
 APPLICATION_ID = 0x45564C52  # "EVLR"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 V1_TABLES = """
 CREATE TABLE meta (
@@ -127,6 +127,63 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE commune SET town_id = ?", (file_town_id(conn),))
 
 
+V3_TABLES = """
+CREATE TABLE attachment_blob (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE attachment (
+    id TEXT PRIMARY KEY,
+    assessment_id TEXT NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'autre',
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    deleted_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX attachment_assessment ON attachment(assessment_id);
+CREATE TABLE opinion (
+    id TEXT PRIMARY KEY,
+    assessment_id TEXT NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,
+    step_id TEXT NOT NULL,
+    reviewer_role TEXT NOT NULL,
+    reviewer_name TEXT NOT NULL DEFAULT '',
+    verdict TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    given_on TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (assessment_id, step_id, reviewer_role)
+);
+CREATE TABLE training (
+    id TEXT PRIMARY KEY,
+    commune_id TEXT NOT NULL REFERENCES commune(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    audience TEXT NOT NULL DEFAULT 'agents',
+    held_on TEXT,
+    people INTEGER NOT NULL DEFAULT 1,
+    participants TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX training_commune ON training(commune_id);
+"""
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """changes: attachments (`attachment`, their content once per SHA-256 in
+    `attachment_blob`), reviewers' opinions per step (`opinion`), and the town's AI
+    literacy record (`training`: who was trained on what, and when)."""
+    for statement in V3_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def file_town_id(conn: sqlite3.Connection) -> str:
     """The identity of a town file: its `meta.file_id` (random, created with the file),
     or a new random one when the file has none that is valid."""
@@ -144,7 +201,7 @@ def valid_town_id(value) -> str:
 
 
 # Index i holds the step that brings a file from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2, _to_v3]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -25,8 +25,24 @@ STRUCTURED = {
     "due_date",
     "validated_on",
     "council_date",
+    "kind",
+    "sha256",
+    "verdict",
+    "reviewer_role",
+    "given_on",
+    "held_on",
+    "audience",
 }
-CLEARED = {"who", "validated_by", "owner", "contact_nom", "contact_email", "contact_telephone"}
+CLEARED = {
+    "who",
+    "validated_by",
+    "owner",
+    "contact_nom",
+    "contact_email",
+    "contact_telephone",
+    "reviewer_name",
+    "participants",
+}
 SENT_AS_IS = {"commune": {"nom", "epci_nom"}}  # the town and its EPCI: names of places
 NOT_SHARED_TEXT = {"meta", "history", "source", "sqlite_sequence"}
 FIELD_LABELS = {
@@ -40,8 +56,13 @@ FIELD_LABELS = {
     ("decision", "validated_role"): "rôle de la personne qui a validé",
     ("decision", "deliberation_number"): "numéro de délibération",
     ("decision", "text"): "texte de la décision",
+    ("attachment", "name"): "nom d'une pièce jointe",
+    ("attachment", "comment"): "commentaire d'une pièce jointe",
+    ("opinion", "comment"): "avis d'un relecteur",
+    ("training", "title"): "formation à l'IA",
+    ("training", "notes"): "remarques sur une formation à l'IA",
 }
-ORDER = ["assessment", "answer", "action", "decision"]
+ORDER = ["assessment", "answer", "action", "decision", "attachment", "opinion", "training"]
 OPTION_ID = re.compile(r"[a-z0-9_]+")
 
 
@@ -94,6 +115,8 @@ def known_names(conn: sqlite3.Connection) -> list[str]:
         "SELECT DISTINCT who FROM history",
         "SELECT DISTINCT validated_by FROM decision",
         "SELECT DISTINCT owner FROM action",
+        "SELECT DISTINCT who FROM attachment",
+        "SELECT DISTINCT reviewer_name FROM opinion",
     ]
     return [value for sql in queries for (value,) in conn.execute(sql) if value]
 

@@ -21,6 +21,12 @@ What counts as personal data in an anonymised share (names of people, not of rol
   replaced (see `store.anonymiser` and `store.share_texts`).
 The copy is built before it is written: its free texts, as they will be sent, are listed
 in the `SharePreview` so that the agent can read them first.
+- who attached a file (`attachment.who`), who gave an opinion (`opinion.reviewer_name`;
+  the reviewer's role is kept) and who was trained (`training.participants`; the
+  training, its date and the number of people are kept): emptied.
+Attachments travel only when the agent asks for them (`attachments=True`), anonymised
+copy or not: their content cannot be anonymised, only their name and comment are. Those
+in the trash never travel, and neither does any content no attachment of the copy uses.
 In every copy, anonymised or not, the journal keeps no value (only who changed what and
 when): an erased or replaced value never travels. VACUUM then drops the freed pages.
 Assessments in the trash are never shared.
@@ -64,7 +70,7 @@ ROLE_WORDS = {
     "intercommunalité",
     "epci",
 }
-CHILD_TABLES = ("answer", "action", "decision")
+CHILD_TABLES = ("answer", "action", "decision", "attachment", "opinion")
 SHARE_SUFFIX = ".evalir"
 
 
@@ -77,6 +83,8 @@ class SharePreview:
     names: list[str] = field(default_factory=list)  # the names looked for and removed
     replaced: int = 0  # names, e-mail addresses and numbers replaced in free texts
     texts: list[FreeText] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)  # names of the attached files sent
+    attachments_bytes: int = 0
 
 
 @dataclass
@@ -106,7 +114,9 @@ def share_errors(destination: Path) -> Iterator[None]:
 
 
 @contextmanager
-def built_share(store, destination: Path, keep: list[str], anonymise: bool) -> Iterator[BuiltShare]:
+def built_share(
+    store, destination: Path, keep: list[str], anonymise: bool, attachments: bool = False
+) -> Iterator[BuiltShare]:
     """Build the copy of `store` in a private temporary folder, removed on leaving.
 
     What an interrupted earlier share left beside `destination` is removed first.
@@ -117,26 +127,28 @@ def built_share(store, destination: Path, keep: list[str], anonymise: bool) -> I
             destination.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(destination.parent, suffix=SHARE_SUFFIX)
             built = folder / destination.name
-            preview = _build(store, built, keep, anonymise)
+            preview = _build(store, built, keep, anonymise, attachments)
         yield BuiltShare(built, destination, preview)
 
 
-def write_share_copy(store, destination: Path, keep: list[str], anonymise: bool) -> SharePreview:
+def write_share_copy(
+    store, destination: Path, keep: list[str], anonymise: bool, attachments: bool = False
+) -> SharePreview:
     """Build the copy privately, then put it in place; the destination folder never
     holds anything but the finished copy."""
-    with built_share(store, destination, keep, anonymise) as share:
+    with built_share(store, destination, keep, anonymise, attachments) as share:
         share.install()
     return share.preview
 
 
-def _build(store, built: Path, keep: list[str], anonymise: bool) -> SharePreview:
+def _build(store, built: Path, keep: list[str], anonymise: bool, attachments: bool) -> SharePreview:
     store.copy_to(built)
     copy = sqlite3.connect(built, isolation_level=None)
     try:
         configure_writer(copy)
         # the names are those of the whole file, trashed assessments and journal included
         scrubber = scrubber_for(copy) if anonymise else None
-        trim(copy, keep)
+        trim(copy, keep, attachments)
         forget_past_values(copy)
         if scrubber is not None:
             anonymise_copy(copy, scrubber)
@@ -145,20 +157,26 @@ def _build(store, built: Path, keep: list[str], anonymise: bool) -> SharePreview
         if copy.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
             raise FileRefused("La copie n'a pas pu être vérifiée : recommencez.")
         titles = [t for (t,) in copy.execute("SELECT title FROM assessment ORDER BY created_at")]
+        names = [name for (name,) in copy.execute("SELECT name FROM attachment ORDER BY rowid")]
+        size = copy.execute("SELECT coalesce(sum(size), 0) FROM attachment_blob").fetchone()[0]
         return SharePreview(
             anonymise,
             titles,
             scrubber.names if scrubber else [],
             scrubber.count if scrubber else 0,
             free_texts(copy),
+            names,
+            size,
         )
     finally:
         copy.close()
 
 
-def trim(conn: sqlite3.Connection, keep: list[str]) -> None:
-    """Drop every assessment not in `keep` (trashed ones included) with its rows."""
+def trim(conn: sqlite3.Connection, keep: list[str], attachments: bool = False) -> None:
+    """Drop every assessment not in `keep` (trashed ones included) with its rows, the
+    attachments in the trash (all of them without `attachments`) and unused contents."""
     conn.execute("BEGIN")
+    conn.execute(f"DELETE FROM attachment{' WHERE deleted_at IS NOT NULL' if attachments else ''}")
     conn.execute("CREATE TEMP TABLE keep_ids (id TEXT PRIMARY KEY)")
     conn.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
     for table in CHILD_TABLES:
@@ -168,6 +186,7 @@ def trim(conn: sqlite3.Connection, keep: list[str]) -> None:
         "AND assessment_id NOT IN (SELECT id FROM keep_ids)"
     )
     conn.execute("DELETE FROM assessment WHERE id NOT IN (SELECT id FROM keep_ids)")
+    conn.execute("DELETE FROM attachment_blob WHERE sha256 NOT IN (SELECT sha256 FROM attachment)")
     conn.execute("DROP TABLE temp.keep_ids")
     conn.execute("COMMIT")
 
@@ -202,6 +221,9 @@ def anonymise_copy(conn: sqlite3.Connection, scrubber: Scrubber) -> None:
         (DOSSIER_TAG, DOSSIER_TAG),
     )
     conn.execute("UPDATE decision SET validated_by = ''")
+    conn.execute("UPDATE attachment SET who = ''")
+    conn.execute("UPDATE opinion SET reviewer_name = ''")
+    conn.execute("UPDATE training SET participants = ''")
     owners = conn.execute("SELECT id, owner FROM action").fetchall()
     conn.executemany(
         "UPDATE action SET owner = ? WHERE id = ?",

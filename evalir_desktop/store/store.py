@@ -12,6 +12,7 @@ from evalir_desktop.commune import Commune
 from evalir_desktop.store.absence import Absences
 from evalir_desktop.store.answer_records import AnswerRecords
 from evalir_desktop.store.atomic import replacing
+from evalir_desktop.store.attachment_records import AttachmentRecords
 from evalir_desktop.store.authors import AnswerAuthors
 from evalir_desktop.store.dossier_records import DossierRecords
 from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
@@ -20,10 +21,12 @@ from evalir_desktop.store.models import (
     AssessmentRecord,
 )
 from evalir_desktop.store.opening import create_file, default_who, open_file
+from evalir_desktop.store.opinion_records import OpinionRecords
 from evalir_desktop.store.plan_records import PlanRecords
 from evalir_desktop.store.row_checks import RowChecks
 from evalir_desktop.store.schema import file_town_id
 from evalir_desktop.store.territory_records import TerritoryRecords
+from evalir_desktop.store.training_records import TrainingRecords
 
 FROZEN_MESSAGE = (
     "Cette évaluation a été validée : elle ne peut plus être modifiée. "
@@ -43,6 +46,9 @@ EDITABLE_ASSESSMENT_FIELDS = {
 class Store(
     AnswerRecords,
     PlanRecords,
+    AttachmentRecords,
+    OpinionRecords,
+    TrainingRecords,
     TerritoryRecords,
     Absences,
     AnswerAuthors,
@@ -110,6 +116,7 @@ class Store(
     def close(self) -> None:
         if self._conn is None:
             return
+        self.remove_viewing_copies()
         self._conn.close()
         self._conn = None
         if self._lock:
@@ -345,13 +352,20 @@ class Store(
             self._db["assessment"].update(assessment_id, {"deleted_at": None, "updated_at": at})
 
     def empty_trash(self, who: str | None = None) -> int:
+        """Remove for good the assessments and the attachments in the trash; the space
+        of removed attachments is given back, so that no trace of them stays in the file."""
         ids = [record.id for record in self.trash()]
+        held = self.attachments_total()
         with self._change("trash", "", {"purged": ids}, who=who):
-            for table in ("answer", "action", "decision"):
+            self._purge_attachments(ids)
+            for table in ("answer", "action", "decision", "opinion"):
                 self._conn.executemany(
                     f"DELETE FROM {table} WHERE assessment_id = ?", [(i,) for i in ids]
                 )
             self._conn.executemany("DELETE FROM assessment WHERE id = ?", [(i,) for i in ids])
+        if self.attachments_total() < held:
+            with contextlib.suppress(sqlite3.Error):  # no room to rewrite: space kept for now
+                self._conn.execute("VACUUM")
         return len(ids)
 
     def copy_assessment(
@@ -362,7 +376,8 @@ class Store(
         as_new_version: bool = False,
         who: str | None = None,
     ) -> AssessmentRecord:
-        """Duplicate an assessment with its answers and actions (never its decision)."""
+        """Duplicate an assessment with its answers, actions and attachments (never its
+        decision, nor the reviewers' opinions: they review the new version anew)."""
         source = self.assessment(assessment_id)
         at = now_iso()
         copy = source.model_copy(
@@ -384,4 +399,5 @@ class Store(
                 self._db["answer"].insert({**row, "id": new_id(), "assessment_id": copy.id})
             for row in self._query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
                 self._db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
+            self._copy_attachments(source.id, copy.id)
         return copy

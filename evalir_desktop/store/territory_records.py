@@ -117,5 +117,9 @@ class TerritoryRecords:
         self.all_decisions()
         for record in self.assessments() + self.trash():
             self.actions(record.id)
+            self.attachments(record.id)
+            self.attachments(record.id, trashed=True)
+            self.opinions(record.id)
+        self.trainings("*")
         self.history(limit=1_000_000)
-        return list(self.problems)
+        return [*self.problems, *self.damaged_attachments()]

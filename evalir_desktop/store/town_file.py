@@ -17,6 +17,7 @@ from evalir_desktop.commune import Commune
 from evalir_desktop.store.inspection import connect_readonly
 from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord, Timestamp
 from evalir_desktop.store.schema import valid_town_id
+from evalir_desktop.store.town_annexes import Annexes, AnnexRefused, read_annexes
 from evalir_desktop.store.values import MAX_VALUE_CHARS, decode_value
 from evalir_desktop.text import clean_text
 
@@ -31,6 +32,9 @@ TABLE_LABELS = {
     "Answer": "réponse",
     "ActionRecord": "action",
     "DecisionRecord": "décision",
+    "AttachmentRecord": "pièce jointe",
+    "OpinionRecord": "avis d'un relecteur",
+    "TrainingRecord": "formation",
 }
 
 
@@ -85,6 +89,7 @@ class TownFile:
     answers: dict[str, list[AnswerRow]] = field(default_factory=dict)
     actions: dict[str, list[ActionRecord]] = field(default_factory=dict)
     decisions: dict[str, DecisionRecord] = field(default_factory=dict)
+    annexes: Annexes = field(default_factory=Annexes)  # attachments, opinions, trainings
 
 
 def parse_instant(text: str, now: datetime, what: str = "une date de modification") -> datetime:
@@ -134,6 +139,8 @@ def read_town_file(path: Path, schema_version: int, now: datetime | None = None)
         where = ".".join(str(part) for part in first["loc"]) or "?"
         table = TABLE_LABELS.get(error.title, "une ligne")
         raise Unreadable(f"une valeur n'est pas valide ({table}, champ « {where} »)") from error
+    except AnnexRefused as error:
+        raise Unreadable(str(error)) from error
     except sqlite3.Error as error:
         raise Unreadable("il n'a pas pu être lu jusqu'au bout") from error
     finally:
@@ -195,6 +202,14 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
         decision = DecisionRecord.model_validate(row)
         _belongs(decision.assessment_id, titles, decision.updated_at, now)
         town.decisions[decision.assessment_id] = decision
+    town.annexes = read_annexes(
+        conn,
+        schema_version,
+        commune.id,
+        lambda sql: select_rows(conn, sql),
+        lambda assessment_id, stamp: _belongs(assessment_id, titles, stamp, now),
+        lambda stamp, what: parse_instant(stamp, now, what),
+    )
     return town
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.anonymiser import REMOVED_EMAIL, REMOVED_NAME, REMOVED_PHONE
+from evalir_desktop.store.attachment_rules import size_label
 from evalir_desktop.store.sharing import ANONYMOUS_OWNER, SharePreview, write_share_copy
 
 __all__ = ["ANONYMOUS_OWNER", "ShareResult", "default_share_name", "preview_lines", "share"]
@@ -38,6 +39,7 @@ class SharePlan:
     destination: Path
     keep: list[str]
     anonymise: bool
+    attachments: bool = False  # the attached files travel only when the agent asks
 
 
 def slug(text: str) -> str:
@@ -80,6 +82,7 @@ def plan_share(
     anonymise: bool = False,
     assessment_ids: list[str] | None = None,
     today: date | None = None,
+    attachments: bool = False,
 ) -> SharePlan:
     """Check what is asked; `destination` is a file or an existing folder."""
     commune = store.commune()
@@ -101,7 +104,7 @@ def plan_share(
         destination = destination / default_share_name(commune.insee, commune.nom, day)
     if destination.resolve() == store.path.resolve():
         raise StoreError("Choisissez un autre nom : la copie ne peut pas remplacer l'original.")
-    return SharePlan(destination, keep, anonymise)
+    return SharePlan(destination, keep, anonymise, attachments)
 
 
 def share(
@@ -111,12 +114,19 @@ def share(
     anonymise: bool = False,
     assessment_ids: list[str] | None = None,
     today: date | None = None,
+    attachments: bool = False,
 ) -> ShareResult:
-    """Write the share copy of `store`; `destination` is a file or an existing folder."""
+    """Write the share copy of `store`; `destination` is a file or an existing folder.
+    The attached files go only with `attachments`, anonymised copy or not."""
     plan = plan_share(
-        store, destination, anonymise=anonymise, assessment_ids=assessment_ids, today=today
+        store,
+        destination,
+        anonymise=anonymise,
+        assessment_ids=assessment_ids,
+        today=today,
+        attachments=attachments,
     )
-    preview = write_share_copy(store, plan.destination, plan.keep, plan.anonymise)
+    preview = write_share_copy(store, plan.destination, plan.keep, plan.anonymise, plan.attachments)
     return ShareResult(plan.destination, plan.keep, plan.anonymise, preview)
 
 
@@ -154,6 +164,10 @@ def preview_lines(
         removed.append(replaced_line(preview))
     else:
         as_is.append(SENT_NAMES)
+    if preview.attachments:
+        as_is.append(attachments_line(preview))
+    else:
+        removed.append("les pièces jointes (elles ne sont envoyées que si vous le demandez) ;")
     count = len(preview.texts)
     lines = ["Retiré de la copie :", *(f"  – {line}" for line in removed)]
     lines += ["Envoyé tel quel :", *(f"  – {line}" for line in as_is)]
@@ -188,3 +202,13 @@ def replaced_line(preview: SharePreview) -> str:
             f"« {REMOVED_EMAIL} » ou « {REMOVED_PHONE} »"
         )
     return f"dans les textes libres, {found} (noms recherchés : {names}) ;"
+
+
+def attachments_line(preview: SharePreview) -> str:
+    count = len(preview.attachments)
+    names = ", ".join(f"« {name} »" for name in preview.attachments)
+    what = "pièce jointe" if count == 1 else "pièces jointes"
+    line = f"{count} {what} ({size_label(preview.attachments_bytes)}) : {names}"
+    if preview.anonymised:
+        line += " ; leur contenu n'est pas anonymisé : vérifiez qu'elles ne nomment personne"
+    return line + " ;"

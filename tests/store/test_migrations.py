@@ -43,6 +43,30 @@ def test_fixture_opens_and_reaches_current_version(fixture, tmp_path):
         assert valid_town_id(store.town_id()) == store.town_id()
         if version_of(fixture) == 1:  # a file older than the identity keeps its file id
             assert store.town_id() == store.meta("file_id")
+        check_annexes(store, chatbot.id, version_of(fixture))
+    backup = migration_backup_path(path, version_of(fixture))
+    if version_of(fixture) < SCHEMA_VERSION:  # the copy set aside before migrating stays
+        assert backup.read_bytes() == fixture.read_bytes()
+    else:
+        assert not backup.exists()
+
+
+def check_annexes(store, assessment_id: str, version: int) -> None:
+    """Attachments, opinions and trainings came with v3; older files have none."""
+    attachments = store.attachments(assessment_id)
+    if version < 3:
+        assert attachments == [] and store.opinions(assessment_id) == []
+        assert store.trainings() == []
+        return
+    assert [(a.kind, a.question_id) for a in attachments] == [
+        ("contrat", ""),
+        ("autre", "donnees.personnelles"),
+    ]
+    data = store.attachment_data(attachments[0].id)
+    assert hashlib.sha256(data).hexdigest() == attachments[0].sha256
+    (opinion,) = store.opinions(assessment_id)
+    assert (opinion.step_id, opinion.verdict) == ("donnees", "a_corriger")
+    assert [t.people for t in store.trainings()] == [14]
 
 
 @pytest.mark.parametrize("fixture", TERRITORIES, ids=lambda path: path.stem)
@@ -57,6 +81,13 @@ def test_territory_fixture_opens_and_reaches_current_version(fixture, tmp_path):
         assert (town.nom, town.insee) == ("Saint-Jean-de-Luz", "64483")
         assert len(store.assessments()) == 2
         assert store.source_hashes()
+        assert store.check_rows() == []
+        if version_of(fixture) >= 3:
+            chatbot = next(r for r in store.assessments() if r.title.startswith("Agent"))
+            assert len(store.attachments(chatbot.id)) == 2
+            assert [t.participants for t in store.trainings("*")] == [
+                "Agnès Lefèvre, Jon Etxeberria"
+            ]
         if version_of(fixture) == 1:  # towns were known by INSEE code: ids come later
             assert town.town_id == ""
         else:

@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store.attachment_rules import size_label
 from evalir_desktop.store.sharing import BuiltShare, built_share
 from evalir_desktop.territory.share import plan_share, preview_lines
 from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
+ATTACHMENTS_HELP = (
+    "Les documents joints (contrat, devis, analyse d'impact…) ne sont envoyés que si vous "
+    "cochez cette case. Leur contenu n'est pas anonymisé : vérifiez qu'ils ne nomment "
+    "personne avant de les envoyer."
+)
 ANONYMISE_HELP = (
     "Retire les noms du contact de la mairie, des agents qui ont répondu, des personnes "
     "qui ont validé et des responsables d'actions, ainsi que l'historique des "
@@ -67,6 +73,15 @@ class ShareDialog(QDialog):
         self.anonymise.toggled.connect(self.forget)
         anonymise_help = QLabel(self.tr(ANONYMISE_HELP))
         anonymise_help.setWordWrap(True)
+        total = store.attachments_total()
+        # never ticked by default: a contract or a DPIA can name people and cannot be
+        # anonymised; the agent decides for each copy
+        self.attachments = QCheckBox(
+            self.tr("Joindre aussi les &pièces jointes (%s en tout)") % size_label(total)
+        )
+        self.attachments.setToolTip(self.tr(ATTACHMENTS_HELP))
+        self.attachments.setVisible(total > 0)
+        self.attachments.toggled.connect(self.forget)
         documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
         self.folder_edit = QLineEdit(documents)
         self.folder_edit.setAccessibleName(self.tr("Dossier où écrire la copie"))
@@ -108,6 +123,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.assessment_list, 1)
         layout.addWidget(self.anonymise)
         layout.addWidget(anonymise_help)
+        layout.addWidget(self.attachments)
         layout.addWidget(QLabel(self.tr("Dossier :")))
         layout.addLayout(folder_row)
         layout.addWidget(QLabel(self.tr("Ce que la copie contient :")))
@@ -155,9 +171,17 @@ class ShareDialog(QDialog):
             return
         anonymise = self.anonymise.isChecked()
         try:
-            plan = plan_share(self.store, folder, anonymise=anonymise, assessment_ids=chosen)
+            plan = plan_share(
+                self.store,
+                folder,
+                anonymise=anonymise,
+                assessment_ids=chosen,
+                attachments=self.attachments.isChecked(),
+            )
             self.built = self.stack.enter_context(
-                built_share(self.store, plan.destination, plan.keep, plan.anonymise)
+                built_share(
+                    self.store, plan.destination, plan.keep, plan.anonymise, plan.attachments
+                )
             )
         except StoreError as error:
             self.message.setText(str(error))

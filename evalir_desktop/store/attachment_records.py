@@ -1,0 +1,296 @@
+"""Attachments of an assessment or of one question, stored inside the file (mixed into
+`Store`): added under the limits of `store.attachment_rules`, read back with their
+SHA-256 checked, moved to the trash and purged with it, copied out to be viewed."""
+
+import contextlib
+import hashlib
+import os
+import shutil
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from evalir_desktop.store.annex_models import AttachmentRecord
+from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.store.attachment_rules import (
+    AttachmentRefused,
+    check_attachment,
+    check_size,
+    check_type,
+    clean_name,
+)
+from evalir_desktop.store.errors import StoreError, describe
+from evalir_desktop.store.journal import new_id, now_iso
+from evalir_desktop.store.rows import insert_row
+from evalir_desktop.store.snapshot import PREFIX
+
+COLUMNS = (
+    "id, assessment_id, question_id, kind, name, size, sha256, comment, who, added_at, "
+    "deleted_at, updated_at"
+)
+DAMAGED = (
+    "La pièce jointe « {name} » est abîmée dans le fichier (son empreinte ne correspond "
+    "plus) : elle ne peut pas être ouverte. Joignez-la de nouveau depuis l'original."
+)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_source(path: Path, total_before: int) -> tuple[str, bytes]:
+    """The cleaned name and the bytes of a file to attach, checked before it is read
+    (type, then size); the file itself is only read, never changed."""
+    path = Path(path)
+    check_type(path.name)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise AttachmentRefused(f"« {clean_name(path.name)} » n'est pas un fichier.")
+        check_size(path.name, size, total_before)
+        data = path.read_bytes()
+    except OSError as error:
+        raise AttachmentRefused(
+            f"« {clean_name(path.name)} » n'a pas pu être lu ({describe(error)}). Vérifiez "
+            "que le fichier existe toujours et que le support est branché."
+        ) from error
+    return check_attachment(path.name, len(data), total_before), data
+
+
+def _writable(function, path, _info) -> None:
+    """Let `rmtree` remove the read-only viewing copies (Windows refuses otherwise)."""
+    with contextlib.suppress(OSError):
+        os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+        function(path)
+
+
+class AttachmentRecords:
+    """Attachments of the assessments of one file (mixed into `Store`)."""
+
+    _conn: sqlite3.Connection
+    _change: Callable
+    _valid: Callable
+    _query: Callable[..., Iterator[dict]]
+    who: str
+    _viewing: list[Path] | None = None  # private folders of the viewing copies
+
+    # -- reading -------------------------------------------------------------------
+
+    def attachments(self, assessment_id: str, *, trashed: bool = False) -> list[AttachmentRecord]:
+        """The attachments of an assessment (its own and its questions'), oldest first;
+        with `trashed`, those moved to the trash instead."""
+        rows = self._query(
+            f"SELECT {COLUMNS} FROM attachment WHERE assessment_id = ? "
+            f"AND deleted_at IS {'NOT ' if trashed else ''}NULL ORDER BY added_at, rowid",
+            (assessment_id,),
+        )
+        return self._valid(AttachmentRecord, rows, "Pièce jointe")
+
+    def trashed_attachments(self) -> list[AttachmentRecord]:
+        """Attachments in the trash whose assessment is not itself in the trash."""
+        rows = self._query(
+            f"SELECT {COLUMNS} FROM attachment WHERE deleted_at IS NOT NULL AND assessment_id "
+            "IN (SELECT id FROM assessment WHERE deleted_at IS NULL) ORDER BY deleted_at DESC"
+        )
+        return self._valid(AttachmentRecord, rows, "Pièce jointe")
+
+    def attachment(self, attachment_id: str) -> AttachmentRecord:
+        rows = self._query(f"SELECT {COLUMNS} FROM attachment WHERE id = ?", (attachment_id,))
+        valid = self._valid(AttachmentRecord, rows, "Pièce jointe")
+        if not valid:
+            raise StoreError("Cette pièce jointe n'est plus dans le fichier.")
+        return valid[0]
+
+    def attachment_data(self, attachment_id: str) -> bytes:
+        """The content of an attachment, refused if it no longer matches its SHA-256."""
+        record = self.attachment(attachment_id)
+        row = self._conn.execute(
+            "SELECT data FROM attachment_blob WHERE sha256 = ?", (record.sha256,)
+        ).fetchone()
+        data = bytes(row[0]) if row and isinstance(row[0], bytes) else b""
+        if row is None or len(data) != record.size or sha256_of(data) != record.sha256:
+            raise StoreError(DAMAGED.format(name=record.name))
+        return data
+
+    def attachments_total(self) -> int:
+        """Bytes of attachment content the file holds (each content counted once)."""
+        return self._conn.execute("SELECT coalesce(sum(size), 0) FROM attachment_blob").fetchone()[
+            0
+        ]
+
+    def damaged_attachments(self) -> list[str]:
+        """French reasons for the attachments whose content is missing or altered."""
+        reasons = []
+        for (attachment_id,) in self._conn.execute("SELECT id FROM attachment").fetchall():
+            try:
+                self.attachment_data(attachment_id)
+            except StoreError as error:
+                reasons.append(str(error))
+        return reasons
+
+    # -- changes -------------------------------------------------------------------
+
+    def add_attachment(
+        self,
+        assessment_id: str,
+        path: Path,
+        *,
+        question_id: str = "",
+        kind: str = "autre",
+        comment: str = "",
+        who: str | None = None,
+    ) -> AttachmentRecord:
+        """Store a copy of the file `path` in the file; AttachmentRefused (a StoreError
+        reason in French) beyond the limits or for a program, and nothing is written."""
+        name, data = read_source(path, self.attachments_total())
+        return self.add_attachment_data(
+            assessment_id, name, data, question_id=question_id, kind=kind, comment=comment, who=who
+        )
+
+    def add_attachment_data(
+        self,
+        assessment_id: str,
+        name: str,
+        data: bytes,
+        *,
+        question_id: str = "",
+        kind: str = "autre",
+        comment: str = "",
+        who: str | None = None,
+    ) -> AttachmentRecord:
+        digest = sha256_of(data)
+        known = self._conn.execute(
+            "SELECT 1 FROM attachment_blob WHERE sha256 = ?", (digest,)
+        ).fetchone()
+        name = check_attachment(name, len(data), 0 if known else self.attachments_total())
+        self.assessment(assessment_id)  # refuses an unknown assessment in French
+        at = now_iso()
+        record = AttachmentRecord(
+            id=new_id(),
+            assessment_id=assessment_id,
+            question_id=question_id,
+            kind=kind,
+            name=name,
+            size=len(data),
+            sha256=digest,
+            comment=comment,
+            who=self.who if who is None else who,
+            added_at=at,
+            updated_at=at,
+        )
+        change = {"attached": name, "sha256": digest, "question": question_id, "kind": kind}
+        # a council's minutes come after the validation: attaching never unfreezes anything
+        with self._change("attachment", record.id, change, assessment_id, who, check_frozen=False):
+            self._conn.execute(
+                "INSERT OR IGNORE INTO attachment_blob (sha256, size, data) VALUES (?, ?, ?)",
+                (digest, len(data), data),
+            )
+            self._insert_attachment(record)
+        return record
+
+    def _insert_attachment(self, record: AttachmentRecord) -> None:
+        insert_row(self._conn, "attachment", record.model_dump())
+
+    def update_attachment(
+        self, attachment_id: str, *, kind: str, comment: str, who: str | None = None
+    ) -> AttachmentRecord:
+        record = self.attachment(attachment_id)
+        updated = AttachmentRecord.model_validate(
+            {**record.model_dump(), "kind": kind, "comment": comment}
+        )
+        change = {"kind": updated.kind, "comment": updated.comment}
+        with self._change(
+            "attachment", attachment_id, change, record.assessment_id, who, check_frozen=False
+        ) as at:
+            self._conn.execute(
+                "UPDATE attachment SET kind = ?, comment = ?, updated_at = ? WHERE id = ?",
+                (updated.kind, updated.comment, at, attachment_id),
+            )
+        return updated.model_copy(update={"updated_at": at})
+
+    def trash_attachment(self, attachment_id: str, who: str | None = None) -> None:
+        """Move to the trash: `restore_attachment` brings it back until `empty_trash`."""
+        record = self.attachment(attachment_id)
+        with self._change(
+            "attachment",
+            attachment_id,
+            {"deleted": record.name},
+            record.assessment_id,
+            who,
+            check_frozen=False,
+        ) as at:
+            self._conn.execute(
+                "UPDATE attachment SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                (at, at, attachment_id),
+            )
+
+    def restore_attachment(self, attachment_id: str, who: str | None = None) -> None:
+        record = self.attachment(attachment_id)
+        with self._change(
+            "attachment",
+            attachment_id,
+            {"restored": record.name},
+            record.assessment_id,
+            who,
+            check_frozen=False,
+        ) as at:
+            self._conn.execute(
+                "UPDATE attachment SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                (at, attachment_id),
+            )
+
+    def _purge_attachments(self, assessment_ids: list[str]) -> None:
+        """Inside the caller's transaction: remove the trashed attachments and those of
+        the purged assessments, then every content no attachment refers to."""
+        self._conn.execute("DELETE FROM attachment WHERE deleted_at IS NOT NULL")
+        self._conn.executemany(
+            "DELETE FROM attachment WHERE assessment_id = ?", [(i,) for i in assessment_ids]
+        )
+        self._conn.execute(
+            "DELETE FROM attachment_blob WHERE sha256 NOT IN (SELECT sha256 FROM attachment)"
+        )
+
+    def _copy_attachments(self, source_id: str, copy_id: str) -> None:
+        """Inside the caller's transaction: the copy refers to the same contents."""
+        for record in self.attachments(source_id):
+            self._insert_attachment(
+                record.model_copy(update={"id": new_id(), "assessment_id": copy_id})
+            )
+
+    # -- viewing -------------------------------------------------------------------
+
+    def attachment_copy(self, attachment_id: str, folder: Path | None = None) -> Path:
+        """Write the attachment to `folder` (default: a private temporary folder, removed
+        when the file is closed) under its own name; the viewing copy is read-only, so
+        that nobody edits it believing the change goes into the file."""
+        record = self.attachment(attachment_id)
+        data = self.attachment_data(attachment_id)
+        private = folder is None
+        if private:
+            folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-piece-"))
+            self._viewing_folders().append(folder)
+        target = Path(folder) / clean_name(record.name)
+        try:
+            write_atomically(target, data)
+            if private:
+                os.chmod(target, stat.S_IREAD)
+        except OSError as error:
+            raise StoreError(
+                f"La pièce jointe « {record.name} » n'a pas pu être écrite ({describe(error)}). "
+                "Choisissez un autre dossier, sur un support où il reste de la place."
+            ) from error
+        return target
+
+    def _viewing_folders(self) -> list[Path]:
+        if self._viewing is None:
+            self._viewing = []
+        return self._viewing
+
+    def remove_viewing_copies(self) -> None:
+        """Remove the viewing copies (one still open in a viewer may stay until the next
+        start, which removes the copies of programs that are gone)."""
+        for folder in self._viewing or []:
+            shutil.rmtree(folder, onerror=_writable)
+        self._viewing = None
