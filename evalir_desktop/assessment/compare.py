@@ -35,12 +35,24 @@ class ScoreDelta(Frozen):
     completion_after: int
 
 
+class OpinionChange(Frozen):
+    """A reviewer's opinion on a step given, withdrawn or changed between two versions."""
+
+    step_id: str
+    title: str
+    reviewer: str
+    before: str
+    after: str
+    comment: str = ""
+
+
 class Comparison(Frozen):
     answers_changed: list[AnswerChange]
     score_deltas: list[ScoreDelta]
     obligations_added: list[str]
     obligations_removed: list[str]
     obligations_level_changed: list[str]
+    opinions_changed: list[OpinionChange] = []
 
 
 def compare_answers(

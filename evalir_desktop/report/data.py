@@ -13,7 +13,9 @@ from evalir_desktop.content import Content, Question, load_content, visible_ques
 from evalir_desktop.report.document import PageInfo
 from evalir_desktop.report.fingerprint import fingerprint
 from evalir_desktop.report.typography import fr_date
+from evalir_desktop.session.reviews import StepReview
 from evalir_desktop.session.session import AssessmentSession, Summary, summarize
+from evalir_desktop.store.annex_models import AttachmentRecord, TrainingRecord
 from evalir_desktop.store.models import (
     STATUS_LABELS,
     ActionRecord,
@@ -37,6 +39,9 @@ class ReportData:
     evaluation: Evaluation
     printed_on: date = field(default_factory=date.today)
     origins: dict[str, str] = field(default_factory=dict)  # question id -> « Repris du… »
+    attachments: list[AttachmentRecord] = field(default_factory=list)
+    reviews: list[StepReview] = field(default_factory=list)
+    trainings: list[TrainingRecord] = field(default_factory=list)  # the town's (Art. 4)
 
     @property
     def town(self) -> str:
@@ -52,7 +57,17 @@ class ReportData:
 
     @cached_property
     def fingerprint(self) -> str:
-        return fingerprint(self.assessment, self.answers, self.actions, self.decision, self.commune)
+        extra = {
+            "attachments": sorted(f"{a.sha256} {a.question_id} {a.name}" for a in self.attachments),
+            "opinions": sorted(
+                f"{o.step_id} {o.reviewer_role} {o.verdict} {o.given_on} {o.comment}"
+                for review in self.reviews
+                for o in review.opinions
+            ),
+        }
+        return fingerprint(
+            self.assessment, self.answers, self.actions, self.decision, self.commune, extra=extra
+        )
 
     @property
     def date_label(self) -> str:
@@ -113,4 +128,7 @@ def session_report_data(session: AssessmentSession, today: date | None = None) -
         evaluation=session.evaluation,
         printed_on=today or date.today(),
         origins={qid: origin.label for qid, origin in session.origins.items()},
+        attachments=session.attachments,
+        reviews=session.reviews(),
+        trainings=session.trainings,
     )

@@ -17,8 +17,11 @@ def canonical_data(
     actions: Sequence[ActionRecord],
     decision: DecisionRecord | None,
     commune: Commune | None = None,
+    extra: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """Canonical JSON (sorted keys, no timestamps) of everything a report prints."""
+    """Canonical JSON (sorted keys, no timestamps) of everything a report prints;
+    `extra` (attachments, opinions) counts only when not empty, so that a report with
+    none keeps the fingerprint it had before they existed."""
     data = {
         "commune": commune.model_dump(mode="json") if commune else None,
         "assessment": assessment.model_dump(mode="json", include=ASSESSMENT_FIELDS),
@@ -31,6 +34,7 @@ def canonical_data(
         if decision
         else None,
     }
+    data.update({key: list(items) for key, items in (extra or {}).items() if items})
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -1,6 +1,7 @@
 """The council's documents as models: the full report, the summary, the action plan."""
 
 from evalir_desktop.report import sections
+from evalir_desktop.report.annexes import attachments_annex
 from evalir_desktop.report.closing import action_plan, decision, glossary
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.document import Progress
@@ -32,6 +33,8 @@ def full_document(data: ReportData) -> Document:
     story += [PageBreak(), *action_plan(data, 8)]
     story += [*decision(data, 9)]
     story += [PageBreak(), *glossary(data, 10, _glossary_source(data))]
+    if data.attachments:
+        story += [PageBreak(), *attachments_annex(data)]
     return Document(
         "Rapport d'évaluation", f"Rapport d'évaluation — {data.project}", tuple(story), cover=True
     )

@@ -1,6 +1,7 @@
 """The answers and comments of the assessment, axis by axis, each question with its answer."""
 
 from evalir_desktop.content import UNKNOWN_LABEL, display_answer
+from evalir_desktop.report.annexes import axis_opinions, question_attachments
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.model import Block, Heading, Para, long_text
 
@@ -26,6 +27,8 @@ def answer_flowables(data: ReportData, question, answer, index: str) -> list[Blo
         if parts:
             story.append(Para("Commentaire :", "comment"))
             story += parts
+    if question is not None:
+        story += question_attachments(data, question.id)
     return story
 
 
@@ -48,6 +51,7 @@ def responses(data: ReportData, number: int) -> list[Block]:
                 "non évalué" if result.score is None else f"maturité {round(result.score)} / 100"
             )
         story.append(Heading(title, 2))
+        story += axis_opinions(data, axis.id)
         shown = [question for question in axis.questions if question.id in visible]
         if not shown:
             story.append(Para("Aucune question ne s'applique.", "muted"))

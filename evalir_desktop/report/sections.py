@@ -3,6 +3,7 @@
 from evalir_desktop.assessment.calendar import short_status
 from evalir_desktop.commune import DPD_LABELS
 from evalir_desktop.content.models import PRIORITY_LABELS
+from evalir_desktop.report.annexes import ANNEX_TITLE, LITERACY_RULE, literacy_record
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.labels import LEVEL_MARKS, NO_VERDICT, level_label
 from evalir_desktop.report.model import (
@@ -67,7 +68,11 @@ def cover(data: ReportData) -> list[Block]:
         ),
         Para(NO_VERDICT, "box"),
         Heading("Sommaire", 3),
-        bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
+        bullets(
+            [f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)]
+            + ([ANNEX_TITLE] if data.attachments else []),
+            mark="",
+        ),
         Space(0.4),
         Para(
             "L'empreinte des données, imprimée au bas de chaque page (« Empreinte »), change dès "
@@ -206,6 +211,8 @@ def qualification(data: ReportData) -> list[Block]:
         ]
         story.append(Keep(tuple(block)))
         story += long_text(ob.explanation)
+        if ob.id == LITERACY_RULE:
+            story += literacy_record(data)
         story.append(Para(ob.deadline, lead="Application :"))
         if ob.to_check:
             story.append(Para(ob.to_check, lead="À vérifier :"))

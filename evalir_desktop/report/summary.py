@@ -1,6 +1,7 @@
 """The summary for elected officials: the project, the law, the axes, what to decide (≤ 2 pages)."""
 
 from evalir_desktop.assessment.calendar import short_status
+from evalir_desktop.report.annexes import steps_to_correct
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.labels import NO_VERDICT, level_label
 from evalir_desktop.report.model import Bar, Block, Heading, Para, bullets, key_values, table
@@ -103,6 +104,7 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
         story.append(Para(", ".join(strong) + ".", "small", lead="Points solides :"))
     if weak:
         story.append(Para(", ".join(weak) + ".", "small", lead="Points faibles :"))
+    story += steps_to_correct(data)
     if ev.recommendations:
         story.append(Heading("Points de vigilance prioritaires", 2))
         story.append(

@@ -19,8 +19,10 @@ from evalir_desktop.content import Content, Question, visible_questions
 from evalir_desktop.content.models import is_binding
 from evalir_desktop.content.validation import validate_answer
 from evalir_desktop.product.origin import Origin, parse_origin
+from evalir_desktop.session.reviews import StepReview, step_reviews
 from evalir_desktop.session.steps import Progress, progress
 from evalir_desktop.store import ActionRecord, AssessmentRecord, DecisionRecord, Store
+from evalir_desktop.store.annex_models import AttachmentRecord, OpinionRecord, TrainingRecord
 
 
 def current_answers(content: Content, stored: Mapping[str, Answer]) -> dict[str, Answer]:
@@ -187,6 +189,20 @@ class AssessmentSession:
         return self._cached("decision", lambda: self.store.decision(self.assessment_id))
 
     @property
+    def attachments(self) -> list[AttachmentRecord]:
+        """The files attached to the assessment or to its questions (not in the trash)."""
+        return self._cached("attachments", lambda: self.store.attachments(self.assessment_id))
+
+    @property
+    def opinions(self) -> list[OpinionRecord]:
+        return self._cached("opinions", lambda: self.store.opinions(self.assessment_id))
+
+    @property
+    def trainings(self) -> list[TrainingRecord]:
+        """The AI literacy record of the assessment's town."""
+        return self._cached("trainings", lambda: self.store.trainings(self.record.commune_id))
+
+    @property
     def frozen(self) -> bool:
         """Validated: the answers and the qualification no longer change."""
         return self.decision is not None and self.decision.is_validated
@@ -202,6 +218,14 @@ class AssessmentSession:
 
     def summary(self) -> Summary:
         return summarize(self.evaluation, self.frozen)
+
+    def reviews(self) -> list[StepReview]:
+        """The reviewers' opinions step by step, with what to revise (`session.reviews`)."""
+
+        def compute() -> list[StepReview]:
+            return step_reviews(self.content, self.evaluation, self.opinions)
+
+        return self._cached("reviews", compute)
 
     def visible_questions(self) -> list[Question]:
         return visible_questions(self.content, self.answers, self.commune)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from evalir_desktop.assessment import Comparison, compare
 from evalir_desktop.content import Content
 from evalir_desktop.session.changes import UpdateAccount, account_details
+from evalir_desktop.session.reviews import compare_opinions
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import AssessmentRecord, Store
 
@@ -52,10 +53,13 @@ def comparable(store: Store, assessment_id: str) -> list[AssessmentRecord]:
 
 
 def compare_stored(store: Store, content: Content, before_id: str, after_id: str) -> Comparison:
-    """What changed from one stored assessment to another (answers, scores, obligations)."""
+    """What changed from one stored assessment to another (answers, scores, obligations,
+    reviewers' opinions)."""
     before = AssessmentSession(store, content, before_id)
     after = AssessmentSession(store, content, after_id)
-    return compare(content, before.answers, after.answers, before.commune, after.commune)
+    result = compare(content, before.answers, after.answers, before.commune, after.commune)
+    opinions = compare_opinions(content, store.opinions(before_id), store.opinions(after_id))
+    return result.model_copy(update={"opinions_changed": opinions})
 
 
 def rule_title(content: Content, rule_id: str) -> str:
