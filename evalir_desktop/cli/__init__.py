@@ -10,7 +10,16 @@ import logging
 import sys
 
 from evalir_desktop import __version__
-from evalir_desktop.cli import absent, content, exporting, files, product, report, territory
+from evalir_desktop.cli import (
+    absent,
+    attachments,
+    content,
+    exporting,
+    files,
+    product,
+    report,
+    territory,
+)
 from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import printed_safely
 from evalir_desktop.french_argparse import VERSION_HELP, FrenchArgumentParser
@@ -21,7 +30,7 @@ UNEXPECTED = (
     "Si elle revient, transmettez le fichier et la commande au support."
 )
 
-COMMAND_MODULES = [files, territory, absent, content, product, report, exporting]
+COMMAND_MODULES = [files, territory, absent, content, product, report, exporting, attachments]
 
 
 def build_parser() -> argparse.ArgumentParser:

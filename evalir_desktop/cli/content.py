@@ -20,6 +20,7 @@ from evalir_desktop.content import ContentError, load_content, parse_value, vali
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
 from evalir_desktop.french import french_date
 from evalir_desktop.session.changes import UpdateAccount, account_details, session_account
+from evalir_desktop.session.reviews import opinion_line, reviews_json
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.versions import content_version_notice
@@ -234,12 +235,17 @@ def _answers_from_file(content: Content, path: Path) -> tuple[dict[str, Answer],
     return answers, data.commune
 
 
-def evaluation_json(evaluation: Evaluation, account: UpdateAccount | None = None) -> dict:
+def evaluation_json(
+    evaluation: Evaluation, account: UpdateAccount | None = None, reviews=None
+) -> dict:
     """The evaluation as data (`reference_date`, and each obligation's `applies_from` and
-    `in_force`), with the account of a questionnaire update when there is one."""
+    `in_force`), with the account of a questionnaire update when there is one, and the
+    reviewers' opinions step by step for a stored assessment (`avis`)."""
     data = evaluation.model_dump(mode="json")
     if account is not None:
         data["content_update"] = {**account.model_dump(mode="json"), "text": account.text()}
+    if reviews is not None:
+        data["avis"] = reviews_json(reviews)
     return data
 
 
@@ -289,7 +295,7 @@ def print_evaluation(evaluation: Evaluation) -> None:
 
 def run_evaluate(args) -> int:
     content = load_cli_content()
-    account = None
+    account = reviews = None
     if args.answers is not None:
         if args.file is not None or args.assessment:
             raise UserError("indiquez soit FICHIER --assessment ID, soit --answers, pas les deux.")
@@ -304,12 +310,27 @@ def run_evaluate(args) -> int:
                 _warn_other_version(content, session)
                 evaluation = session.evaluation
                 account = session_account(session)
+                reviews = session.reviews()
             except StoreError as error:
                 raise UserError(str(error)) from error
     if args.json:
-        print_json(evaluation_json(evaluation, account))
+        print_json(evaluation_json(evaluation, account, reviews))
         return EXIT_OK
     if account is not None:
         print_account(account, content)
     print_evaluation(evaluation)
+    print_reviews(reviews or [])
     return EXIT_OK
+
+
+def print_reviews(reviews) -> None:
+    if not reviews:
+        return
+    print("\nAvis des relecteurs")
+    for review in reviews:
+        print(f"  {review.title} : {review.verdict_label.lower()}")
+        for opinion in review.opinions:
+            comment = f" — {opinion.comment}" if opinion.comment else ""
+            print(f"    {opinion_line(opinion)}{comment}")
+        for item in review.to_revise:
+            print(f"    à revoir : {item}")

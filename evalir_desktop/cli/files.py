@@ -9,8 +9,10 @@ from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import load_content
+from evalir_desktop.session.literacy import summary_text
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
+from evalir_desktop.store.attachment_rules import size_label
 from evalir_desktop.store.models import STATUS_LABELS
 from evalir_desktop.store.opening import NEWER_FILE_MESSAGE
 
@@ -90,6 +92,8 @@ def run_check(args) -> int:
             if store.readonly_reason == "Fichier ouvert en lecture seule."
             else store.readonly_reason,
             "donnees_ecartees": store.check_rows(),
+            "pieces_jointes": store.attachment_count(),
+            "pieces_jointes_octets": store.attachments_total(),
         }
     if args.json:
         print_json(report)
@@ -100,6 +104,11 @@ def run_check(args) -> int:
         print(f"Commune : {report['commune'] or '(profil non renseigné)'}")
         print(f"Évaluations : {report['evaluations']}")
         print(f"Intégrité : {report['integrite']}")
+        if report["pieces_jointes"]:
+            print(
+                f"Pièces jointes : {report['pieces_jointes']} "
+                f"({size_label(report['pieces_jointes_octets'])}), empreintes vérifiées"
+            )
         if report["remarque"]:
             print(f"Remarque : {report['remarque']}")
         for reason in report["donnees_ecartees"]:
@@ -109,7 +118,8 @@ def run_check(args) -> int:
 
 
 def assessment_summary(store: Store, content, record) -> dict:
-    summary = AssessmentSession(store, content, record.id).summary()
+    session = AssessmentSession(store, content, record.id)
+    summary = session.summary()
     return {
         "id": record.id,
         "titre": record.title,
@@ -119,6 +129,8 @@ def assessment_summary(store: Store, content, record) -> dict:
         "inconnues": summary.unknowns,
         "validee": summary.frozen,
         "modifie_le": record.updated_at,
+        "pieces_jointes": len(store.attachments(record.id)),
+        "etapes_a_corriger": [r.step_id for r in session.reviews() if r.to_correct],
     }
 
 
@@ -132,9 +144,11 @@ def run_info(args) -> int:
     content = load_content()
     with open_store(args.file) as store:
         commune = store.commune()
+        trainings = store.trainings() if store.commune_id() and store.role == "commune" else []
         info = {
             "role": store.role,
             "commune": commune.model_dump() if commune else None,
+            "formations_ia": [t.model_dump(mode="json") for t in trainings],
             "evaluations": [
                 assessment_summary(store, content, record) for record in store.assessments()
             ],
@@ -144,10 +158,19 @@ def run_info(args) -> int:
     else:
         name = info["commune"]["nom"] if info["commune"] else "(profil non renseigné)"
         print(f"Commune : {name}")
+        print(f"Formation à l'IA (article 4) : {summary_text(trainings)}")
         for item in info["evaluations"]:
+            extra = ""
+            count = item["pieces_jointes"]
+            if count:
+                extra += (
+                    f", {count} pièce{'s' if count > 1 else ''} jointe{'s' if count > 1 else ''}"
+                )
+            if item["etapes_a_corriger"]:
+                extra += f", à corriger : {', '.join(item['etapes_a_corriger'])}"
             print(
                 f"- {item['titre']} [{STATUS_LABELS[item['statut']]}], "
-                f"{item['progression']} % renseigné, {obligations_text(item['obligations'])} "
-                f"({item['id']})"
+                f"{item['progression']} % renseigné, {obligations_text(item['obligations'])}"
+                f"{extra} ({item['id']})"
             )
     return EXIT_OK

@@ -24,6 +24,7 @@ from evalir_desktop.store.attachment_rules import (
 from evalir_desktop.store.errors import StoreError, describe
 from evalir_desktop.store.journal import new_id, now_iso
 from evalir_desktop.store.rows import insert_row
+from evalir_desktop.store.schema import ANNEX_VERSION
 from evalir_desktop.store.snapshot import PREFIX
 
 COLUMNS = (
@@ -78,9 +79,16 @@ class AttachmentRecords:
 
     # -- reading -------------------------------------------------------------------
 
+    def _annexed(self) -> bool:
+        """Whether the file has attachments, opinions and trainings: schema v3 on (a file
+        of an older schema opened read-only is read as it is, not migrated)."""
+        return self._conn.execute("PRAGMA user_version").fetchone()[0] >= ANNEX_VERSION
+
     def attachments(self, assessment_id: str, *, trashed: bool = False) -> list[AttachmentRecord]:
         """The attachments of an assessment (its own and its questions'), oldest first;
         with `trashed`, those moved to the trash instead."""
+        if not self._annexed():
+            return []
         rows = self._query(
             f"SELECT {COLUMNS} FROM attachment WHERE assessment_id = ? "
             f"AND deleted_at IS {'NOT ' if trashed else ''}NULL ORDER BY added_at, rowid",
@@ -90,6 +98,8 @@ class AttachmentRecords:
 
     def trashed_attachments(self) -> list[AttachmentRecord]:
         """Attachments in the trash whose assessment is not itself in the trash."""
+        if not self._annexed():
+            return []
         rows = self._query(
             f"SELECT {COLUMNS} FROM attachment WHERE deleted_at IS NOT NULL AND assessment_id "
             "IN (SELECT id FROM assessment WHERE deleted_at IS NULL) ORDER BY deleted_at DESC"
@@ -97,7 +107,11 @@ class AttachmentRecords:
         return self._valid(AttachmentRecord, rows, "Pièce jointe")
 
     def attachment(self, attachment_id: str) -> AttachmentRecord:
-        rows = self._query(f"SELECT {COLUMNS} FROM attachment WHERE id = ?", (attachment_id,))
+        rows = (
+            self._query(f"SELECT {COLUMNS} FROM attachment WHERE id = ?", (attachment_id,))
+            if self._annexed()
+            else []
+        )
         valid = self._valid(AttachmentRecord, rows, "Pièce jointe")
         if not valid:
             raise StoreError("Cette pièce jointe n'est plus dans le fichier.")
@@ -116,14 +130,25 @@ class AttachmentRecords:
 
     def attachments_total(self) -> int:
         """Bytes of attachment content the file holds (each content counted once)."""
+        if not self._annexed():
+            return 0
         return self._conn.execute("SELECT coalesce(sum(size), 0) FROM attachment_blob").fetchone()[
             0
         ]
 
+    def attachment_count(self) -> int:
+        """Attachments not in the trash, in the whole file."""
+        if not self._annexed():
+            return 0
+        return self._conn.execute(
+            "SELECT count(*) FROM attachment WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+
     def damaged_attachments(self) -> list[str]:
         """French reasons for the attachments whose content is missing or altered."""
         reasons = []
-        for (attachment_id,) in self._conn.execute("SELECT id FROM attachment").fetchall():
+        ids = self._conn.execute("SELECT id FROM attachment").fetchall() if self._annexed() else []
+        for (attachment_id,) in ids:
             try:
                 self.attachment_data(attachment_id)
             except StoreError as error:

@@ -19,8 +19,11 @@ class OpinionRecords:
     _change: Callable
     _valid: Callable
     _query: Callable[..., Iterator[dict]]
+    _annexed: Callable[[], bool]
 
     def opinions(self, assessment_id: str) -> list[OpinionRecord]:
+        if not self._annexed():
+            return []
         rows = self._query(
             f"SELECT * FROM opinion WHERE assessment_id = ? ORDER BY step_id, {OPINION_ORDER}",
             (assessment_id,),

@@ -7,6 +7,7 @@ from functools import cache
 
 APPLICATION_ID = 0x45564C52  # "EVLR"
 SCHEMA_VERSION = 3
+ANNEX_VERSION = 3  # attachments, reviewers' opinions and trainings since this version
 
 V1_TABLES = """
 CREATE TABLE meta (

@@ -19,8 +19,8 @@ from evalir_desktop.store.attachment_rules import (
     AttachmentRefused,
     check_attachment,
 )
+from evalir_desktop.store.schema import ANNEX_VERSION
 
-ANNEX_VERSION = 3  # the schema version that brought attachments, opinions and trainings
 MAX_TRAININGS = 2_000
 
 

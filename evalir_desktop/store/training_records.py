@@ -22,10 +22,13 @@ class TrainingRecords:
     _valid: Callable
     _query: Callable[..., Iterator[dict]]
     commune_id: Callable[[], str | None]
+    _annexed: Callable[[], bool]
 
     def trainings(self, commune_id: str | None = None) -> list[TrainingRecord]:
         """The trainings of one town (the file's own by default), most recent first;
         `commune_id="*"` gives those of every town of a territory."""
+        if not self._annexed():
+            return []
         where, params = (
             ("", ())
             if commune_id == "*"

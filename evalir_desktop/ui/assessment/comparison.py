@@ -102,4 +102,9 @@ class ComparisonDialog(QDialog):
             QTreeWidgetItem(
                 obligations, [title, self.tr("niveau changé"), self.tr("niveau changé")]
             )
+        opinions = self.group(self.tr("Avis des relecteurs (%s)") % len(result.opinions_changed))
+        for change in result.opinions_changed:
+            QTreeWidgetItem(
+                opinions, [f"{change.title} — {change.reviewer}", change.before, change.after]
+            )
         self.tree.expandAll()

@@ -76,10 +76,18 @@ class QuestionCard(QFrame):
         self.help_button.setCheckable(True)
         self.help_button.setAccessibleName(self.tr("Pourquoi cette question ? %s") % question.label)
         self.help_button.clicked.connect(lambda *_: self.show_help())
+        self.attachments_button = QToolButton()
+        self.attachments_button.setCheckable(True)
+        self.attachments_button.setAccessibleName(self.tr("Pièces jointes : %s") % question.label)
+        self.attachments_button.clicked.connect(lambda *_: self.toggle_attachments())
+        self.attachments_button.hide()
+        self.attachments_factory = None  # makes the panel, the first time it is shown
+        self.attachments_panel = None
         row = QHBoxLayout()
         row.addWidget(self.unknown)
         row.addWidget(self.clear_button)
         row.addStretch(1)
+        row.addWidget(self.attachments_button)
         row.addWidget(self.help_button)
 
         self.help = QLabel(self.help_html())
@@ -125,6 +133,31 @@ class QuestionCard(QFrame):
 
     def show_help(self) -> None:
         self.help.setVisible(self.help_button.isChecked())
+
+    # -- attachments -----------------------------------------------------------------
+
+    def enable_attachments(self, factory, count: int) -> None:
+        """Offer the attachments of this question; `factory(card)` makes their panel."""
+        self.attachments_factory = factory
+        self.set_attachment_count(count)
+        self.attachments_button.show()
+
+    def set_attachment_count(self, count: int) -> None:
+        self.attachments_button.setText(
+            self.tr("Pièces jointes (%d)") % count if count else self.tr("Joindre un document")
+        )
+
+    def toggle_attachments(self) -> None:
+        if self.attachments_panel is None:
+            panel = self.attachments_factory(self)
+            panel.changed.connect(lambda: self.set_attachment_count(len(panel.records())))
+            self.layout().addWidget(panel)
+            previous = self.comment  # the panel follows the comment in the tab order
+            for widget in panel.tab_chain():
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+            self.attachments_panel = panel
+        self.attachments_panel.setVisible(self.attachments_button.isChecked())
 
     # -- answer in and out -----------------------------------------------------------
 

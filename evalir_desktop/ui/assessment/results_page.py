@@ -14,6 +14,7 @@ from evalir_desktop.assessment import Evaluation
 from evalir_desktop.content import LEVEL_LABELS
 from evalir_desktop.content.models import LEVEL_ORDER
 from evalir_desktop.french import french_date
+from evalir_desktop.session.reviews import opinion_line
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.ui.widgets.headings import SECTION, heading
 from evalir_desktop.ui.widgets.links import LinkLabel
@@ -45,6 +46,7 @@ class ResultsPage(ScrollPage):
     """Rebuilt from the session's evaluation each time it is shown; never a verdict."""
 
     question_requested = Signal(str)
+    step_requested = Signal(str)
 
     def __init__(self, session: AssessmentSession, parent=None):
         super().__init__(parent)
@@ -75,6 +77,8 @@ class ResultsPage(ScrollPage):
                 % (self.evaluation.completion, french_date(self.evaluation.reference_date))
             )
         )
+        if self.session.reviews():
+            layout.addWidget(self.reviews_section())
         layout.addWidget(self.obligations_section())
         layout.addWidget(self.maturity_section())
         layout.addWidget(self.unknowns_section())
@@ -94,6 +98,25 @@ class ResultsPage(ScrollPage):
         box = QGroupBox()
         QVBoxLayout(box)
         box.layout().addWidget(heading(title, SECTION))
+        return box
+
+    def reviews_section(self) -> QGroupBox:
+        """The reviewers' opinions; a step to correct says what to revise."""
+        box = self.section(self.tr("Avis des relecteurs"))
+        layout = box.layout()
+        for review in self.session.reviews():
+            text = self.tr("Étape « %s » : %s") % (review.title, review.verdict_label.lower())
+            link = LinkLabel(text)
+            link.setToolTip(self.tr("Aller à l'étape"))
+            link.clicked.connect(lambda step=review.step_id: self.step_requested.emit(step))
+            layout.addWidget(link)
+            for opinion in review.opinions:
+                comment = f" — {opinion.comment}" if opinion.comment else ""
+                layout.addWidget(label(opinion_line(opinion) + comment))
+            if review.to_correct:
+                layout.addWidget(label(self.tr("À revoir :"), bold=True))
+                for item in review.to_revise:
+                    layout.addWidget(label(f"– {item}"))
         return box
 
     def obligations_section(self) -> QGroupBox:

@@ -46,6 +46,15 @@ class StepPage(ScrollPage):
         for question_id, card in self.cards.items():
             card.set_origin(origins.get(question_id))
 
+    def enable_attachments(self, factory, counts: dict[str, int]) -> None:
+        """Offer attachments on every question card (`factory(card)` makes a panel)."""
+        for question_id, card in self.cards.items():
+            card.enable_attachments(factory, counts.get(question_id, 0))
+
+    def set_header(self, widget: QWidget) -> None:
+        """Put `widget` (the reviewers' opinions) under the step's description."""
+        self.widget().layout().insertWidget(2, widget)
+
     def set_visible_questions(self, visible: set[str]) -> None:
         for question_id, card in self.cards.items():
             card.setVisible(question_id in visible)

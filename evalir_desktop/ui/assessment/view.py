@@ -27,6 +27,7 @@ from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import SaveFailed
 from evalir_desktop.ui.assessment.action_plan import ActionPlanPage
 from evalir_desktop.ui.assessment.decision_page import DecisionPage
+from evalir_desktop.ui.assessment.dossier import TO_CORRECT_MARK, install_dossier, steps_to_correct
 from evalir_desktop.ui.assessment.results_page import ResultsPage
 from evalir_desktop.ui.assessment.step_page import StepPage
 from evalir_desktop.ui.assessment.undo import AnswerCommand
@@ -94,6 +95,7 @@ class AssessmentView(QWidget):
             elif step.kind == "results":
                 page = ResultsPage(self.session)
                 page.question_requested.connect(self.go_to_question)
+                page.step_requested.connect(self.go_to_step)
             elif step.kind == "plan":
                 page = ActionPlanPage(self.session)
                 page.saved.connect(self.mark_saved)
@@ -104,6 +106,8 @@ class AssessmentView(QWidget):
                 page.open_requested.connect(self.open_requested)
             self.pages.append(page)
             self.stack.addWidget(page)
+        self.attachments_button = install_dossier(self)
+        header.addWidget(self.attachments_button)
         splitter = QSplitter()
         splitter.addWidget(self.step_list)
         splitter.addWidget(self.stack)
@@ -305,13 +309,24 @@ class AssessmentView(QWidget):
     def refresh_progress(self) -> None:
         state = self.session.progress()
         self.progress_bar.setValue(state.percent)
+        to_correct = steps_to_correct(self)
         for row, step in enumerate(self.steps):
             key = state.states.get(step.id, "")
             label = STATE_LABELS[key]
+            mark = STATE_MARKS[key]
+            if step.id in to_correct:
+                mark, label = (
+                    TO_CORRECT_MARK,
+                    self.tr("À corriger") + (f" · {label}" if label else ""),
+                )
             item = self.step_list.item(row)
-            item.setText(f"{STATE_MARKS[key]}  {step.title}" + (f"\n     {label}" if label else ""))
+            item.setText(f"{mark}  {step.title}" + (f"\n     {label}" if label else ""))
             item.setToolTip(label)
             item.setData(Qt.AccessibleTextRole, f"{step.title} : {label}" if label else step.title)
+
+    def on_reviewed(self) -> None:
+        """An opinion was given or withdrawn: the side panel marks the steps to correct."""
+        self.mark_saved()
 
     def mark_saved(self) -> None:
         if self.unsaved:
@@ -326,6 +341,8 @@ class AssessmentView(QWidget):
         frozen = self.session.frozen or self.store.readonly
         for page in self.step_pages.values():
             page.set_readonly(frozen)
+        for panel in self.review_panels.values():
+            panel.refresh()
         if self.session.frozen:
             self.frozen_banner.setText(
                 self.tr(

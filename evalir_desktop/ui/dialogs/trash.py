@@ -26,13 +26,13 @@ class TrashDialog(QDialog):
         fit_to_screen(self, 560, 380)
         intro = QLabel(
             self.tr(
-                "Les évaluations supprimées restent ici jusqu'à ce que vous vidiez la "
-                "corbeille. Vous pouvez les restaurer."
+                "Les évaluations et les pièces jointes supprimées restent ici jusqu'à ce "
+                "que vous vidiez la corbeille. Vous pouvez les restaurer."
             )
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Évaluations dans la corbeille"))
+        self.list.setAccessibleName(self.tr("Évaluations et pièces jointes dans la corbeille"))
         self.restore_button = QPushButton(self.tr("&Restaurer"))
         self.restore_button.clicked.connect(self.restore)
         self.empty_button = QPushButton(self.tr("&Vider la corbeille…"))
@@ -55,8 +55,15 @@ class TrashDialog(QDialog):
         records = self.store.trash()
         for record in records:
             item = QListWidgetItem(display_title(record))
-            item.setData(Qt.UserRole, record.id)
+            item.setData(Qt.UserRole, ("assessment", record.id))
             self.list.addItem(item)
+        attachments = self.store.trashed_attachments()
+        for attachment in attachments:
+            project = self.store.assessment(attachment.assessment_id).title
+            item = QListWidgetItem(self.tr("Pièce jointe « %s » (%s)") % (attachment.name, project))
+            item.setData(Qt.UserRole, ("attachment", attachment.id))
+            self.list.addItem(item)
+        records = [*records, *attachments]
         if records:
             self.list.setCurrentRow(0)
         writable = not self.store.readonly
@@ -67,8 +74,12 @@ class TrashDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
+        kind, item_id = item.data(Qt.UserRole)
         try:
-            self.store.restore_assessment(item.data(Qt.UserRole))
+            if kind == "attachment":
+                self.store.restore_attachment(item_id)
+            else:
+                self.store.restore_assessment(item_id)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Corbeille"), str(error))
         self.refresh()
@@ -78,7 +89,7 @@ class TrashDialog(QDialog):
             self,
             self.tr("Vider la corbeille"),
             self.tr(
-                "Les %s évaluation(s) de la corbeille seront effacées définitivement. Continuer ?"
+                "Tout ce que contient la corbeille (%s) sera effacé définitivement. Continuer ?"
             )
             % self.list.count(),
         )

@@ -53,7 +53,12 @@ class HomeView(QWidget):
         scroll.setWidget(self.commune_form)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # errors wrap instead
-        QVBoxLayout(profile_box).addWidget(scroll)
+        profile_layout = QVBoxLayout(profile_box)
+        profile_layout.addWidget(scroll)
+        self.literacy_button = QPushButton()
+        self.literacy_button.clicked.connect(self.open_literacy)
+        profile_layout.addWidget(self.literacy_button)
+        self.refresh_literacy()
 
         list_box = QGroupBox(self.tr("Évaluations de projets d'IA"))
         self.assessments = AssessmentList(store, content)
@@ -61,6 +66,7 @@ class HomeView(QWidget):
         self.assessment_list = self.assessments.tree
         self.new_button = self.assessments.new_button
         self.commune_form.saved.connect(self.assessments.refresh)
+        self.commune_form.saved.connect(self.refresh_literacy)
         self.welcome = WelcomePanel()
         self.welcome.new_requested.connect(self.assessments.ask_new)
         self.welcome.example_requested.connect(self.example_requested)
@@ -117,6 +123,25 @@ class HomeView(QWidget):
 
     def refresh(self) -> None:
         self.assessments.refresh()
+        self.refresh_literacy()
+
+    def refresh_literacy(self) -> None:
+        """« Formation à l'IA (article 4) : 2 formations, 15 personnes formées… »"""
+        from evalir_desktop.session.literacy import summary_text
+
+        trainings = self.store.trainings() if self.store.commune_id() else []
+        text = self.tr("Formation à l'IA (article 4) : %s…") % summary_text(trainings)
+        self.literacy_button.setText(text)
+        self.literacy_button.setAccessibleName(text)
+        self.literacy_button.setToolTip(
+            self.tr("Qui a été formé à l'IA, à quoi et quand : la trace que demande la loi.")
+        )
+
+    def open_literacy(self) -> None:
+        from evalir_desktop.ui.home.literacy import LiteracyDialog
+
+        LiteracyDialog(self.store, self).exec()
+        self.refresh_literacy()
 
     def set_content(self, content: Content | None, content_error: str = "") -> None:
         """The questionnaire is read (after the first paint): complete the list."""
