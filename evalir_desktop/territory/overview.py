@@ -18,10 +18,11 @@ from evalir_desktop.territory.aggregate import (
     scored_axes,
 )
 from evalir_desktop.territory.content_versions import version_note
+from evalir_desktop.territory.literacy import literacy_count
 from evalir_desktop.territory.mutualisation import opportunities
 from evalir_desktop.territory.products import WrittenDossier, product_rows
 from evalir_desktop.territory.timeline import upcoming
-from evalir_desktop.territory.view_models import AbsentRow, TerritoryView
+from evalir_desktop.territory.view_models import AbsentRow, LiteracyCount, TerritoryView
 
 
 def written_dossiers(store: Store) -> list[WrittenDossier]:
@@ -53,7 +54,10 @@ def absent_rows(store: Store) -> list[AbsentRow]:
 
 
 def build_view(
-    items: list[Evaluated], content: Content, written: Sequence[WrittenDossier] = ()
+    items: list[Evaluated],
+    content: Content,
+    written: Sequence[WrittenDossier] = (),
+    literacy: LiteracyCount | None = None,
 ) -> TerritoryView:
     """Every territory view from already evaluated assessments."""
     maturity, averages = axis_maturity(items, content)
@@ -72,6 +76,7 @@ def build_view(
         upcoming=upcoming(items),
         products=product_rows(items, content, written),
         version_note=version_note(items, content),
+        literacy=literacy or LiteracyCount(),
     )
 
 
@@ -84,5 +89,10 @@ def territory_view(
         from evalir_desktop.content import load_content
 
         content = load_content()
-    view = build_view(load_evaluated(store, content, cache), content, written_dossiers(store))
+    view = build_view(
+        load_evaluated(store, content, cache),
+        content,
+        written_dossiers(store),
+        literacy_count(store),
+    )
     return view.model_copy(update={"absent": absent_rows(store)})

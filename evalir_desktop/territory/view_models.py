@@ -216,6 +216,46 @@ class AbsentRow(View):
     since: str = Field(description="when that file was imported, « 01/12/2026 à 15:26 »")
 
 
+class TownLiteracy(View):
+    """One town's AI literacy record as the territory counts it (Art. 4)."""
+
+    commune_id: str
+    nom: str
+    insee: str
+    trainings: int
+    people: int
+    latest: date | None = None
+    agents: bool = False  # a training for agents was recorded
+    elus: bool = False  # a training for elected officials was recorded
+
+
+class LiteracyCount(View):
+    """The AI literacy records of the towns of a territory."""
+
+    towns: list[TownLiteracy] = Field(default_factory=list)
+
+    @property
+    def trained_towns(self) -> int:
+        return sum(1 for town in self.towns if town.trainings)
+
+    @property
+    def people(self) -> int:
+        return sum(town.people for town in self.towns)
+
+    def summary(self) -> str:
+        """« 3 communes sur 5 ont inscrit une formation à l'IA ; 41 personnes formées »."""
+        total, trained, people = len(self.towns), self.trained_towns, self.people
+        if not total:
+            return "Aucune commune dans le territoire."
+        towns = f"{trained} commune" + ("s" if trained > 1 else "")
+        verb = "ont" if trained > 1 else "a"
+        trained_people = f"{people} personne" + ("s formées" if people > 1 else " formée")
+        return (
+            f"{towns} sur {total} {verb} inscrit au moins une formation à l'IA\u202f; "
+            f"{trained_people} en tout."
+        )
+
+
 class TerritoryView(View):
     """Everything the territory window and report show, computed once."""
 
@@ -234,3 +274,4 @@ class TerritoryView(View):
     products: list[ProductRow] = Field(default_factory=list)
     version_note: str = Field(default="", description="the questionnaire versions used")
     absent: list[AbsentRow] = Field(default_factory=list)
+    literacy: LiteracyCount = Field(default_factory=LiteracyCount)

@@ -151,3 +151,26 @@ def test_the_territory_applies_the_size_limit(dossier, folder, monkeypatch):
     monkeypatch.setattr(rules, "MAX_FILE_BYTES", 1000)
     (item,) = consolidate(folder / "territoire.evalir", [copy]).files
     assert item.status == "refused" and "ne peut pas dépasser" in item.reason
+
+
+def test_the_territory_counts_each_towns_literacy_record(dossier, folder):
+    from evalir_desktop.territory.overview import territory_view
+    from tests.territory.territory_helpers import make_town
+
+    other = make_town(folder / "Autre commune.evalir", nom="Saint-Bonnet", insee="42206")
+    copies = []
+    for town in (dossier, other):
+        with Store.open(town["path"], readonly=True) as store:
+            copies.append(share(store, folder / f"{town['chatbot'][:8]}.evalir").path)
+    territory = folder / "territoire.evalir"
+    consolidate(territory, copies)
+    with Store.open(territory, readonly=True) as store:
+        literacy = territory_view(store).literacy
+    counts = {
+        town.nom: (town.trainings, town.people, town.agents, town.elus) for town in literacy.towns
+    }
+    assert counts == {"Écotay-l'Olme": (1, 12, True, True), "Saint-Bonnet": (0, 0, False, False)}
+    assert literacy.summary() == (
+        "1 commune sur 2 a inscrit au moins une formation à l'IA\u202f; "
+        "12 personnes formées en tout."
+    )

@@ -4,6 +4,7 @@ a read-only copy, refused beyond the limits), the literacy record from the home,
 comparison of versions, the share dialog that never ticks attachments by default."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -86,7 +87,7 @@ def test_attachments_on_a_question_card(opened, qtbot, tmp_path, monkeypatch):
     )
     panel.open_selected()
     (url,) = opened_urls
-    assert open(url.toLocalFile(), "rb").read() == contract.read_bytes()
+    assert Path(url.toLocalFile()).read_bytes() == contract.read_bytes()
     assert "lecture seule" in panel.message.text()
     with Store.open(path, readonly=True) as store:
         (record,) = store.attachments(assessment_id)
@@ -168,3 +169,19 @@ def test_share_dialog_never_ticks_attachments(opened, qtbot, tmp_path):
     dialog.anonymise.setChecked(True)
     assert not dialog.attachments.isChecked()
     assert dialog.result() != QDialog.Accepted
+
+
+def test_the_territory_window_counts_the_literacy_records(qtbot, tmp_path, commune):
+    from tests.dossier_factory import add_dossier
+    from tests.ui.test_territory_window import open_window as open_territory
+
+    town = tmp_path / "mairie.evalir"
+    (assessment_id,) = make_file(town, commune)
+    with Store.open(town) as store:
+        add_dossier(store, assessment_id)
+    window = open_territory(qtbot, tmp_path / "territoire.evalir")
+    window.add_paths([town])
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    tab = window.literacy_tab
+    assert tab.summary.text().startswith("1 commune sur 1 a inscrit au moins une formation")
+    assert [tab.model.item(0, c).text() for c in (0, 2, 3)] == ["Saint-Étienne-de-Tinée", "2", "15"]

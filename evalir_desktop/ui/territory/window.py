@@ -30,6 +30,7 @@ from evalir_desktop.ui.territory import tables
 from evalir_desktop.ui.territory.absent_tab import AbsentTab
 from evalir_desktop.ui.territory.conflicts import ConflictPanel
 from evalir_desktop.ui.territory.drill import DrillDown
+from evalir_desktop.ui.territory.literacy_tab import LiteracyTab
 from evalir_desktop.ui.territory.outputs import TerritoryOutputs
 from evalir_desktop.ui.territory.products_tab import ProductsTab
 from evalir_desktop.ui.territory.tables import fit_columns, table
@@ -124,6 +125,8 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.products_tab = ProductsTab(self)
         self.products_tab.dossier_written.connect(self.on_dossier_written)
         self.tabs.addTab(self.products_tab, self.tr("Produits et dossiers partagés"))
+        self.literacy_tab = LiteracyTab(self)
+        self.tabs.addTab(self.literacy_tab, self.tr("Formation à l'IA"))
         self.drill = DrillDown(self)
         for view, kind in (
             (self.rows_view, "assessment"),
@@ -305,6 +308,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         tables.fill_upcoming(self.upcoming_tree, view)
         self.products_tab.fill(view)
         self.absent_tab.fill(view)
+        self.literacy_tab.fill(view)
         self.versions.setText(view.version_note)
         for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
             fit_columns(table_view)
