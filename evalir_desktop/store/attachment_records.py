@@ -277,6 +277,14 @@ class AttachmentRecords:
             "DELETE FROM attachment_blob WHERE sha256 NOT IN (SELECT sha256 FROM attachment)"
         )
 
+    def _give_back_space(self, held: int) -> None:
+        """After a purge that removed contents (`held`: the bytes held before), rewrite
+        the file so that it shrinks and keeps no trace of them; without room to rewrite,
+        the space is only freed for later use."""
+        if self.attachments_total() < held:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("VACUUM")
+
     def _copy_attachments(self, source_id: str, copy_id: str) -> None:
         """Inside the caller's transaction: the copy refers to the same contents."""
         for record in self.attachments(source_id):

@@ -17,9 +17,7 @@ from evalir_desktop.store.authors import AnswerAuthors
 from evalir_desktop.store.dossier_records import DossierRecords
 from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
 from evalir_desktop.store.journal import journal, new_id, now_iso
-from evalir_desktop.store.models import (
-    AssessmentRecord,
-)
+from evalir_desktop.store.models import AssessmentRecord
 from evalir_desktop.store.opening import create_file, default_who, open_file
 from evalir_desktop.store.opinion_records import OpinionRecords
 from evalir_desktop.store.plan_records import PlanRecords
@@ -363,9 +361,7 @@ class Store(
                     f"DELETE FROM {table} WHERE assessment_id = ?", [(i,) for i in ids]
                 )
             self._conn.executemany("DELETE FROM assessment WHERE id = ?", [(i,) for i in ids])
-        if self.attachments_total() < held:
-            with contextlib.suppress(sqlite3.Error):  # no room to rewrite: space kept for now
-                self._conn.execute("VACUUM")
+        self._give_back_space(held)
         return len(ids)
 
     def copy_assessment(
