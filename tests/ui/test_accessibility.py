@@ -48,7 +48,14 @@ def test_tab_follows_the_reading_order_of_a_question(qtbot, tmp_path, commune):
     view = open_assessment(qtbot, window, assessment_id)
     card = view.step_pages["contexte"].cards["contexte.decision_individuelle"]
     radios = list(card.editor.buttons.values())
-    expected = [radios[0], card.unknown, card.clear_button, card.help_button, card.comment]
+    expected = [
+        radios[0],
+        card.unknown,
+        card.clear_button,
+        card.attachments_button,
+        card.help_button,
+        card.comment,
+    ]
     order, widget = [], radios[0]
     while card.isAncestorOf(widget) and len(order) < 50:
         if widget.focusPolicy() & Qt.TabFocus and widget.isVisibleTo(card):

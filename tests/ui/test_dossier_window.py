@@ -108,8 +108,8 @@ def test_the_literacy_record_from_the_home(qtbot, tmp_path, commune):
     path = tmp_path / "formation.evalir"
     make_file(path, commune)
     window = open_window(qtbot, path, create=False)
-    button = window.home.literacy_button
-    assert "aucune formation enregistrée" in button.text()
+    label = window.home.literacy_label
+    assert "aucune formation enregistrée" in label.text()
     dialog = LiteracyDialog(window.store)
 
     def fill(edit: TrainingDialog) -> None:
@@ -123,7 +123,7 @@ def test_the_literacy_record_from_the_home(qtbot, tmp_path, commune):
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "12"
     dialog.close()
     window.home.refresh_literacy()
-    assert "1 formation, 12 personnes formées" in button.text()
+    assert "1 formation, 12 personnes formées" in label.text()
 
 
 def test_the_comparison_shows_the_opinions(qtbot, tmp_path, commune):

@@ -55,8 +55,12 @@ class HomeView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # errors wrap instead
         profile_layout = QVBoxLayout(profile_box)
         profile_layout.addWidget(scroll)
-        self.literacy_button = QPushButton()
+        self.literacy_label = QLabel()
+        self.literacy_label.setWordWrap(True)
+        self.literacy_label.setTextFormat(Qt.PlainText)
+        self.literacy_button = QPushButton(self.tr("&Formation à l'IA des agents et des élus…"))
         self.literacy_button.clicked.connect(self.open_literacy)
+        profile_layout.addWidget(self.literacy_label)
         profile_layout.addWidget(self.literacy_button)
         self.refresh_literacy()
 
@@ -126,15 +130,15 @@ class HomeView(QWidget):
         self.refresh_literacy()
 
     def refresh_literacy(self) -> None:
-        """« Formation à l'IA (article 4) : 2 formations, 15 personnes formées… »"""
+        """« Formation à l'IA (article 4) : 2 formations, 15 personnes formées. »"""
         from evalir_desktop.session.literacy import summary_text
 
         trainings = self.store.trainings() if self.store.commune_id() else []
-        text = self.tr("Formation à l'IA (article 4) : %s…") % summary_text(trainings)
-        self.literacy_button.setText(text)
-        self.literacy_button.setAccessibleName(text)
+        text = self.tr("Formation à l'IA (article 4)\u202f: %s.") % summary_text(trainings)
+        self.literacy_label.setText(text)
+        self.literacy_button.setAccessibleDescription(text)
         self.literacy_button.setToolTip(
-            self.tr("Qui a été formé à l'IA, à quoi et quand : la trace que demande la loi.")
+            self.tr("Qui a été formé à l'IA, à quoi et quand\u202f: la trace que demande la loi.")
         )
 
     def open_literacy(self) -> None:

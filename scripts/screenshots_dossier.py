@@ -1,0 +1,164 @@
+"""Pictures of the dossier: `python scripts/screenshots_dossier.py [DIR]` (default
+`docs/screenshots/`).
+
+Under Xvfb, once at 1024 × 768 and once at 1366 × 768: a step with a reviewer's opinion
+« à corriger » and a question's attachments, the opinion dialog, the reviewers' section
+of the results, the attachments of the assessment, the literacy record from the home,
+the share dialog, and the territory's « Formation à l'IA » tab. Then, once, the report
+pages that show them (pdftoppm): opinions per axis, the literacy record, the annex.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCREENS = ((1024, 768), (1366, 768))
+
+
+def run_children(out: Path) -> int:
+    if shutil.which("xvfb-run") is None:
+        sys.exit("xvfb-run est introuvable : apt-get install -y xvfb")
+    for width, height in SCREENS:
+        env = {**os.environ, "EVALIR_SCREENSHOTS_CHILD": str(width), "QT_QPA_PLATFORM": "xcb"}
+        screen = f"-screen 0 {width}x{height}x24 -dpi 96"
+        command = ["xvfb-run", "-a", "-s", screen, sys.executable, __file__, str(out)]
+        if subprocess.call(command, env=env) != 0:
+            return 1
+    return 0
+
+
+def prepared_file(work: Path, content) -> tuple[Path, str]:
+    """The shipped example, a new version of it (not validated), and its dossier."""
+    from evalir_desktop.example import write_example
+    from evalir_desktop.session.versions import new_version
+    from evalir_desktop.store import Store
+    from tests.dossier_factory import add_dossier
+
+    path = write_example(work / "exemple", content)
+    with Store.open(path, who="Hélène Dupré") as store:
+        record = new_version(store, store.assessments()[0].id)
+        add_dossier(store, record.id)
+    return path, record.id
+
+
+def later(app, callback) -> None:
+    """Run `callback(dialog)` on the next modal dialog, then close it."""
+    from PySide6.QtCore import QTimer
+
+    def run() -> None:
+        dialog = app.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, run)
+            return
+        callback(dialog)
+        dialog.reject()
+
+    QTimer.singleShot(0, run)
+
+
+def capture(out: Path, suffix: str) -> None:
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    from evalir_desktop.content import load_content
+    from evalir_desktop.ui.home.literacy import LiteracyDialog
+    from evalir_desktop.ui.main_window import MainWindow
+    from evalir_desktop.ui.territory.share_dialog import ShareDialog
+    from evalir_desktop.ui.territory.window import TerritoryWindow
+    from evalir_desktop.ui.translations import install_translators
+    from scripts.screenshots import Camera
+
+    work = Path(tempfile.mkdtemp(prefix="evalir-captures-"))
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("EVALIR-captures")
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    app = QApplication(sys.argv[:1])
+    install_translators(app)
+    camera = Camera(app, out, suffix)
+    content = load_content()
+    path, assessment_id = prepared_file(work, content)
+
+    window = MainWindow()
+    window.show()
+    window.open_path(path)
+    camera.settle()
+    literacy = LiteracyDialog(window.store, window)
+    literacy.show()
+    camera.shot(literacy, "dossier-formation")
+    literacy.close()
+
+    window.open_assessment(assessment_id)
+    view = window.assessment_view
+    view.go_to_step("donnees")
+    page = view.step_pages["donnees"]
+    card = page.cards["donnees.conservation"]
+    card.attachments_button.click()
+    camera.settle()
+    camera.shot(window, "dossier-etape")
+    page.verticalScrollBar().setValue(card.y() - 8)
+    camera.shot(window, "dossier-question")
+    later(app, lambda dialog: camera.shot(dialog, "dossier-avis"))
+    view.review_panels["donnees"].button.click()
+    later(app, lambda dialog: camera.shot(dialog, "dossier-pieces"))
+    view.attachments_button.click()
+    view.go_to_step("resultats")
+    camera.shot(window, "dossier-resultats")
+    share = ShareDialog(window.store, window, content)
+    share.show()
+    camera.shot(share, "dossier-envoi")
+    share.close()
+    window.close()
+
+    territory = TerritoryWindow(work / "Territoire.evalir", content)
+    territory.show()
+    territory.start([path])
+    while territory.busy:
+        camera.settle()
+    territory.tabs.setCurrentWidget(territory.literacy_tab)
+    camera.shot(territory, "dossier-territoire-formation")
+    territory.close()
+    if suffix == "1366":
+        report_pages(path, assessment_id, out, work)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def report_pages(path: Path, assessment_id: str, out: Path, work: Path) -> None:
+    """The report pages with the opinions, the literacy record and the annex."""
+    from evalir_desktop.report import ReportOptions, build, report_data
+    from evalir_desktop.store import Store
+    from scripts.screenshots_documents import find_page, page_png
+
+    with Store.open(path, readonly=True) as store:
+        data = report_data(store, assessment_id)
+    pdf = work / "rapport.pdf"
+    pdf.write_bytes(build(data, ReportOptions("complet")))
+    axis = 1 + [axis.id for axis in data.content.axes].index("donnees")
+    for heading, name in (
+        ("Annexe", "rapport-annexe-pieces"),
+        (f"7.{axis} ", "rapport-avis-relecteurs"),
+    ):
+        page_png(pdf, out / f"{name}.png", find_page(pdf, heading))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    number = next(i for i, p in enumerate(pages, 1) if "Formations de la commune" in p)
+    page_png(pdf, out / "rapport-formation.png", number)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    child = os.environ.get("EVALIR_SCREENSHOTS_CHILD")
+    if not child:
+        return run_children(out)
+    out.mkdir(parents=True, exist_ok=True)
+    capture(out, child)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
