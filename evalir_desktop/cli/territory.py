@@ -182,9 +182,15 @@ def print_report(report: ImportReport, printed: set[int]) -> None:
 def run_territory_report(args) -> int:
     """`evalir report TERRITOIRE --territoire -o OUT.pdf`."""
     from evalir_desktop.report.territory import territory_report
+    from evalir_desktop.territory.importing import open_territory
 
     view = read_territory_view(args.file, "l'option --territoire")
     write_output(args.output, territory_report(view))
+    try:
+        with open_territory(args.file) as store:
+            store.record_report(args.output.name)  # the next evolution counts from here
+    except StoreError:
+        pass  # a read-only territory file: the report is written all the same
     towns = counted(len(view.towns), "commune", "communes")
     print(f"Rapport de territoire écrit : {args.output} ({towns})")
     return EXIT_OK

@@ -276,9 +276,12 @@ class Content(Strict):
         return [question for axis in self.axes for question in axis.questions]
 
     def question(self, question_id: str) -> Question | None:
-        if self._index is None:
-            self._index = {question.id: question for question in self.questions()}
-        return self._index.get(question_id)
+        # the private dict is read directly: pydantic's attribute lookup of a private
+        # attribute costs more than the dictionary look-up itself, on the hottest path
+        private = self.__pydantic_private__
+        if private["_index"] is None:
+            private["_index"] = {question.id: question for question in self.questions()}
+        return private["_index"].get(question_id)
 
     def axis(self, axis_id: str) -> Axis | None:
         return next((axis for axis in self.axes if axis.id == axis_id), None)

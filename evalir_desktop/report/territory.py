@@ -18,6 +18,7 @@ from evalir_desktop.report.document import FRAME_WIDTH, PageInfo, build_pdf
 from evalir_desktop.report.fonts import BOLD
 from evalir_desktop.report.labels import level_label
 from evalir_desktop.report.styles import para
+from evalir_desktop.report.territory_time import TITLE, evolution_and_dates
 from evalir_desktop.report.typography import fr_date, number, shorten
 from evalir_desktop.territory.view_models import TerritoryView
 
@@ -29,6 +30,7 @@ CONTENTS = [
     "Maturité par axe",
     "Questions restées sans réponse",
     "Mutualisation : ce qui peut être mené ensemble",
+    TITLE,
 ]
 NO_RANKING = (
     "Ce document rassemble les évaluations envoyées par les communes. Il ne classe pas "
@@ -65,6 +67,7 @@ def cover(view: TerritoryView, name: str, printed_on: date) -> list[Flowable]:
             ]
         ),
         para(NO_RANKING, "box"),
+        *([para(view.evolution.sentence)] if view.evolution else []),
         *([para(view.version_note, "small")] if view.version_note else []),
         para("Sommaire", "h3"),
         *bullets([f"{i}. {title}" for i, title in enumerate(CONTENTS, 1)], mark=""),
@@ -232,6 +235,7 @@ def territory_report(view: TerritoryView, name: str = "", printed_on: date | Non
     story += [PageBreak(), *maturity(view)]
     story += [PageBreak(), *unknowns(view)]
     story += [PageBreak(), *mutualisation(view)]
+    story += [PageBreak(), *evolution_and_dates(view, heading(6))]
     info = PageInfo(
         town=name,
         project="Panorama des projets d'IA des communes",

@@ -23,6 +23,7 @@ from evalir_desktop.store.opinion_records import OpinionRecords
 from evalir_desktop.store.plan_records import PlanRecords
 from evalir_desktop.store.row_checks import RowChecks
 from evalir_desktop.store.schema import file_town_id
+from evalir_desktop.store.territory_history import TerritoryHistory
 from evalir_desktop.store.territory_records import TerritoryRecords
 from evalir_desktop.store.training_records import TrainingRecords
 
@@ -48,6 +49,7 @@ class Store(
     OpinionRecords,
     TrainingRecords,
     TerritoryRecords,
+    TerritoryHistory,
     Absences,
     AnswerAuthors,
     DossierRecords,

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from evalir_desktop.answers import Answer
+from evalir_desktop.commune import Commune
 from evalir_desktop.store.epci import record_territory_epci, territory_epci
 from evalir_desktop.store.merging import MergeResult, keep_current, merge_town
 from evalir_desktop.store.models import DecisionRecord, SourceRecord
@@ -92,6 +93,17 @@ class TerritoryRecords:
             yield
         finally:
             self._conn.execute("PRAGMA journal_mode = DELETE")
+
+    def commune_stamp(self, insee: str) -> tuple[str, Commune] | None:
+        """The `updated_at` and profile of the town with this INSEE code, if present."""
+        rows = select_rows(self._conn, "SELECT * FROM commune WHERE insee = ?", (insee,))
+        valid = self._valid(CommuneRow, rows, "Profil de commune")
+        if not valid:
+            return None
+        row = valid[0]
+        return row.updated_at, Commune.model_validate(
+            row.model_dump(include=set(Commune.model_fields))
+        )
 
     def commune_rows(self) -> list[CommuneRow]:
         """Every town profile with its UUID and `updated_at`."""

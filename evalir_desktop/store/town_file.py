@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
@@ -42,6 +42,9 @@ class Unreadable(Exception):
     """The file's content is refused; str() is the French reason."""
 
 
+NOT_DECODED = object()
+
+
 class AnswerRow(BaseModel):
     """An answer row as it travels between files (value kept as its JSON text)."""
 
@@ -56,14 +59,19 @@ class AnswerRow(BaseModel):
     who: str = Field(default="", max_length=300)
     updated_at: Timestamp
 
-    @field_validator("value")
-    @classmethod
-    def _json_value(cls, value: str | None) -> str | None:
-        decode_value(value)  # a ValueError becomes a validation error
-        return value
+    _decoded: object = PrivateAttr(default=NOT_DECODED)
+
+    @model_validator(mode="after")
+    def _json_value(self) -> "AnswerRow":
+        # a ValueError becomes a validation error; the value is decoded once, here
+        self.__pydantic_private__["_decoded"] = decode_value(self.value)
+        return self
 
     def answer(self) -> Answer:
-        return Answer(value=decode_value(self.value), unknown=self.unknown, comment=self.comment)
+        value = self.__pydantic_private__["_decoded"]
+        if value is NOT_DECODED:
+            value = decode_value(self.value)
+        return Answer(value=value, unknown=self.unknown, comment=self.comment)
 
 
 class CommuneRow(Commune):

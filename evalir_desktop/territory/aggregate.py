@@ -10,16 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
 from evalir_desktop.content.models import LEVEL_ORDER, is_binding
-from evalir_desktop.product.origin import PRODUCT_NAME_QUESTION, Origin, parse_origin
-from evalir_desktop.session.session import evaluate_stored
+from evalir_desktop.product.origin import Origin, parse_origin
 from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
 from evalir_desktop.store.models import OUTCOME_LABELS, STATUS_LABELS
-from evalir_desktop.territory.content_versions import content_for
+from evalir_desktop.territory.evaluations import cache_key, compute
 from evalir_desktop.territory.view_models import (
     AssessmentRow,
     AxisAverage,
@@ -48,25 +46,6 @@ class Evaluated:
     reused: Origin | None = None
 
 
-def count_product_answers(content: Content, answers: dict[str, Answer]) -> int:
-    return sum(
-        1
-        for question_id, answer in answers.items()
-        if (question := content.question(question_id)) is not None
-        and question.product
-        and not answer.unknown
-        and answer.is_answered
-    )
-
-
-def named_product(answers: dict[str, Answer]) -> str:
-    """The name of the product as the town wrote it (« Quel est le nom… ? »), or ''."""
-    answer = answers.get(PRODUCT_NAME_QUESTION)
-    if answer is None or answer.unknown or not isinstance(answer.value, str):
-        return ""
-    return answer.value.strip()[:300]
-
-
 def reused_origin(authors: dict) -> Origin | None:
     """The dossier most of an assessment's reused answers come from."""
     origins = Counter(parse_origin(author.who) for author in authors.values())
@@ -83,16 +62,15 @@ def town_labels(towns: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     }
 
 
-def load_evaluated(
-    store: Store, content: Content, cache: dict[tuple, Evaluation] | None = None
-) -> list[Evaluated]:
+def load_evaluated(store: Store, content: Content, cache: dict | None = None) -> list[Evaluated]:
     """Read every assessment not in the trash and evaluate it; sorted by town, title.
 
     Each is evaluated with the questionnaire it was answered with when known (see
     `territory.content_versions`), else with `content`.
 
-    `cache` (kept by the caller between calls) skips the evaluation of assessments whose
-    answers and town profile have not changed since the last call.
+    `cache` (kept by the caller between calls, see `territory.evaluations`) skips the
+    evaluation of assessments whose answers and town profile have not changed since; when
+    it holds them all, the answers are not read at all.
     """
     towns: dict[str, tuple[TownRef, Commune, str]] = {}
     rows = store.commune_rows()
@@ -102,31 +80,29 @@ def load_evaluated(
         ref = TownRef(commune_id=row.id, nom=row.nom, insee=row.insee, label=label)
         commune = Commune.model_validate(row.model_dump(include=set(Commune.model_fields)))
         towns[row.id] = (ref, commune, row.updated_at)
-    answers = store.all_answers()
+    records = [record for record in store.assessments() if record.commune_id in towns]
+    keys = {r.id: cache_key(r, content, towns[r.commune_id][2]) for r in records}
+    cache = {} if cache is None else cache
+    missing = any(key not in cache for key in keys.values())
+    answers = store.all_answers() if missing else {}  # all evaluated before: not read again
     decisions = store.all_decisions()
     reused = store.dossier_authors()
     items = []
-    for record in store.assessments():
-        if record.commune_id not in towns:
-            continue
-        ref, commune, commune_at = towns[record.commune_id]
-        used = content_for(record, content)
-        key = (used.id, used.version, record.id, record.updated_at, commune_at)
-        evaluation = cache.get(key) if cache is not None else None
-        if evaluation is None:
-            evaluation = evaluate_stored(used, answers.get(record.id, {}), commune)
-            if cache is not None:
-                cache[key] = evaluation
-        own = answers.get(record.id, {})
+    for record in records:
+        ref, commune, _commune_at = towns[record.commune_id]
+        computed = cache.get(keys[record.id])
+        if computed is None:
+            computed = compute(record, content, answers.get(record.id, {}), commune)
+            cache[keys[record.id]] = computed
         items.append(
             Evaluated(
                 ref,
                 commune,
                 record,
                 decisions.get(record.id),
-                evaluation,
-                count_product_answers(content, own),
-                named_product(own),
+                computed.evaluation,
+                computed.product_answers,
+                computed.product_name,
                 reused_origin(reused.get(record.id, {})),
             )
         )

@@ -10,13 +10,13 @@ flag.
 import hashlib
 import logging
 import uuid
-from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from evalir_desktop.content import Content, load_content
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import FileRefused
 from evalir_desktop.store.identity import TownConflict, local_moment
@@ -24,12 +24,15 @@ from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
 from evalir_desktop.store.snapshot import remove_stale_copies, take_snapshot
 from evalir_desktop.store.town_file import TownFile, Unreadable, read_town_file
+from evalir_desktop.territory.evaluations import prefill
+from evalir_desktop.territory.first_import import decide_epci, read_ahead
+from evalir_desktop.territory.history import keep_snapshot
 from evalir_desktop.territory.models import FileReport, ImportReport
 
 EXTENSION = ".evalir"
-PREFETCH = 2  # files read ahead while the previous one is being committed
 ProgressCallback = Callable[[int, int, FileReport], None]
 CancelFlag = Callable[[], bool]
+MergedCallback = Callable[[TownFile, FileReport], None]
 
 log = logging.getLogger("evalir")
 RESEND_ADVICE = "Demandez à la commune de vous renvoyer son fichier depuis EVALIR."
@@ -124,10 +127,12 @@ def import_files(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     other_epci: bool = False,
+    merged: MergedCallback | None = None,
 ) -> ImportReport:
     """Import files and folders into the open territory `store`; never raises per file.
 
-    With `other_epci`, towns of another intercommunality are merged without asking."""
+    With `other_epci`, towns of another intercommunality are merged without asking.
+    `merged(town, report)` is called for each file merged, with the file read."""
     if store.role != "territory" or store.readonly:
         raise StoreError(
             "Les fichiers des communes ne s'importent que dans un fichier de territoire."
@@ -136,7 +141,7 @@ def import_files(
     files, reports = collect_files(items, exclude=store.path)
     report = ImportReport(territory=str(store.path), files=reports)
     with store.persistent_journal():
-        _import_all(store, files, report, progress, cancel, other_epci)
+        _import_all(store, files, report, progress, cancel, other_epci, merged)
     return report
 
 
@@ -147,6 +152,7 @@ def _import_all(
     progress: ProgressCallback | None,
     cancel: CancelFlag | None,
     other_epci: bool = False,
+    merged: MergedCallback | None = None,
 ) -> None:
     """Merge the files in order while a helper thread reads and checks the next ones,
     so that reading overlaps the disk syncs of each commit.
@@ -158,7 +164,7 @@ def _import_all(
     known = store.source_hashes()
     total = len(files)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evalir-lecture") as pool:
-        ahead = _read_ahead(pool, files, known)
+        ahead = read_ahead(pool, files, known, prepare)
         if not store.territory_epci()[0]:
             read = []
             for index in range(total):
@@ -166,48 +172,24 @@ def _import_all(
                     _stop(report, files[index:])
                     return
                 read.append(next(ahead))
-            _decide_epci(store, read)
+            decide_epci(store, read)
             ahead = iter(read)
         for index in range(total):
             if cancel is not None and cancel():
                 _stop(report, files[index:])
                 return
-            item = merge_prepared(store, next(ahead), other_epci=other_epci)
+            prepared = next(ahead)
+            item = merge_prepared(store, prepared, other_epci=other_epci)
             report.files.append(item)
+            if merged is not None and item.source_id and prepared.town is not None:
+                merged(prepared.town, item)
             if progress is not None:
                 progress(index + 1, total, item)
-
-
-def _read_ahead(pool: ThreadPoolExecutor, files: list[Path], known: set[str]):
-    """The prepared files in order, `PREFETCH` of them read in advance by `pool`."""
-    pending = deque(pool.submit(prepare, path, known) for path in files[:PREFETCH])
-    try:
-        for index in range(len(files)):
-            prepared = pending.popleft().result()
-            if index + PREFETCH < len(files):
-                pending.append(pool.submit(prepare, files[index + PREFETCH], known))
-            yield prepared
-    finally:
-        for future in pending:
-            future.cancel()
 
 
 def _stop(report: ImportReport, rest: list[Path]) -> None:
     report.cancelled = True
     report.files.extend(cancelled(path) for path in rest)
-
-
-def _decide_epci(store: Store, read: list[Prepared]) -> None:
-    """Record as the territory's the intercommunality most of the files declare."""
-    towns = [
-        prepared.town.commune
-        for prepared in read
-        if prepared.town is not None and prepared.town.commune.epci_siren
-    ]
-    if towns:
-        siren = Counter(town.epci_siren for town in towns).most_common(1)[0][0]
-        name = Counter(t.epci_nom for t in towns if t.epci_siren == siren).most_common(1)[0][0]
-        store.record_territory_epci(siren, name)
 
 
 def cancelled(path: Path) -> FileReport:
@@ -371,7 +353,23 @@ def consolidate(
     cancel: CancelFlag | None = None,
     who: str | None = None,
     other_epci: bool = False,
+    content: Content | None = None,
+    cache: dict | None = None,
 ) -> ImportReport:
-    """Open (or create) the territory file, import, close."""
+    """Open (or create) the territory file, import, close. An import that changed the
+    territory keeps its snapshot (see `territory.history`), evaluated with `content`
+    (the installed one by default) and `cache` (see `load_evaluated`)."""
+    content = content or load_content()
+    cache = {} if cache is None else cache
+
+    def evaluate(town: TownFile, item: FileReport) -> None:
+        skip = {ref.id for ref in item.kept_newer + item.still_removed}
+        prefill(cache, store, content, town, skip)
+
     with open_territory(territory, who=who) as store:
-        return import_files(store, items, progress=progress, cancel=cancel, other_epci=other_epci)
+        report = import_files(
+            store, items, progress=progress, cancel=cancel, other_epci=other_epci, merged=evaluate
+        )
+        if report.by_status("imported"):
+            keep_snapshot(store, content, cache)
+        return report

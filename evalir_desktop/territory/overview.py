@@ -18,6 +18,7 @@ from evalir_desktop.territory.aggregate import (
     scored_axes,
 )
 from evalir_desktop.territory.content_versions import version_note
+from evalir_desktop.territory.history import evolution_of
 from evalir_desktop.territory.literacy import literacy_count
 from evalir_desktop.territory.mutualisation import opportunities
 from evalir_desktop.territory.products import WrittenDossier, product_rows
@@ -89,10 +90,7 @@ def territory_view(
         from evalir_desktop.content import load_content
 
         content = load_content()
-    view = build_view(
-        load_evaluated(store, content, cache),
-        content,
-        written_dossiers(store),
-        literacy_count(store),
-    )
-    return view.model_copy(update={"absent": absent_rows(store)})
+    items = load_evaluated(store, content, cache)
+    view = build_view(items, content, written_dossiers(store), literacy_count(store))
+    extra = {"absent": absent_rows(store), "evolution": evolution_of(store, items, content)}
+    return view.model_copy(update=extra)

@@ -256,6 +256,27 @@ class LiteracyCount(View):
         )
 
 
+class Trend(View):
+    """The territory's average maturity on one axis, then and now."""
+
+    title: str
+    before: float
+    after: float
+
+
+class Evolution(View):
+    """What changed in the territory since the last report (or the previous import)."""
+
+    since: str = Field(description="the date compared with, « 1er décembre 2026 »")
+    since_what: str = Field(description="« le dernier rapport » or « l'import précédent »")
+    new_projects: int
+    gone_projects: int
+    lifted: int = Field(description="obligations that no longer apply to an assessment")
+    new_obligations: int
+    trends: list[Trend] = Field(default_factory=list)
+    sentence: str
+
+
 class TerritoryView(View):
     """Everything the territory window and report show, computed once."""
 
@@ -275,3 +296,4 @@ class TerritoryView(View):
     version_note: str = Field(default="", description="the questionnaire versions used")
     absent: list[AbsentRow] = Field(default_factory=list)
     literacy: LiteracyCount = Field(default_factory=LiteracyCount)
+    evolution: Evolution | None = None

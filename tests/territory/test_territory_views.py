@@ -6,7 +6,7 @@ from statistics import fmean
 
 import pytest
 
-import evalir_desktop.territory.aggregate as aggregate_module
+import evalir_desktop.territory.evaluations as evaluations
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import main
@@ -200,9 +200,10 @@ def test_cache_reuses_unchanged_evaluations(territory, content, monkeypatch):
         first = load_evaluated(store, content, cache)
         assert len(cache) == 4
         calls = []
-        monkeypatch.setattr(aggregate_module, "evaluate_stored", lambda *a: calls.append(a))
+        monkeypatch.setattr(evaluations, "evaluate_stored", lambda *a: calls.append(a))
+        monkeypatch.setattr(store, "all_answers", lambda: calls.append("answers read"))
         again = load_evaluated(store, content, cache)
-    assert calls == []
+    assert calls == []  # neither evaluated again nor even read
     assert [i.evaluation for i in again] == [i.evaluation for i in first]
 
 

@@ -53,6 +53,9 @@ def test_add_a_folder_then_see_table_obligations_and_groups(qtbot, tmp_path, mon
     assert window.report_button.isEnabled()
     window.write_report(tmp_path / "rapport.pdf")
     qtbot.waitUntil(lambda: "Rapport de territoire écrit" in window.status.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    assert "Rapport de territoire écrit" in window.status.text()
+    assert "Depuis le dernier rapport" in window.versions.text()
     assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
     assert window.report_button.isEnabled()
 

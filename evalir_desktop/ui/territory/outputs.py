@@ -1,11 +1,27 @@
 """What the territory window writes: the CSV table and the territory report (PDF)."""
 
+import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from evalir_desktop.store import StoreError
 from evalir_desktop.territory.csv_export import write_csv
+from evalir_desktop.territory.importing import open_territory
 from evalir_desktop.ui.territory.task import ReportTask
+
+log = logging.getLogger("evalir")
+
+
+def record_report(territory: Path, file_name: str) -> bool:
+    """Note in the territory file that a report was printed; False if it cannot be."""
+    try:
+        with open_territory(territory) as store:
+            store.record_report(file_name)
+    except StoreError as error:
+        log.warning("Territory report not recorded: %s", error)
+        return False
+    return True
 
 
 class TerritoryOutputs:
@@ -57,7 +73,11 @@ class TerritoryOutputs:
 
     def on_report_written(self, path: str) -> None:
         self.end_report()
-        self.status.setText(self.tr("Rapport de territoire écrit : %s") % path)
+        written = self.tr("Rapport de territoire écrit\u202f: %s") % path
+        self.status.setText(written)
+        if record_report(self.path, Path(path).name) and not self.busy:
+            self.notice = written + " "
+            self.start([])  # the evolution now counts from this report
 
     def on_report_failed(self, message: str) -> None:
         self.end_report()

@@ -48,7 +48,12 @@ class TerritoryTask(QThread):
             report = None
             if self.items:
                 report = consolidate(
-                    self.path, self.items, progress=self._progress, cancel=self._cancel.is_set
+                    self.path,
+                    self.items,
+                    progress=self._progress,
+                    cancel=self._cancel.is_set,
+                    content=self.content,
+                    cache=self.cache,
                 )
             self.computing.emit()
             with Store.open(self.path, readonly=True) as store:

@@ -41,6 +41,16 @@ from evalir_desktop.ui.widgets.screen_fit import restore_geometry, save_geometry
 FILE_FILTER = "Fichiers EVALIR (*.evalir)"
 
 
+def evolution_line(view: TerritoryView) -> str:
+    if view.evolution is not None:
+        return view.evolution.sentence
+    return (
+        "Premier état du territoire conservé\u202f: le prochain import dira ce qui a changé."
+        if view.rows
+        else ""
+    )
+
+
 class TerritoryWindow(TerritoryOutputs, QMainWindow):
     """Shows one territory file; the file is created by the first import."""
 
@@ -52,6 +62,7 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.task: TerritoryTask | None = None
         self.report_task: ReportTask | None = None
         self.evaluations: dict = {}  # evaluations reused between refreshes
+        self.notice = ""  # said before the counts once the views are computed again
         self.setWindowTitle(self.tr("%s — Territoire — EVALIR Desktop") % self.path.name)
         self.setAcceptDrops(True)
         restore_geometry(self, "territoire", 1200, 800)
@@ -289,7 +300,8 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
                 text += self.tr(" Voir l'onglet « Dernier import » pour les fichiers refusés.")
             if report.cancelled:
                 text = self.tr("Import arrêté. ") + text
-        self.status.setText(text)
+        self.status.setText(self.notice + text)
+        self.notice = ""
 
     def on_failed(self, message: str) -> None:
         self.end_task()
@@ -309,7 +321,9 @@ class TerritoryWindow(TerritoryOutputs, QMainWindow):
         self.products_tab.fill(view)
         self.absent_tab.fill(view)
         self.literacy_tab.fill(view)
-        self.versions.setText(view.version_note)
+        self.versions.setText(
+            "\n".join(line for line in (evolution_line(view), view.version_note) if line)
+        )
         for table_view in (self.obligations_view, self.maturity_view, self.unknowns_view):
             fit_columns(table_view)
         self.group_text.setText(
