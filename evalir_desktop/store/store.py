@@ -9,7 +9,6 @@ from pathlib import Path
 
 from evalir_desktop import __version__
 from evalir_desktop.commune import Commune
-from evalir_desktop.store.absence import Absences
 from evalir_desktop.store.answer_records import AnswerRecords
 from evalir_desktop.store.atomic import replacing
 from evalir_desktop.store.attachment_records import AttachmentRecords
@@ -23,7 +22,6 @@ from evalir_desktop.store.opinion_records import OpinionRecords
 from evalir_desktop.store.plan_records import PlanRecords
 from evalir_desktop.store.row_checks import RowChecks
 from evalir_desktop.store.schema import file_town_id
-from evalir_desktop.store.territory_history import TerritoryHistory
 from evalir_desktop.store.territory_records import TerritoryRecords
 from evalir_desktop.store.training_records import TrainingRecords
 
@@ -49,8 +47,6 @@ class Store(
     OpinionRecords,
     TrainingRecords,
     TerritoryRecords,
-    TerritoryHistory,
-    Absences,
     AnswerAuthors,
     DossierRecords,
     RowChecks,

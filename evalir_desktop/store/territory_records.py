@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
+from evalir_desktop.store.absence import Absences
 from evalir_desktop.store.epci import record_territory_epci, territory_epci
 from evalir_desktop.store.merging import MergeResult, keep_current, merge_town
 from evalir_desktop.store.models import DecisionRecord, SourceRecord
+from evalir_desktop.store.territory_history import TerritoryHistory
 from evalir_desktop.store.town_file import (
     AnswerRow,
     CommuneRow,
@@ -30,8 +32,9 @@ class KnownSource:
     outcome: str = "merged"
 
 
-class TerritoryRecords:
-    """Bulk reads and merges of a territory file (mixed into `Store`)."""
+class TerritoryRecords(TerritoryHistory, Absences):
+    """Bulk reads and merges of a territory file, its snapshots and the assessments its
+    towns no longer send (mixed into `Store`)."""
 
     _conn: sqlite3.Connection
     _valid: Callable
