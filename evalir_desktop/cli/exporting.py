@@ -19,7 +19,8 @@ def register(subparsers) -> None:
         required=True,
         choices=sorted(EXPORT_FORMATS),
         help="inventaire-json, inventaire-csv (fiche de transparence), reponses-csv, "
-        "fournisseur-csv, mention-txt : une évaluation d'un fichier de commune ; "
+        "fournisseur-csv, mention-txt, plan-csv, plan-ods (plan d'action pour un "
+        "tableur) : une évaluation d'un fichier de commune ; "
         "territoire-csv : tableau communes × évaluations d'un fichier de territoire",
     )
     command.add_argument("--assessment", metavar="ID", help="identifiant de l'évaluation")

@@ -32,6 +32,8 @@ ASSESSMENT_FORMATS = (
     "reponses-csv",
     "fournisseur-csv",
     "mention-txt",
+    "plan-csv",
+    "plan-ods",
 )
 
 

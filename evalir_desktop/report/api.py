@@ -13,6 +13,7 @@ from evalir_desktop.report.full import full_document, plan_document, summary_doc
 from evalir_desktop.report.inhabitants import LetterFields, form_document, letter_document
 from evalir_desktop.report.mention import mention_document, mention_text
 from evalir_desktop.report.model import Document
+from evalir_desktop.report.plan_export import plan_csv, plan_ods
 from evalir_desktop.report.supplier import supplier_csv, supplier_pdf
 from evalir_desktop.report.transparency import transparency_csv, transparency_json
 from evalir_desktop.report.writers import FORMATS, render
@@ -115,6 +116,12 @@ EXPORTS: dict[str, Output] = {
     ),
     "fournisseur-csv": Output(
         "Questionnaire au fournisseur (CSV)", ".csv", _supplier_csv, "questionnaire"
+    ),
+    "plan-ods": Output(
+        "Plan d'action (tableur ODS)", ".ods", lambda data, _o: plan_ods(data), "plan-action"
+    ),
+    "plan-csv": Output(
+        "Plan d'action (CSV)", ".csv", lambda data, _o: plan_csv(data), "plan-action"
     ),
 }
 

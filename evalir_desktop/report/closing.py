@@ -41,9 +41,18 @@ def action_rows(data: ReportData) -> list[list[str]]:
 
 
 def action_count(data: ReportData) -> str:
+    """The plan as it stands on the printing date (its follow-up goes on after validation)."""
     done = sum(1 for action in data.actions if action.status == "fait")
     text = counted(len(data.actions), "action", "actions")
-    return f"{text}, dont {counted(done, 'faite', 'faites') if done else 'aucune faite'}."
+    done_text = counted(done, "faite", "faites") if done else "aucune faite"
+    text = f"État du plan au {data.date_label} : {text}, dont {done_text}."
+    decision = data.decision
+    if decision is not None and decision.is_validated:
+        text += (
+            f" L'évaluation a été validée le {fr_date(decision.validated_on)} : depuis, "
+            "seul le suivi des actions (état, responsable, échéance) peut changer."
+        )
+    return text
 
 
 def action_plan(data: ReportData, number: int | None = None) -> list[Block]:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from evalir_desktop.assessment import Evaluation, seed_action_plan
-from evalir_desktop.store import Store
+from evalir_desktop.content import Content
+from evalir_desktop.store import ActionRecord, Store
+from evalir_desktop.store.plan_records import FOLLOW_UP_FIELDS
 
 PRIORITY_FROM_CONTENT = {"haute": 1, "moyenne": 2, "basse": 3}
 DATE_PATTERN = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
@@ -49,3 +53,54 @@ def parse_french_date(text: str) -> date | None:
 
 def french_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+# -- what the agent may change, and in which order the plan is shown ----------------------
+
+EDIT, FOLLOW_UP, READ_ONLY = "edit", "follow_up", "read_only"
+
+
+def plan_mode(store: Store, assessment_id: str) -> str:
+    """EDIT before validation; FOLLOW_UP once validated (status, owner, due date);
+    READ_ONLY for a file opened read-only."""
+    if store.readonly:
+        return READ_ONLY
+    return FOLLOW_UP if store.is_frozen(assessment_id) else EDIT
+
+
+def editable_fields(mode: str) -> frozenset[str]:
+    """The action fields the agent may change in `mode`."""
+    if mode == EDIT:
+        return frozenset({"title", "axis_id", "priority", *FOLLOW_UP_FIELDS})
+    return FOLLOW_UP_FIELDS if mode == FOLLOW_UP else frozenset()
+
+
+def keep_order(shown: Sequence[str], actions: Sequence[ActionRecord]) -> list[ActionRecord]:
+    """`actions` in the order already shown: a change never moves a row under the agent's
+    hand, new actions come last, removed ones go. Sorting happens only on request (the
+    store's order: priority, then due date)."""
+    place = {action_id: index for index, action_id in enumerate(shown)}
+    known = sorted((a for a in actions if a.id in place), key=lambda a: place[a.id])
+    return known + [action for action in actions if action.id not in place]
+
+
+# -- where an action comes from -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionOrigin:
+    """The recommendation an action was seeded from, its reason and its legal basis."""
+
+    recommendation: str
+    why: str
+    question: str
+    references: tuple[str, ...]
+
+
+def action_origins(content: Content) -> dict[str, ActionOrigin]:
+    """Every recommendation of the content by id, with the question it is attached to."""
+    return {
+        rec.id: ActionOrigin(rec.text, rec.why, question.label, tuple(question.references))
+        for question in content.questions()
+        for rec in question.recommendations
+    }

@@ -3,8 +3,17 @@
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from evalir_desktop.store.errors import ReadOnlyError
 from evalir_desktop.store.journal import new_id
 from evalir_desktop.store.models import ActionRecord, DecisionRecord, HistoryEntry
+
+# What the follow-up of a validated assessment may still change in its action plan: the
+# actions themselves (what, which axis, how urgent, where from) are frozen with the answers.
+FOLLOW_UP_FIELDS = frozenset({"status", "owner", "due_date"})
+FOLLOW_UP_MESSAGE = (
+    "Cette évaluation a été validée : seuls l'état, le responsable et l'échéance des "
+    "actions peuvent encore changer. Créez une nouvelle version pour modifier le plan."
+)
 
 
 class PlanRecords:
@@ -32,13 +41,41 @@ class PlanRecords:
         action = ActionRecord(id=new_id(), assessment_id=assessment_id, title=title, **fields)
         return self.save_action(action, who)
 
+    def action(self, action_id: str) -> ActionRecord | None:
+        rows = self._query("SELECT * FROM action WHERE id = ?", (action_id,))
+        valid = self._valid(ActionRecord, rows, "Action")
+        return valid[0] if valid else None
+
     def save_action(self, action: ActionRecord, who: str | None = None) -> ActionRecord:
+        """Save an action. Once its assessment is validated, only its follow-up may change
+        (`FOLLOW_UP_FIELDS`): that change is journalled as a follow-up, fields it changed only."""
         action = ActionRecord.model_validate(dict(action))  # model_copy does not validate
         change = action.model_dump(mode="json", exclude={"updated_at"})
-        with self._change("action", action.id, change, action.assessment_id, who) as at:
+        follow_up = self.is_frozen(action.assessment_id)
+        if follow_up:
+            before, change = self._follow_up_change(action)
+            if not change:
+                return before
+            change["follow_up"] = True
+        with self._change(
+            "action", action.id, change, action.assessment_id, who, check_frozen=not follow_up
+        ) as at:
             saved = action.model_copy(update={"updated_at": at})
             self._db["action"].upsert(saved.model_dump(mode="json"), pk="id")
         return saved
+
+    def _follow_up_change(self, action: ActionRecord) -> tuple[ActionRecord, dict]:
+        """The stored action and the fields a follow-up changes in it; ReadOnlyError if it
+        touches anything else."""
+        before = self.action(action.id)
+        if before is None or before.assessment_id != action.assessment_id:
+            raise ReadOnlyError(FOLLOW_UP_MESSAGE)
+        old = before.model_dump(mode="json", exclude={"updated_at"})
+        new = action.model_dump(mode="json", exclude={"updated_at"})
+        changed = {key: value for key, value in new.items() if old.get(key) != value}
+        if set(changed) - FOLLOW_UP_FIELDS:
+            raise ReadOnlyError(FOLLOW_UP_MESSAGE)
+        return before, changed
 
     def delete_action(self, action: ActionRecord, who: str | None = None) -> None:
         with self._change("action", action.id, {"deleted": True}, action.assessment_id, who):

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from evalir_desktop.store import Store
+from evalir_desktop.ui.assessment.action_plan import DUE, OWNER, PRIORITY, TITLE
 from evalir_desktop.ui.assessment.answer_editors import ChoiceEditor
 from tests.ui.helpers import answer_plainly, choose, open_window, type_into, when_dialog_opens
 
@@ -117,23 +118,25 @@ def edit_plan(qtbot, view, monkeypatch) -> None:
     qtbot.mouseClick(plan.seed_button, Qt.LeftButton)
     seeded = plan.table.rowCount()
     assert seeded == len(WEAK_ANSWERS)
-    assert plan.table.cellWidget(0, 4).currentText() == "Haute"  # sorted by priority
-    first_title = plan.table.item(0, 0).text()
-    plan.table.item(0, 2).setText("Hélène Dupré")  # inline edit of the owner
-    qtbot.waitUntil(lambda: plan.table.item(0, 2).text() == "Hélène Dupré")
-    plan.table.item(0, 3).setText("31/02/2027")  # refused inline
-    qtbot.waitUntil(lambda: plan.table.item(0, 3).text() == "")
+    assert plan.table.item(0, PRIORITY).text() == "Haute"  # seeded by priority
+    first_title = plan.table.item(0, TITLE).text()
+    plan.table.selectRow(0)
+    editor = plan.editor
+    type_into(qtbot, editor.owner, "Hélène Dupré")  # edited below the table
+    assert plan.table.item(0, OWNER).text() == "Hélène Dupré"
+    type_into(qtbot, editor.due, "31/02/2027")  # refused
+    assert editor.due.text() == "" and plan.table.item(0, DUE).text() == ""
     assert "n'existe pas" in plan.error.text()
-    plan.table.item(0, 3).setText("15/03/2027")
-    qtbot.waitUntil(lambda: plan.table.item(0, 3).text() == "15/03/2027")
+    type_into(qtbot, editor.due, "15/03/2027")
+    assert plan.table.item(0, DUE).text() == "15/03/2027"
     qtbot.mouseClick(plan.add_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: plan.table.rowCount() == seeded + 1)
+    assert plan.table.rowCount() == seeded + 1
+    assert plan.table.item(seeded, TITLE).text() == "Nouvelle action"  # added last, selected
+    assert plan.table.currentRow() == seeded
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)
-    titles = [plan.table.item(row, 0).text() for row in range(plan.table.rowCount())]
-    plan.table.setCurrentCell(titles.index("Nouvelle action"), 0)
     qtbot.mouseClick(plan.remove_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: plan.table.rowCount() == seeded)
-    assert plan.table.item(0, 0).text() == first_title
+    assert plan.table.rowCount() == seeded
+    assert plan.table.item(0, TITLE).text() == first_title
     assert view.saved_label.text().startswith("Enregistré à")
 
 

@@ -1,15 +1,21 @@
-"""The action plan: a table seeded from the recommendations, edited in place, autosaved."""
+"""The action plan: a table that reads well, the selected action's editor below, autosaved.
 
-from PySide6.QtCore import Qt, QTimer, Signal
+The table shows the action text in a wide wrapping column and the follow-up in short
+columns; every field is edited once, in the editor under it, rather than in drop-downs on
+every row. Rows keep their order while the agent edits (sorting only on request), and
+the selection stays on the action edited.
+"""
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,22 +23,29 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.session.plan import (
+    EDIT,
+    FOLLOW_UP,
+    action_origins,
     add_recommended_actions,
+    editable_fields,
     french_date,
-    parse_french_date,
+    keep_order,
     pending_seeds,
+    plan_mode,
 )
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import ActionRecord, StoreError
 from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
+from evalir_desktop.ui.assessment.action_editor import ActionEditor
+from evalir_desktop.ui.assessment.plan_export import PlanExportButton
 from evalir_desktop.ui.widgets.headings import heading
 
-TITLE, AXIS, OWNER, DUE, PRIORITY, STATUS = range(6)
+TITLE, PRIORITY, OWNER, DUE, STATUS = range(5)
 ERROR_STYLE = "color: #b00020;"
 
 
 class ActionPlanPage(QWidget):
-    """Rows sorted by priority then due date (the store's order); `saved` after each save."""
+    """The plan of one assessment; `saved` after each change stored."""
 
     saved = Signal()
 
@@ -40,162 +53,210 @@ class ActionPlanPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.store = session.store
-        self.content = session.content
         self.assessment_id = session.assessment_id
+        self.origins = action_origins(session.content)
         self.actions: list[ActionRecord] = []
+        self.mode = EDIT
         title = heading(self.tr("Plan d'action"))
-        intro = QLabel(
-            self.tr(
-                "Les actions proposées viennent des recommandations. Modifiez-les "
-                "directement dans le tableau (double-clic ou F2) : tout est enregistré aussitôt. "
-                "Les dates s'écrivent JJ/MM/AAAA."
-            )
-        )
-        intro.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Tableau du plan d'action"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Action"),
-                self.tr("Axe"),
+                self.tr("Priorité"),
                 self.tr("Responsable"),
                 self.tr("Échéance"),
-                self.tr("Priorité"),
-                self.tr("Statut"),
+                self.tr("État"),
             ]
         )
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
-        for column in (AXIS, OWNER, DUE, PRIORITY, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setMinimumSectionSize(60)
+        width = self.fontMetrics().horizontalAdvance
+        for column, sample in (
+            (PRIORITY, "Moyenne"),
+            (OWNER, "Agent d'accueil, DGS"),
+            (DUE, "31/12/2027"),
+            (STATUS, "Abandonné"),
+        ):
+            self.table.setColumnWidth(column, width(sample) + 24)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.setCornerButtonEnabled(False)
-        for corner in self.table.findChildren(QAbstractButton):
-            corner.setAccessibleName(self.tr("Coin du tableau"))
-        self.table.itemChanged.connect(self.item_changed)
+        self.table.itemSelectionChanged.connect(self.selection_changed)
+
+        self.editor = ActionEditor(session.content)
+        self.editor.edited.connect(self.save_field)
+        self.editor.refused.connect(self.show_error)
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QScrollArea.NoFrame)
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        editor_scroll.setWidget(self.editor)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(editor_scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setChildrenCollapsible(False)
+        self.editor_scroll = editor_scroll
+
         self.seed_button = QPushButton()
         self.seed_button.clicked.connect(self.add_seeds)
         self.add_button = QPushButton(self.tr("Ajouter une action"))
         self.add_button.clicked.connect(self.add_blank)
         self.remove_button = QPushButton(self.tr("Supprimer l'action sélectionnée"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.sort_button = QPushButton(self.tr("Trier par priorité et échéance"))
+        self.sort_button.setToolTip(
+            self.tr("Les lignes ne bougent pas pendant que vous les modifiez : triez-les ici.")
+        )
+        self.sort_button.clicked.connect(self.sort)
+        self.export_button = PlanExportButton(session)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.hide()
         buttons = QHBoxLayout()
-        buttons.addWidget(self.seed_button)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
+        for button in (
+            self.seed_button,
+            self.add_button,
+            self.remove_button,
+            self.sort_button,
+            self.export_button,
+        ):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
 
-    def axis_titles(self) -> dict[str, str]:
-        titles = {"": self.tr("(aucun)")}
-        for axis in self.content.axes:
-            titles[axis.id] = axis.short_title or axis.title
-        return titles
+    # -- showing -------------------------------------------------------------------
 
-    def editable(self) -> bool:
-        return not (self.store.readonly or self.store.is_frozen(self.assessment_id))
+    def intro_text(self) -> str:
+        if self.mode == EDIT:
+            return self.tr(
+                "Les actions proposées viennent des recommandations. Choisissez une action "
+                "dans le tableau et modifiez-la dans le cadre du dessous : tout est enregistré "
+                "aussitôt. Les dates s'écrivent JJ/MM/AAAA."
+            )
+        if self.mode == FOLLOW_UP:
+            return self.tr(
+                "L'évaluation est validée : les actions ne changent plus, mais leur suivi "
+                "reste à jour. Choisissez une action et notez son état, son responsable ou "
+                "son échéance dans le cadre du dessous : chaque changement est enregistré "
+                "et noté dans le journal de l'évaluation."
+            )
+        return self.tr("Ce fichier est ouvert en lecture seule : le plan se consulte ici.")
 
-    def refresh(self, keep: tuple[str, int] | None = None) -> None:
+    def selected_id(self) -> str | None:
+        row = self.table.currentRow()
+        selected = self.table.selectionModel().hasSelection()
+        return self.actions[row].id if selected and 0 <= row < len(self.actions) else None
+
+    def refresh(self, select: str | None = None, sort: bool = False) -> None:
+        """Read the plan again; rows keep their order unless `sort`, the selection stays
+        (or moves to `select`)."""
         if self.store.closed:
             return
-        self.actions = self.store.actions(self.assessment_id)
+        keep = select or self.selected_id()
+        stored = self.store.actions(self.assessment_id)
+        shown = [] if sort else [action.id for action in self.actions]
+        self.actions = keep_order(shown, stored)
+        self.mode = plan_mode(self.store, self.assessment_id)
+        self.intro.setText(self.intro_text())
         pending = len(pending_seeds(self.store, self.assessment_id, self.session.evaluation))
-        self.seed_button.setText(self.tr("Ajouter les actions recommandées (%s)") % pending)
-        editable = self.editable()
-        self.seed_button.setEnabled(editable and pending > 0)
-        self.add_button.setEnabled(editable)
-        self.remove_button.setEnabled(editable and bool(self.actions))
+        self.seed_button.setText(self.tr("Ajouter les actions recommandées (%n)", "", pending))
+        editing = self.mode == EDIT
+        for button in (self.seed_button, self.add_button, self.remove_button):
+            button.setVisible(editing)
+        self.seed_button.setEnabled(editing and pending > 0)
+        self.add_button.setEnabled(editing)
+        self.sort_button.setEnabled(len(self.actions) > 1)
+        self.export_button.setEnabled(bool(self.actions))
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.actions))
         for row, action in enumerate(self.actions):
-            self.fill_row(row, action, editable)
+            self.fill_row(row, action)
         self.table.blockSignals(False)
-        if keep:
-            ids = [action.id for action in self.actions]
-            if keep[0] in ids:
-                self.table.setCurrentCell(ids.index(keep[0]), keep[1])
+        ids = [action.id for action in self.actions]
+        if keep in ids:
+            self.table.selectRow(ids.index(keep))
+        elif self.actions:
+            self.table.selectRow(0)
+        self.selection_changed()
 
-    def fill_row(self, row: int, action: ActionRecord, editable: bool) -> None:
-        flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
-        if editable:
-            flags |= Qt.ItemIsEditable
+    def fill_row(self, row: int, action: ActionRecord) -> None:
         for column, text in (
             (TITLE, action.title),
+            (PRIORITY, ACTION_PRIORITY_LABELS.get(action.priority, "")),
             (OWNER, action.owner),
             (DUE, french_date(action.due_date)),
+            (STATUS, ACTION_STATUS_LABELS.get(action.status, action.status)),
         ):
             item = QTableWidgetItem(text)
-            item.setFlags(flags)
+            item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+            item.setTextAlignment(Qt.AlignLeft | Qt.AlignTop)
             self.table.setItem(row, column, item)
-        for column, labels, value, field in (
-            (AXIS, self.axis_titles(), action.axis_id, "axis_id"),
-            (PRIORITY, ACTION_PRIORITY_LABELS, action.priority, "priority"),
-            (STATUS, ACTION_STATUS_LABELS, action.status, "status"),
-        ):
-            combo = QComboBox()
-            combo.setAccessibleName(self.table.horizontalHeaderItem(column).text())
-            for key, text in labels.items():
-                combo.addItem(text, key)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.setEnabled(editable)
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo, a=action.id, f=field, col=column: self.save_field(
-                    a, f, c.currentData(), col
-                )
-            )
-            self.table.setCellWidget(row, column, combo)
 
-    def item_changed(self, item: QTableWidgetItem) -> None:
-        action_id = self.actions[item.row()].id
-        column = item.column()
-        text = item.text().strip()
-        if column == TITLE:
-            if not text:
-                self.show_error(self.tr("Une action doit avoir un intitulé."))
-                self.refresh_later((action_id, column))
-                return
-            self.save_field(action_id, "title", text, column)
-        elif column == OWNER:
-            self.save_field(action_id, "owner", text, column)
-        elif column == DUE:
-            try:
-                due = parse_french_date(text)
-            except ValueError as error:
-                self.show_error(str(error))
-                self.refresh_later((action_id, column))
-                return
-            self.save_field(action_id, "due_date", due, column)
+    def selection_changed(self) -> None:
+        action_id = self.selected_id()
+        action = next((a for a in self.actions if a.id == action_id), None)
+        origin = self.editor_origin(action) if action else None
+        self.editor.show_action(action, editable_fields(self.mode), origin)
+        self.remove_button.setEnabled(action is not None and self.mode == EDIT)
+        self.fit_editor()
 
-    def save_field(self, action_id: str, field: str, value, column: int) -> None:
-        action = next(a for a in self.actions if a.id == action_id)
+    def fit_editor(self) -> None:
+        """Give the editor the height its text needs, up to half the page; the table
+        takes the rest (the editor scrolls beyond)."""
+        width = self.editor_scroll.viewport().width()
+        needed = self.editor.heightForWidth(width) if self.editor.hasHeightForWidth() else -1
+        needed = needed if needed > 0 else self.editor.sizeHint().height()
+        self.editor_scroll.setMinimumHeight(min(needed + 2, max(self.height() // 2, 120)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_editor()
+
+    # -- changes -------------------------------------------------------------------
+
+    def save_field(self, action_id: str, field: str, value) -> None:
+        """Store one change of the editor; its row is updated where it stands."""
+        index = next(i for i, a in enumerate(self.actions) if a.id == action_id)
         try:
-            self.store.save_action(action.model_copy(update={field: value}))
+            saved = self.store.save_action(self.actions[index].model_copy(update={field: value}))
         except (StoreError, ValueError) as error:
             self.show_error(str(error))
-        else:
-            self.show_error("")
-            self.saved.emit()
-        self.refresh_later((action_id, column))
+            self.refresh()
+            return
+        self.show_error("")
+        self.actions[index] = saved
+        self.fill_row(index, saved)
+        if self.selected_id() == action_id:
+            self.editor.show_action(saved, editable_fields(self.mode), self.editor_origin(saved))
+        self.saved.emit()
 
-    def refresh_later(self, keep: tuple[str, int]) -> None:
-        """Rebuild the table after the signal that changed it has returned."""
-        QTimer.singleShot(0, lambda: self.refresh(keep))
+    def editor_origin(self, action: ActionRecord):
+        return self.origins.get(action.recommendation_id or "")
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
+
+    def sort(self) -> None:
+        self.refresh(sort=True)
 
     def add_seeds(self) -> None:
         add_recommended_actions(self.store, self.assessment_id, self.session.evaluation)
@@ -205,16 +266,17 @@ class ActionPlanPage(QWidget):
     def add_blank(self) -> None:
         action = self.store.add_action(self.assessment_id, self.tr("Nouvelle action"))
         self.saved.emit()
-        self.refresh((action.id, TITLE))
-        self.table.setFocus()
-        self.table.editItem(self.table.currentItem())
+        self.refresh(select=action.id)
+        self.table.scrollToItem(self.table.item(len(self.actions) - 1, TITLE))
+        self.editor.title.setFocus(Qt.OtherFocusReason)
+        self.editor.title.selectAll()
 
     def remove_selected(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.actions):
+        action_id = self.selected_id()
+        if action_id is None:
             self.show_error(self.tr("Sélectionnez d'abord une action dans le tableau."))
             return
-        action = self.actions[row]
+        action = next(a for a in self.actions if a.id == action_id)
         answer = QMessageBox.question(
             self,
             self.tr("Supprimer l'action"),
@@ -222,6 +284,9 @@ class ActionPlanPage(QWidget):
         )
         if answer != QMessageBox.Yes:
             return
+        row = self.actions.index(action)
         self.store.delete_action(action)
         self.saved.emit()
-        self.refresh()
+        self.actions.remove(action)
+        neighbour = self.actions[min(row, len(self.actions) - 1)].id if self.actions else None
+        self.refresh(select=neighbour)

@@ -22,6 +22,8 @@ class SavingActions:
             ("inventaire-csv", self.tr("Fiche de transparence (CSV)…")),
             ("reponses-csv", self.tr("Réponses et commentaires (CSV)…")),
             ("fournisseur-csv", self.tr("Questionnaire au fournisseur (CSV)…")),
+            ("plan-ods", self.tr("Plan d'action, pour un tableur (.ods)…")),
+            ("plan-csv", self.tr("Plan d'action (CSV)…")),
             ("mention-txt", self.tr("Mention explicite (texte)…")),
         ):
             menu.addAction(label).triggered.connect(lambda _=False, n=name: self.ask_export(n))

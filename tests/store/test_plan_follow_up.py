@@ -1,0 +1,86 @@
+"""After validation the plan is followed up: status, owner and due date change, journalled;
+everything else about an action stays as validated."""
+
+import json
+from datetime import date
+
+import pytest
+
+from evalir_desktop.store import DecisionRecord, ReadOnlyError
+
+
+def validate(store, assessment_id: str) -> None:
+    store.save_decision(
+        DecisionRecord(
+            assessment_id=assessment_id,
+            validated_by="Marie Dupont",
+            validated_role="directrice générale des services",
+            validated_on="2026-11-20",
+        )
+    )
+
+
+def test_follow_up_fields_stay_editable_and_are_journalled(store, make_assessment):
+    record = make_assessment()
+    action = store.add_action(record.id, "Désigner un élu référent", owner="Maire")
+    validate(store, record.id)
+    saved = store.save_action(
+        action.model_copy(
+            update={"status": "fait", "owner": "Adjointe au numérique", "due_date": "2027-01-31"}
+        ),
+        who="Marie Dupont",
+    )
+    assert saved.status == "fait"
+    [stored] = store.actions(record.id)
+    assert (stored.status, stored.owner, stored.due_date) == (
+        "fait",
+        "Adjointe au numérique",
+        date(2027, 1, 31),
+    )
+    entry = store.history(record.id, limit=1)[0]
+    assert (entry.entity, entry.entity_id, entry.who) == ("action", action.id, "Marie Dupont")
+    assert json.loads(entry.change) == {
+        "status": "fait",
+        "owner": "Adjointe au numérique",
+        "due_date": "2027-01-31",
+        "follow_up": True,
+    }
+
+
+def test_an_unchanged_follow_up_writes_nothing(store, make_assessment):
+    record = make_assessment()
+    action = store.add_action(record.id, "Former les agents")
+    validate(store, record.id)
+    before = store.history(record.id)
+    store.save_action(store.actions(record.id)[0])
+    assert store.history(record.id) == before
+    assert store.actions(record.id)[0].id == action.id
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "Autre chose"},
+        {"priority": 3},
+        {"axis_id": "donnees"},
+        {"status": "fait", "title": "X"},
+    ],
+)
+def test_the_rest_of_a_validated_action_is_frozen(store, make_assessment, change):
+    record = make_assessment()
+    action = store.add_action(record.id, "Former les agents", priority=1)
+    validate(store, record.id)
+    with pytest.raises(ReadOnlyError, match="nouvelle version"):
+        store.save_action(action.model_copy(update=change))
+    assert store.actions(record.id)[0].title == "Former les agents"
+
+
+def test_no_action_is_added_or_removed_after_validation(store, make_assessment):
+    record = make_assessment()
+    action = store.add_action(record.id, "Former les agents")
+    validate(store, record.id)
+    with pytest.raises(ReadOnlyError):
+        store.add_action(record.id, "Une de plus")
+    with pytest.raises(ReadOnlyError):
+        store.delete_action(action)
+    assert [a.title for a in store.actions(record.id)] == ["Former les agents"]
