@@ -29,7 +29,7 @@ def action_rows(data: ReportData) -> list[list[str]]:
     return [
         [
             str(index),
-            action.title,
+            f"{action.title}\nSuivi : {action.note}" if action.note else action.title,
             labels.get(action.axis_id, action.axis_id),
             action.owner,
             fr_date(action.due_date),
@@ -50,7 +50,7 @@ def action_count(data: ReportData) -> str:
     if decision is not None and decision.is_validated:
         text += (
             f" L'évaluation a été validée le {fr_date(decision.validated_on)} : depuis, "
-            "seul le suivi des actions (état, responsable, échéance) peut changer."
+            "seul le suivi des actions (état, responsable, échéance, note) peut changer."
         )
     return text
 

@@ -26,16 +26,20 @@ def canonical_data(
         "commune": commune.model_dump(mode="json") if commune else None,
         "assessment": assessment.model_dump(mode="json", include=ASSESSMENT_FIELDS),
         "answers": {key: answers[key].model_dump(mode="json") for key in sorted(answers)},
-        "actions": sorted(
-            (a.model_dump(mode="json", exclude={"updated_at", "assessment_id"}) for a in actions),
-            key=lambda item: item["id"],
-        ),
+        "actions": sorted((_action(a) for a in actions), key=lambda item: item["id"]),
         "decision": decision.model_dump(mode="json", exclude={"id", "updated_at"})
         if decision
         else None,
     }
     data.update({key: list(items) for key, items in (extra or {}).items() if items})
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _action(action: ActionRecord) -> dict:
+    """An action as it counts; its follow-up note only when there is one, so that the
+    fingerprint of an assessment without notes is the one it had before notes existed."""
+    exclude = {"updated_at", "assessment_id"} | ({"note"} if not action.note else set())
+    return action.model_dump(mode="json", exclude=exclude)
 
 
 def fingerprint(*args, **kwargs) -> str:

@@ -16,6 +16,7 @@ PLAN_HEADER = (
     "Responsable",
     "Échéance",
     "État",
+    "Note de suivi",
     "Recommandation d'origine",
     "Pourquoi",
     "Question à l'origine",
@@ -23,7 +24,7 @@ PLAN_HEADER = (
 )
 DUE = PLAN_HEADER.index("Échéance")
 # relative column widths of the ODS sheet, in centimetres
-WIDTHS_CM = (1.0, 9.0, 4.0, 2.2, 4.0, 2.6, 2.4, 9.0, 9.0, 7.0, 7.0)
+WIDTHS_CM = (1.0, 9.0, 4.0, 2.2, 4.0, 2.6, 2.4, 7.0, 9.0, 9.0, 7.0, 7.0)
 
 
 def plan_rows(data: ReportData) -> list[list]:
@@ -41,6 +42,7 @@ def plan_rows(data: ReportData) -> list[list]:
                 action.owner,
                 action.due_date,
                 ACTION_STATUS_LABELS.get(action.status, action.status),
+                action.note,
                 origin.recommendation if origin else "",
                 origin.why if origin else "",
                 origin.question if origin else "",

@@ -87,6 +87,7 @@ class ActionRecord(Record):
     priority: ActionPriority = 2
     status: ActionStatus = "a_faire"
     recommendation_id: str | None = None
+    note: str = Field(default="", max_length=5_000)  # follow-up note (since schema v4)
     updated_at: Stamp = ""
 
 

@@ -9,10 +9,11 @@ from evalir_desktop.store.models import ActionRecord, DecisionRecord, HistoryEnt
 
 # What the follow-up of a validated assessment may still change in its action plan: the
 # actions themselves (what, which axis, how urgent, where from) are frozen with the answers.
-FOLLOW_UP_FIELDS = frozenset({"status", "owner", "due_date"})
+FOLLOW_UP_FIELDS = frozenset({"status", "owner", "due_date", "note"})
 FOLLOW_UP_MESSAGE = (
-    "Cette évaluation a été validée : seuls l'état, le responsable et l'échéance des "
-    "actions peuvent encore changer. Créez une nouvelle version pour modifier le plan."
+    "Cette évaluation a été validée : seuls l'état, le responsable, l'échéance et la note "
+    "de suivi des actions peuvent encore changer. Créez une nouvelle version pour "
+    "modifier le plan."
 )
 
 

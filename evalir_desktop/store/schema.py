@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cache
 
 APPLICATION_ID = 0x45564C52  # "EVLR"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ANNEX_VERSION = 3  # attachments, reviewers' opinions and trainings since this version
 
 V1_TABLES = """
@@ -185,6 +185,12 @@ def _to_v3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _to_v4(conn: sqlite3.Connection) -> None:
+    """changes: action.note, the follow-up note of an action (what was done, what is
+    awaited), still written after the assessment is validated."""
+    conn.execute("ALTER TABLE action ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+
+
 def file_town_id(conn: sqlite3.Connection) -> str:
     """The identity of a town file: its `meta.file_id` (random, created with the file),
     or a new random one when the file has none that is valid."""
@@ -202,7 +208,7 @@ def valid_town_id(value) -> str:
 
 
 # Index i holds the step that brings a file from version i to version i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2, _to_v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2, _to_v3, _to_v4]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -53,6 +53,7 @@ FIELD_LABELS = {
     ("answer", "value"): "réponse écrite",
     ("answer", "comment"): "commentaire",
     ("action", "title"): "action",
+    ("action", "note"): "note de suivi d'une action",
     ("decision", "validated_role"): "rôle de la personne qui a validé",
     ("decision", "deliberation_number"): "numéro de délibération",
     ("decision", "text"): "texte de la décision",

@@ -24,7 +24,9 @@ def seeded(store):
     added = add_recommended_actions(
         store, assessment_id, AssessmentSession(store, content, assessment_id).evaluation
     )
-    store.add_action(assessment_id, "Action ajoutée à la main", due_date=date(2027, 3, 15))
+    store.add_action(
+        assessment_id, "Action ajoutée à la main", due_date=date(2027, 3, 15), note="Devis reçu."
+    )
     data = report_data(store, assessment_id, content, date(2026, 11, 25))
     return data, added
 
@@ -61,6 +63,7 @@ def test_csv_has_axis_origin_and_legal_basis(store):
     assert column["Base légale"] == " ; ".join(question.references)
     manual = dict(zip(header, next(r for r in body if r[1].endswith("à la main")), strict=True))
     assert manual["Échéance"] == "15/03/2027" and manual["Recommandation d'origine"] == ""
+    assert manual["Note de suivi"] == "Devis reçu."
 
 
 def test_ods_opens_as_a_spreadsheet_with_real_dates(store, tmp_path):

@@ -13,6 +13,7 @@ from evalir_desktop.store.schema import valid_town_id
 FOLDER = Path(__file__).parents[1] / "fixtures"
 FIXTURES = sorted(FOLDER.glob("schema-v*.evalir"))
 TERRITORIES = sorted(FOLDER.glob("territoire-v*.evalir"))
+FOLLOW_UP_NOTE = "Arrêté de désignation à la signature du maire."  # see make_fixture.py
 
 
 def version_of(path: Path) -> int:
@@ -44,6 +45,7 @@ def test_fixture_opens_and_reaches_current_version(fixture, tmp_path):
         if version_of(fixture) == 1:  # a file older than the identity keeps its file id
             assert store.town_id() == store.meta("file_id")
         check_annexes(store, chatbot.id, version_of(fixture))
+        check_follow_up(store, chatbot.id, version_of(fixture))
     backup = migration_backup_path(path, version_of(fixture))
     if version_of(fixture) < SCHEMA_VERSION:  # the copy set aside before migrating stays
         assert backup.read_bytes() == fixture.read_bytes()
@@ -67,6 +69,18 @@ def check_annexes(store, assessment_id: str, version: int) -> None:
     (opinion,) = store.opinions(assessment_id)
     assert (opinion.step_id, opinion.verdict) == ("donnees", "a_corriger")
     assert [t.people for t in store.trainings()] == [14]
+
+
+def check_follow_up(store, assessment_id: str, version: int) -> None:
+    """Follow-up notes came with v4: older actions read with an empty note, and can get one
+    although the assessment is validated."""
+    (action,) = store.actions(assessment_id)
+    if version >= 4:
+        assert (action.status, action.note) == ("en_cours", FOLLOW_UP_NOTE)
+        return
+    assert action.note == ""
+    store.save_action(action.model_copy(update={"note": "Relancé le 3 février."}))
+    assert store.action(action.id).note == "Relancé le 3 février."
 
 
 @pytest.mark.parametrize("fixture", TERRITORIES, ids=lambda path: path.stem)

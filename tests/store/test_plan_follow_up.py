@@ -26,16 +26,22 @@ def test_follow_up_fields_stay_editable_and_are_journalled(store, make_assessmen
     validate(store, record.id)
     saved = store.save_action(
         action.model_copy(
-            update={"status": "fait", "owner": "Adjointe au numérique", "due_date": "2027-01-31"}
+            update={
+                "status": "fait",
+                "owner": "Adjointe au numérique",
+                "due_date": "2027-01-31",
+                "note": "Arrêté signé le 28 janvier.",
+            }
         ),
         who="Marie Dupont",
     )
     assert saved.status == "fait"
     [stored] = store.actions(record.id)
-    assert (stored.status, stored.owner, stored.due_date) == (
+    assert (stored.status, stored.owner, stored.due_date, stored.note) == (
         "fait",
         "Adjointe au numérique",
         date(2027, 1, 31),
+        "Arrêté signé le 28 janvier.",
     )
     entry = store.history(record.id, limit=1)[0]
     assert (entry.entity, entry.entity_id, entry.who) == ("action", action.id, "Marie Dupont")
@@ -43,6 +49,7 @@ def test_follow_up_fields_stay_editable_and_are_journalled(store, make_assessmen
         "status": "fait",
         "owner": "Adjointe au numérique",
         "due_date": "2027-01-31",
+        "note": "Arrêté signé le 28 janvier.",
         "follow_up": True,
     }
 

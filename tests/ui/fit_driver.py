@@ -49,6 +49,29 @@ def assessment_pages(checker: Checker, window, label: str) -> None:
             checker.check(f"{label}, étape {step.id}", window)
 
 
+def editable_pages(checker: Checker, window, work: Path, content) -> None:
+    """A copy of the example, with a new version in progress: every button of every page."""
+    from evalir_desktop.session.plan import add_recommended_actions
+    from evalir_desktop.session.session import AssessmentSession
+    from evalir_desktop.session.versions import new_version
+
+    copy = window.store.save_copy_as(work / "copie de l'exemple.evalir")
+    window.open_path(copy)
+    record = new_version(window.store, window.store.assessments()[0].id)
+    session = AssessmentSession(window.store, content, record.id)
+    window.store.add_action(record.id, "Action ajoutée " * 30)
+    add_recommended_actions(window.store, record.id, session.evaluation)
+    window.open_assessment(record.id)
+    view = window.assessment_view
+    for index, step in enumerate(view.steps):
+        view.go_to(index)
+        checker.check(f"nouvelle version, étape {step.id}", window)
+    plan = view.pages[[step.id for step in view.steps].index("plan")]
+    view.go_to_step("plan")
+    plan.table.selectRow(0)
+    checker.check("nouvelle version, plan, action longue sélectionnée", window)
+
+
 def main_window(checker: Checker, work: Path, content) -> None:
     from evalir_desktop.ui.assessment.comparison import ComparisonDialog
     from evalir_desktop.ui.dialogs.about import AboutDialog
@@ -73,6 +96,8 @@ def main_window(checker: Checker, work: Path, content) -> None:
     checker.check("accueil", window)
     assessment_pages(checker, window, "exemple validé")
     assessment_id = window.store.assessments()[0].id
+    editable_pages(checker, window, work, content)
+    window.open_path(example)
     checker.dialog("nouvelle évaluation", NewAssessmentDialog(content, window))
     dialog = NewAssessmentDialog(content, window)
     dialog.show()

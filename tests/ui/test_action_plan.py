@@ -100,15 +100,20 @@ def test_after_validation_the_follow_up_is_editable_and_journalled(plan):
     choose(editor.status, "fait")
     editor.due.setText("15/01/2027")
     editor.due.editingFinished.emit()
+    assert not editor.note.isReadOnly()
+    editor.note.setPlainText("Mention affichée depuis le 2 décembre.")
+    editor.note.left.emit()
     assert page.error.isHidden()
     assert page.table.item(0, STATUS).text() == "Fait"
     stored = page.store.action(action_id)
     assert stored.status == "fait" and stored.due_date.isoformat() == "2027-01-15"
+    assert stored.note == "Mention affichée depuis le 2 décembre."
     changes = [
         json.loads(entry.change)
-        for entry in page.store.history(page.assessment_id, limit=2)
+        for entry in page.store.history(page.assessment_id, limit=3)
         if entry.entity_id == action_id
     ]
+    assert {"note": "Mention affichée depuis le 2 décembre.", "follow_up": True} in changes
     assert {"due_date": "2027-01-15", "follow_up": True} in changes
     assert {"status": "fait", "follow_up": True} in changes
 

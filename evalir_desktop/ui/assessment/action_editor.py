@@ -47,6 +47,12 @@ class ActionEditor(QGroupBox):
         self.due.setAccessibleName(self.tr("Échéance"))
         self.due.setPlaceholderText(self.tr("JJ/MM/AAAA"))
         self.due.editingFinished.connect(self.due_finished)
+        self.note = PlainTextEdit()
+        self.note.setAccessibleName(self.tr("Note de suivi"))
+        self.note.setPlaceholderText(self.tr("Ce qui a été fait, ce qui est attendu, et quand"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
+        self.note.left.connect(self.note_left)
         self.origin = QLabel()
         self.origin.setWordWrap(True)
         self.origin.setTextFormat(Qt.PlainText)  # content text, shown as it is
@@ -64,7 +70,9 @@ class ActionEditor(QGroupBox):
         grid.addWidget(self.priority, 2, 3)
         grid.addWidget(buddy(self.tr("A&xe"), self.axis), 2, 4)
         grid.addWidget(self.axis, 2, 5)
-        grid.addWidget(self.origin, 3, 0, 1, 6)
+        grid.addWidget(buddy(self.tr("N&ote de suivi"), self.note), 3, 0)
+        grid.addWidget(self.note, 3, 1, 1, 5)
+        grid.addWidget(self.origin, 4, 0, 1, 6)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
         for first, second in (
@@ -73,6 +81,7 @@ class ActionEditor(QGroupBox):
             (self.due, self.status),
             (self.status, self.priority),
             (self.priority, self.axis),
+            (self.axis, self.note),
         ):
             self.setTabOrder(first, second)
         self.readable = readable_palette(self.palette())
@@ -100,6 +109,8 @@ class ActionEditor(QGroupBox):
         if self.title.toPlainText() != shown.title or action is None:
             self.title.setPlainText(shown.title if action else "")
         self.owner.setText(shown.owner)
+        if self.note.toPlainText() != shown.note:
+            self.note.setPlainText(shown.note)
         self.due.setText(french_date(shown.due_date))
         for combo, value in (
             (self.axis, shown.axis_id),
@@ -109,6 +120,7 @@ class ActionEditor(QGroupBox):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.title.setReadOnly("title" not in editable)
         self.owner.setReadOnly("owner" not in editable)
+        self.note.setReadOnly("note" not in editable)
         self.due.setReadOnly("due_date" not in editable)
         for combo, field in (
             (self.axis, "axis_id"),
@@ -149,6 +161,10 @@ class ActionEditor(QGroupBox):
             self.title.setPlainText(self.action.title)
             return
         self.emit("title", text)
+
+    def note_left(self) -> None:
+        if self.action is not None and not self.note.isReadOnly():
+            self.emit("note", self.note.toPlainText().strip())
 
     def owner_finished(self) -> None:
         if self.action is not None and not self.owner.isReadOnly():

@@ -39,6 +39,7 @@ from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LA
 from evalir_desktop.ui.assessment.action_editor import ActionEditor
 from evalir_desktop.ui.assessment.plan_export import PlanExportButton
 from evalir_desktop.ui.widgets.headings import heading
+from evalir_desktop.ui.widgets.plain import plain_tooltip
 
 TITLE, PRIORITY, OWNER, DUE, STATUS = range(5)
 ERROR_STYLE = "color: #b00020;"
@@ -125,18 +126,16 @@ class ActionPlanPage(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        buttons = QHBoxLayout()
-        for button in (
-            self.seed_button,
-            self.add_button,
-            self.remove_button,
-            self.sort_button,
-            self.export_button,
-        ):
+        top = QHBoxLayout()  # what applies to the whole table, beside the title
+        top.addWidget(title, 1)
+        top.addWidget(self.sort_button)
+        top.addWidget(self.export_button)
+        buttons = QHBoxLayout()  # what changes the plan
+        for button in (self.add_button, self.seed_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(top)
         layout.addWidget(self.intro)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
@@ -154,9 +153,9 @@ class ActionPlanPage(QWidget):
         if self.mode == FOLLOW_UP:
             return self.tr(
                 "L'évaluation est validée : les actions ne changent plus, mais leur suivi "
-                "reste à jour. Choisissez une action et notez son état, son responsable ou "
-                "son échéance dans le cadre du dessous : chaque changement est enregistré "
-                "et noté dans le journal de l'évaluation."
+                "reste à jour. Choisissez une action et notez son état, son responsable, son "
+                "échéance ou une note de suivi dans le cadre du dessous : chaque changement "
+                "est enregistré et noté dans le journal de l'évaluation."
             )
         return self.tr("Ce fichier est ouvert en lecture seule : le plan se consulte ici.")
 
@@ -206,6 +205,8 @@ class ActionPlanPage(QWidget):
             (STATUS, ACTION_STATUS_LABELS.get(action.status, action.status)),
         ):
             item = QTableWidgetItem(text)
+            if column == TITLE and action.note:
+                item.setToolTip(plain_tooltip(self.tr("Note de suivi : %s") % action.note))
             item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
             item.setTextAlignment(Qt.AlignLeft | Qt.AlignTop)
             self.table.setItem(row, column, item)
