@@ -8,6 +8,7 @@ the selection stays on the action edited.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -92,6 +93,9 @@ class ActionPlanPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setTabKeyNavigation(False)
+        self.table.setCornerButtonEnabled(False)
+        for corner in self.table.findChildren(QAbstractButton):
+            corner.setAccessibleName(self.tr("Coin du tableau"))
         self.table.itemSelectionChanged.connect(self.selection_changed)
 
         self.editor = ActionEditor(session.content)
