@@ -105,6 +105,7 @@ def main_window(checker: Checker, work: Path, content) -> None:
         dialog.template.setCurrentIndex(dialog.template.findData(template.id))
         checker.check(f"nouvelle évaluation, modèle {template.id}", dialog)
     dialog.close()
+    dossier_dialog(checker, window, content, assessment_id, work)
     checker.dialog("corbeille", TrashDialog(window.store, window))
     checker.dialog("à propos", AboutDialog(window))
     checker.dialog("guide", GuideDialog(window))
@@ -112,6 +113,19 @@ def main_window(checker: Checker, work: Path, content) -> None:
     checker.dialog("envoi", ShareDialog(window.store, window))
     checker.dialog("comparaison", ComparisonDialog(window.store, content, assessment_id, window))
     window.close()
+
+
+def dossier_dialog(checker: Checker, window, content, assessment_id: str, work: Path) -> None:
+    """The new-assessment dialog once a product dossier is chosen (its summary shown)."""
+    from evalir_desktop.territory.dossiers import write_product_dossier
+    from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
+
+    path, _ = write_product_dossier(window.store, content, assessment_id, work)
+    dialog = NewAssessmentDialog(content, window)
+    dialog.show()
+    dialog.use_dossier_file(path)
+    checker.check("nouvelle évaluation depuis un dossier de produit", dialog)
+    dialog.close()
 
 
 def territory_window(checker: Checker, work: Path, content) -> None:
@@ -128,6 +142,11 @@ def territory_window(checker: Checker, work: Path, content) -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         checker.check(f"territoire, onglet {window.tabs.tabText(index)}", window)
+    town = window.drill.open_assessment(window.view.rows[0].assessment_id)
+    for index, step in enumerate(town.view.steps):
+        town.view.go_to(index)
+        checker.check(f"évaluation ouverte depuis le territoire, étape {step.id}", town)
+    town.close()
     window.close()
 
 

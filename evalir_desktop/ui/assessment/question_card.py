@@ -62,6 +62,7 @@ class QuestionCard(QFrame):
         self.origin.setWordWrap(True)
         self.origin.setStyleSheet("color: #1f4e79; font-style: italic;")
         self.origin.hide()
+        self.origin_label = ""
 
         self.unknown = QCheckBox(self.tr("Je ne sais pas"))
         self.unknown.setAccessibleName(self.tr("Je ne sais pas : %s") % question.label)
@@ -187,13 +188,18 @@ class QuestionCard(QFrame):
 
     def set_origin(self, label: str | None) -> None:
         """Say where the answer comes from (« Repris du dossier de… »), or nothing."""
-        self.origin.setText(
-            self.tr("%s\u202f: réponse à vérifier, modifiable comme les autres.") % label
-            if label
-            else ""
-        )
+        self.origin_label = label or ""
+        self.show_origin()
+
+    def show_origin(self) -> None:
+        label = self.origin_label
+        if label and self.comment.isReadOnly():
+            label += "."
+        elif label:
+            label = self.tr("%s\u202f: réponse à vérifier, modifiable comme les autres.") % label
+        self.origin.setText(label)
         self.origin.setVisible(bool(label))
-        self.origin.setAccessibleName(self.origin.text())
+        self.origin.setAccessibleName(label)
 
     def set_readonly(self, readonly: bool) -> None:
         """Freeze the answer; it stays in normal text, not in the grey of disabled widgets."""
@@ -201,6 +207,7 @@ class QuestionCard(QFrame):
             widget.setEnabled(not readonly)
         self.clear_button.setVisible(not readonly)
         self.comment.setReadOnly(readonly)
+        self.show_origin()
         self.setPalette(readable_palette(self.palette()) if readonly else QPalette())
         self.setProperty("readonly", readonly)
         if not readonly:

@@ -285,18 +285,16 @@ class AssessmentView(QWidget):
             page.show_origins(labels)
         sources = "\u202f; ".join(sorted({origin.dossier for origin in origins.values()}))
         if len(origins) == 1:
-            text = (
-                self.tr(
-                    "Une réponse sur l'outil vient d'un dossier de produit partagé (%s)\u202f: "
-                    "vérifiez-la, et corrigez-la si elle ne vaut pas pour votre commune."
-                )
-                % sources
-            )
+            text = self.tr("Une réponse sur l'outil vient d'un dossier de produit partagé (%s).")
+            text %= sources
         else:
-            text = self.tr(
-                "%d réponses sur l'outil viennent d'un dossier de produit partagé (%s)\u202f: "
-                "vérifiez-les, et corrigez celles qui ne valent pas pour votre commune."
-            ) % (len(origins), sources)
+            text = self.tr("%d réponses sur l'outil viennent d'un dossier de produit partagé (%s).")
+            text %= (len(origins), sources)
+        if not self.store.readonly:
+            text += " " + self.tr(
+                "Vérifiez-les, et corrigez celles qui ne valent pas pour votre commune\u202f: "
+                "chacune reste modifiable."
+            )
         self.origin_banner.setText(text)
         self.origin_banner.setVisible(bool(origins))
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.content import Content, Template
 from evalir_desktop.product.dossier import FILE_FILTER, DossierRefused, read_dossier
+from evalir_desktop.product.origin import of_town
 from evalir_desktop.product.starting import reusable
 from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 
@@ -195,12 +196,12 @@ class NewAssessmentDialog(QDialog):
         )
         self.dossier_text.setText(
             self.tr(
-                "Dossier « %s », écrit par %s à partir de ses réponses du %s (questionnaire "
-                "%s)\u202f: %s. Les questions propres à votre commune restent à remplir."
+                "Dossier « %s » %s, réponses du %s (questionnaire %s)\u202f: %s. Les "
+                "questions propres à votre commune restent à remplir."
             )
             % (
                 dossier.product.name,
-                source.commune,
+                of_town(source.commune),
                 source.answered_on.strftime("%d/%m/%Y"),
                 source.content_version,
                 reused,
@@ -210,11 +211,13 @@ class NewAssessmentDialog(QDialog):
         self.forget_button.show()
         self.template.setCurrentIndex(0)
         self.template.setEnabled(False)
+        self.template_description.hide()  # « toutes les questions sont à remplir » no more
         self.title.setText(dossier.product.name)
         self.title.setProperty("from_template", True)
         self.description.setPlainText(dossier.product.description)
         self.supplier.setText(dossier.product.supplier)
         self.ai_type.setCurrentIndex(max(0, self.ai_type.findData(dossier.product.ai_type)))
+        self.grow_to_fit()
         return True
 
     def forget_dossier(self) -> None:
@@ -222,3 +225,4 @@ class NewAssessmentDialog(QDialog):
         self.dossier_text.hide()
         self.forget_button.hide()
         self.template.setEnabled(True)
+        self.template_description.show()

@@ -14,9 +14,9 @@ from evalir_desktop.ui.territory import tables
 PRODUCT_COLUMNS = [
     QT_TRANSLATE_NOOP("TerritoryTables", "Produit"),
     QT_TRANSLATE_NOOP("TerritoryTables", "Fournisseur"),
+    QT_TRANSLATE_NOOP("TerritoryTables", "Dossier partagé"),
     QT_TRANSLATE_NOOP("TerritoryTables", "Communes"),
     QT_TRANSLATE_NOOP("TerritoryTables", "Liste des communes"),
-    QT_TRANSLATE_NOOP("TerritoryTables", "Dossier partagé"),
     QT_TRANSLATE_NOOP("TerritoryTables", "Évaluation la plus complète"),
 ]
 
@@ -37,9 +37,9 @@ def fill_products(model, view: TerritoryView) -> None:
             [
                 row.name,
                 row.supplier,
+                row.dossier,
                 len(row.towns),
                 ", ".join(town.nom for town in row.towns),
-                row.dossier,
                 best_label(row),
             ]
             for row in view.products

@@ -1,5 +1,7 @@
 """Fill the territory window's tables and tree from the pure territory views."""
 
+from collections import Counter
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -148,7 +150,7 @@ def wrapping_tree(name: str) -> QTreeWidget:
     """A tree whose long titles wrap in the first column (not « Même pro… »)."""
     tree = QTreeWidget()
     tree.setAccessibleName(name)
-    tree.setColumnCount(3)
+    tree.setColumnCount(2)
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -156,19 +158,25 @@ def wrapping_tree(name: str) -> QTreeWidget:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(0, QHeaderView.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.Stretch)
     return tree
+
+
+def projects_label(titles: list[str]) -> str:
+    """« Chatbot ; Caméras (2) »: each title once, with how many projects bear it."""
+    counts = Counter(titles)
+    return "\u202f; ".join(
+        title if count == 1 else f"{title} ({count})" for title, count in counts.items()
+    )
 
 
 def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
     """One top-level item per group (kind, title, number of towns), then each of its towns
-    once, with the projects concerned: as many town rows as the number shown."""
+    once, with its projects concerned: as many town rows as the number shown."""
     tree.clear()
     tree.setHeaderLabels(
         [
             QCoreApplication.translate(CONTEXT, "Opportunité de mutualisation"),
             QCoreApplication.translate(CONTEXT, "Communes"),
-            QCoreApplication.translate(CONTEXT, "Projets concernés"),
         ]
     )
     for index, group in enumerate(view.opportunities):
@@ -176,11 +184,12 @@ def fill_groups(tree: QTreeWidget, view: TerritoryView) -> None:
         top.setData(0, Qt.UserRole, index)
         top.setToolTip(0, plain_tooltip(group.explanation))
         for position, member in enumerate(group.members):
-            projects = "\u202f; ".join(project.title for project in member.projects)
-            child = QTreeWidgetItem([member.town.shown, member.town.insee, projects])
+            projects = projects_label([project.title for project in member.projects])
+            label = member.town.shown + (f" — {projects}" if projects else "")
+            child = QTreeWidgetItem([label, member.town.insee])
             child.setData(0, Qt.UserRole, index)
             child.setData(1, Qt.UserRole, position)
-            child.setToolTip(2, plain_tooltip(projects))
+            child.setToolTip(0, plain_tooltip(label))
             top.addChild(child)
         tree.addTopLevelItem(top)
 

@@ -9,6 +9,7 @@ from evalir_desktop.content import Content
 from evalir_desktop.store import Store
 from evalir_desktop.ui.assessment.view import AssessmentView
 from evalir_desktop.ui.report.menu import install_report_menu
+from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 READONLY_STYLE = "background: #eceff1; color: #263238; padding: 6px;"
 
@@ -55,7 +56,7 @@ class TownAssessmentWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
         install_report_menu(self)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
 
     # what the report menu asks of the window it is installed in
     def current_assessment_id(self) -> str:
