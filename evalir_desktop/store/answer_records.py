@@ -2,7 +2,7 @@
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.store.journal import new_id
@@ -16,11 +16,25 @@ class AnswerRecords:
     _db: object  # sqlite_utils.Database, made by Store on the first change
     _change: Callable
     _valid: Callable
+    _query: Callable[..., Iterator[dict]]
     who: str
 
     def answers(self, assessment_id: str) -> dict[str, Answer]:
-        rows = self._db.query("SELECT * FROM answer WHERE assessment_id = ?", (assessment_id,))
+        rows = self._query("SELECT * FROM answer WHERE assessment_id = ?", (assessment_id,))
         return {row.question_id: row.answer() for row in self._valid(AnswerRow, rows, "Réponse")}
+
+    def answers_of(self, assessment_ids: list[str]) -> dict[str, dict[str, Answer]]:
+        """The answers of several assessments in one query (the home list's summaries)."""
+        found: dict[str, dict[str, Answer]] = {
+            assessment_id: {} for assessment_id in assessment_ids
+        }
+        rows = self._query(
+            "SELECT * FROM answer WHERE assessment_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(assessment_ids),),
+        )
+        for row in self._valid(AnswerRow, rows, "Réponse"):
+            found[row.assessment_id][row.question_id] = row.answer()
+        return found
 
     def save_answer(
         self,

@@ -1,5 +1,6 @@
 """The action plan, the decision and the journal of an assessment (mixed into `Store`)."""
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 
@@ -94,6 +95,15 @@ class PlanRecords:
             "SELECT validated_on FROM decision WHERE assessment_id = ?", (assessment_id,)
         ).fetchone()
         return bool(row and row[0])
+
+    def validated_of(self, assessment_ids: list[str]) -> set[str]:
+        """Which of these assessments are validated (frozen), in one query."""
+        rows = self._conn.execute(
+            "SELECT assessment_id FROM decision WHERE validated_on IS NOT NULL "
+            "AND validated_on != '' AND assessment_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(assessment_ids),),
+        )
+        return {assessment_id for (assessment_id,) in rows}
 
     def save_decision(self, decision: DecisionRecord, who: str | None = None) -> DecisionRecord:
         """Record validation and council decision; allowed on a validated assessment,

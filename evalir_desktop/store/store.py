@@ -16,6 +16,7 @@ from evalir_desktop.store.authors import AnswerAuthors
 from evalir_desktop.store.dossier_records import DossierRecords
 from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
 from evalir_desktop.store.journal import journal, new_id, now_iso
+from evalir_desktop.store.listing import ListingRecords
 from evalir_desktop.store.models import AssessmentRecord
 from evalir_desktop.store.opening import create_file, default_who, open_file
 from evalir_desktop.store.opinion_records import OpinionRecords
@@ -49,6 +50,7 @@ class Store(
     TerritoryRecords,
     AnswerAuthors,
     DossierRecords,
+    ListingRecords,
     RowChecks,
 ):
     """One open `.evalir` file. Each change is one short transaction plus a history row.
@@ -271,7 +273,7 @@ class Store(
 
     def assessments(self) -> list[AssessmentRecord]:
         """Assessments not in the trash, most recently changed first."""
-        return self._assessment_rows("deleted_at IS NULL ORDER BY updated_at DESC")
+        return self._assessment_rows("deleted_at IS NULL ORDER BY updated_at DESC, rowid")
 
     def trash(self) -> list[AssessmentRecord]:
         return self._assessment_rows("deleted_at IS NOT NULL ORDER BY deleted_at DESC")

@@ -195,7 +195,7 @@ def test_whole_assessment_through_the_window(qtbot, tmp_path, monkeypatch):
     item = home.tree.topLevelItem(0)
     assert item.text(0) == "Agent conversationnel de l'accueil"
     assert int(item.text(4)) >= len(EXPECTED_OBLIGATIONS)
-    assert home.tree.itemWidget(item, 2).value() == 100
+    assert item.text(2) == "100 %" and item.data(2, Qt.UserRole) == 100
     qtbot.mouseClick(home.open_button, Qt.LeftButton)
     view = window.assessment_view
     qtbot.waitUntil(view.isVisible)

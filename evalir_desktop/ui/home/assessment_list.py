@@ -1,7 +1,9 @@
 """The list of assessments of the open file, with its actions (new, open, copy, delete…).
 
-The rows appear from the file alone; their progress and obligations are filled in once
-the content is there (`set_content`), a few rows per turn of the event loop.
+The rows appear from the file alone, one query per page of rows (the first page at
+once, the next ones at the following turns of the event loop); their progress and
+obligations are filled in once the content is there (`set_content`), a batch of rows
+per turn, each batch read in one query (`session.summaries`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.session.titles import with_versions
+from evalir_desktop.session.titles import version_label, with_versions
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
 
@@ -34,10 +35,12 @@ if TYPE_CHECKING:
     from evalir_desktop.content import Content
     from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
 from evalir_desktop.ui.widgets.plain import plain_tooltip
+from evalir_desktop.ui.widgets.progress_delegate import ProgressDelegate
 
 TITLE, STATUS, PROGRESS, CHANGED, OBLIGATIONS = range(5)
 WRAP = int(Qt.TextWordWrap)
-BATCH = 5  # summaries computed per turn of the event loop, so the window stays responsive
+PAGE = 100  # rows read per query and added per turn of the event loop
+BATCH = 8  # summaries computed per turn of the event loop, so the window stays responsive
 
 
 def local_time(iso: str, with_time: bool = False) -> str:
@@ -52,14 +55,21 @@ class AssessmentList(QWidget):
     """Emits `open_requested(assessment_id)`; changes go straight to the store."""
 
     open_requested = Signal(str)
-    refreshed = Signal(int)  # the number of assessments listed
+    refreshed = Signal(int)  # the number of assessments listed (0: the file has none)
+    rows_read = Signal()  # a page or a batch was read: `store.problems` may have grown
 
     def __init__(self, store: Store, content: Content | None, parent=None):
         super().__init__(parent)
         self.store = store
         self.content = content
         self.pending: list[tuple[QTreeWidgetItem, object]] = []
+        self.loaded = 0  # rows read so far; the next page starts there
+        self.complete = False  # every page read
+        self.generation = 0  # bumped by each refresh: pages of an older one are dropped
+        self.select: str | None = None
+        self.followed: set[str] = set()  # assessments a later version was made from
         self.tree = QTreeWidget()
+        self.tree.setItemDelegateForColumn(PROGRESS, ProgressDelegate(self.tree))
         self.tree.setAccessibleName(self.tr("Liste des évaluations"))
         self.tree.setColumnCount(5)
         self.tree.setHeaderLabels(
@@ -135,37 +145,58 @@ class AssessmentList(QWidget):
     # -- filling -----------------------------------------------------------------------
 
     def refresh(self, select: str | None = None) -> None:
+        self.generation += 1
         self.tree.clear()
         self.pending = []
-        records = self.store.assessments()
-        titles = with_versions(records, separator="\n")  # the version on a line of its own
-        for record in records:
-            item = QTreeWidgetItem(
-                [
-                    titles[record.id],
-                    STATUS_LABELS.get(record.status, record.status),
-                    "",
-                    local_time(record.updated_at),
-                    "…",
-                ]
-            )
-            item.setData(TITLE, Qt.UserRole, record.id)
-            item.setToolTip(TITLE, plain_tooltip(record.description or titles[record.id]))
-            item.setToolTip(CHANGED, local_time(record.updated_at, with_time=True))
-            self.tree.addTopLevelItem(item)
-            bar = QProgressBar()
-            bar.setAccessibleName(self.tr("Avancement de %s") % titles[record.id])
-            bar.setFormat("%p %")
-            self.tree.setItemWidget(item, PROGRESS, bar)
-            self.pending.append((item, record))
-            if record.id == select:
-                self.tree.setCurrentItem(item)
+        self.loaded = 0
+        self.complete = False
+        self.select = select
+        self.followed = self.store.previous_version_ids()
+        records = self.add_page()
         if records and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.update_buttons()
-        self.fit_rows()
         self.refreshed.emit(len(records))
         QTimer.singleShot(0, self.fill_summaries)
+
+    def add_page(self) -> list:
+        """Read one page of rows in one query and add them; schedule the next page."""
+        records = self.store.assessment_page(self.loaded, PAGE)
+        self.loaded += len(records)
+        items = [self.row(record) for record in records]
+        self.tree.addTopLevelItems(items)
+        for item, record in zip(items, records, strict=True):
+            self.pending.append((item, record))
+            if record.id == self.select:
+                self.tree.setCurrentItem(item)
+        self.fit_rows(items)
+        self.complete = len(records) < PAGE
+        if not self.complete:
+            generation = self.generation
+            QTimer.singleShot(0, lambda: self.next_page(generation))
+        self.rows_read.emit()
+        return records
+
+    def next_page(self, generation: int) -> None:
+        if generation == self.generation and not self.store.closed:
+            self.add_page()
+
+    def row(self, record) -> QTreeWidgetItem:
+        label = version_label(record, versioned=record.id in self.followed)
+        title = f"{record.title}\n{label}" if label else record.title  # version on its line
+        item = QTreeWidgetItem(
+            [
+                title,
+                STATUS_LABELS.get(record.status, record.status),
+                "",
+                local_time(record.updated_at),
+                "…",
+            ]
+        )
+        item.setData(TITLE, Qt.UserRole, record.id)
+        item.setToolTip(TITLE, plain_tooltip(record.description or title))
+        item.setToolTip(CHANGED, local_time(record.updated_at, with_time=True))
+        return item
 
     def set_content(self, content: Content | None) -> None:
         """The questionnaire has been read: fill in the summaries, allow new assessments."""
@@ -173,44 +204,45 @@ class AssessmentList(QWidget):
         self.update_buttons()
         QTimer.singleShot(0, self.fill_summaries)
 
-    def fit_rows(self) -> None:
-        """Give each row the height of its title wrapped to the column (Qt guesses it wider)."""
+    def fit_rows(self, items: list[QTreeWidgetItem] | None = None) -> None:
+        """Give each row (or `items`) the height of its title wrapped to the column (Qt
+        guesses it wider)."""
         width = self.tree.columnWidth(TITLE) - 12
         metrics = self.tree.fontMetrics()
         changed = False
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
+        if items is None:
+            items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        for item in items:
             box = metrics.boundingRect(QRect(0, 0, width, 10_000), WRAP, item.text(TITLE))
             hint = QSize(box.width(), box.height() + 6)
             if item.sizeHint(TITLE) != hint:
                 item.setSizeHint(TITLE, hint)
                 changed = True
         if changed:
-            self.tree.doItemsLayout()  # moves the progress bars with their rows
+            self.tree.doItemsLayout()
 
     def fill_summaries(self) -> None:
-        """Compute a few summaries, then yield to the event loop until all are done."""
+        """Compute a batch of summaries, then yield to the event loop until all are done."""
         if self.content is None or self.store.closed:
             return
-        from evalir_desktop.session.session import AssessmentSession
+        from evalir_desktop.session.summaries import summaries
 
         batch, self.pending = self.pending[:BATCH], self.pending[BATCH:]
+        found = summaries(self.store, self.content, [record for _item, record in batch])
         for item, record in batch:
-            try:
-                summary = AssessmentSession(self.store, self.content, record.id).summary()
-            except RuntimeError:  # the row was removed meanwhile
-                continue
-            bar = self.tree.itemWidget(item, PROGRESS)
-            if bar is not None:
-                bar.setValue(summary.completion)
+            summary = found[record.id]
+            item.setText(PROGRESS, f"{summary.completion} %")
+            item.setData(PROGRESS, Qt.UserRole, summary.completion)
             item.setText(OBLIGATIONS, str(summary.obligations))
             if summary.frozen:
                 item.setText(STATUS, item.text(STATUS) + self.tr(" · validée"))
+        if batch:
+            self.rows_read.emit()
         if self.pending:
             QTimer.singleShot(0, self.fill_summaries)
 
     def summaries_done(self) -> bool:
-        return not self.pending
+        return self.complete and not self.pending
 
     def current_id(self) -> str | None:
         item = self.tree.currentItem()

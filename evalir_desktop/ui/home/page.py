@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from evalir_desktop.store import Store
 from evalir_desktop.ui.home.assessment_list import AssessmentList
 from evalir_desktop.ui.home.commune_form import CommuneForm
+from evalir_desktop.ui.home.problems_banner import ProblemsBanner
 from evalir_desktop.ui.home.welcome import WelcomePanel
 from evalir_desktop.ui.recent_files import recent_files
 from evalir_desktop.ui.widgets.scroll_page import ScrollPage
@@ -106,8 +107,11 @@ class HomeView(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([self.commune_form.sizeHint().width() + 40, 10_000])
-        layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
+        self.problems_banner = ProblemsBanner(store)
+        self.assessments.rows_read.connect(self.problems_banner.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problems_banner)
+        layout.addWidget(splitter, 1)
 
     def show_welcome(self, count: int) -> None:
         """On an empty file the welcome panel stands where the list will be."""
