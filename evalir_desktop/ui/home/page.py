@@ -100,7 +100,7 @@ class HomeView(QWidget):
         files.addStretch(1)
         list_layout.addLayout(files)
 
-        self.show_welcome(len(self.store.assessments()))
+        self.show_welcome(self.assessments.tree.topLevelItemCount())  # read already
         splitter = QSplitter()
         splitter.addWidget(profile_box)
         splitter.addWidget(list_box)
