@@ -284,6 +284,15 @@ def _write_assessments(
             conn.execute("DELETE FROM assessment WHERE id = ?", (ref.id,))
 
 
+def replaced_tables(town: TownFile) -> tuple[str, ...]:
+    """The rows of an updated assessment that the file replaces: all of them, but its
+    attachments only when the town sent them (a share without them keeps the ones the
+    territory received before)."""
+    if town.annexes.attachments_included:
+        return CHILD_TABLES
+    return tuple(table for table in CHILD_TABLES if table != "attachment")
+
+
 def _write_assessment(
     conn: sqlite3.Connection,
     town: TownFile,
@@ -295,7 +304,7 @@ def _write_assessment(
     if insert:
         insert_rows(conn, "assessment", [record], commune_id=commune_id)
     else:
-        for table in CHILD_TABLES:
+        for table in replaced_tables(town):
             conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", (record.id,))
         data = {**record.model_dump(mode="json"), "commune_id": commune_id}
         assignments = ", ".join(f"{name} = :{name}" for name in data if name != "id")

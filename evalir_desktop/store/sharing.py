@@ -152,7 +152,7 @@ def _build(store, built: Path, keep: list[str], anonymise: bool, attachments: bo
         forget_past_values(copy)
         if scrubber is not None:
             anonymise_copy(copy, scrubber)
-        mark_shared(copy, anonymise)
+        mark_shared(copy, anonymise, attachments)
         copy.execute("VACUUM")
         if copy.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
             raise FileRefused("La copie n'a pas pu être vérifiée : recommencez.")
@@ -197,10 +197,12 @@ def forget_past_values(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE history SET change = '{}'")
 
 
-def mark_shared(conn: sqlite3.Connection, anonymised: bool) -> None:
-    """Record in `meta` when the copy was made and whether names were removed."""
+def mark_shared(conn: sqlite3.Connection, anonymised: bool, attachments: bool = False) -> None:
+    """Record in `meta` when the copy was made, whether names were removed and whether
+    the attachments were left at home (the territory then keeps those it has)."""
     set_meta(conn, "shared_at", now_iso())
     set_meta(conn, "anonymised", "1" if anonymised else "0")
+    set_meta(conn, "attachments_included", "1" if attachments else "0")
 
 
 def neutral_owner(owner: str) -> str:

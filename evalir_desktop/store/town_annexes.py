@@ -36,6 +36,8 @@ class Annexes:
     contents: dict[str, bytes] = field(default_factory=dict)  # SHA-256 -> content
     opinions: dict[str, list[OpinionRecord]] = field(default_factory=dict)
     trainings: list[TrainingRecord] = field(default_factory=list)
+    # False for a share made without its attachments: the territory keeps those it has
+    attachments_included: bool = True
 
 
 Belongs = Callable[[str, str], None]  # (assessment id, stamp): refuses a stray row
@@ -49,9 +51,10 @@ def read_annexes(
     select: Callable[[str], list[dict]],
     belongs: Belongs,
     dated: Dated,
+    attachments_included: bool = True,
 ) -> Annexes:
     """Validated attachments (trashed ones left out), opinions and trainings."""
-    annexes = Annexes()
+    annexes = Annexes(attachments_included=attachments_included)
     if schema_version < ANNEX_VERSION:
         return annexes
     records = [

@@ -217,6 +217,7 @@ def _read(conn: sqlite3.Connection, schema_version: int, now: datetime) -> TownF
         lambda sql: select_rows(conn, sql),
         lambda assessment_id, stamp: _belongs(assessment_id, titles, stamp, now),
         lambda stamp, what: parse_instant(stamp, now, what),
+        meta.get("attachments_included") != "0",
     )
     return town
 

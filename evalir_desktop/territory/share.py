@@ -167,7 +167,10 @@ def preview_lines(
     if preview.attachments:
         as_is.append(attachments_line(preview))
     else:
-        removed.append("les pièces jointes (elles ne sont envoyées que si vous le demandez) ;")
+        removed.append(
+            "les pièces jointes (elles ne sont envoyées que si vous le demandez ; "
+            "l'intercommunalité garde celles qu'elle a déjà reçues) ;"
+        )
     count = len(preview.texts)
     lines = ["Retiré de la copie :", *(f"  – {line}" for line in removed)]
     lines += ["Envoyé tel quel :", *(f"  – {line}" for line in as_is)]

@@ -174,3 +174,21 @@ def test_the_territory_counts_each_towns_literacy_record(dossier, folder):
         "1 commune sur 2 a inscrit au moins une formation à l'IA\u202f; "
         "12 personnes formées en tout."
     )
+
+
+def test_a_later_share_without_attachments_keeps_those_received(dossier, folder):
+    from evalir_desktop.answers import Answer
+
+    territory = folder / "territoire.evalir"
+    with Store.open(dossier["path"], readonly=True) as store:
+        consolidate(territory, [share(store, folder / "avec.evalir", attachments=True).path])
+    with Store.open(dossier["path"]) as store:
+        store.save_answer(dossier["chatbot"], "besoin.probleme", Answer(value="Trop d'appels"))
+    with Store.open(dossier["path"], readonly=True) as store:
+        (item,) = consolidate(territory, [share(store, folder / "sans.evalir").path]).files
+    assert item.status == "imported"
+    with Store.open(territory, readonly=True) as store:
+        assert store.answers(dossier["chatbot"])["besoin.probleme"].value == "Trop d'appels"
+        rows = store.attachments(dossier["chatbot"])
+        assert [row.sha256 for row in rows] == [dossier["sha"], dossier["sha"]]
+        assert store.attachment_data(rows[0].id) == dossier["contract"].read_bytes()
