@@ -32,8 +32,8 @@ COLUMNS = (
     "deleted_at, updated_at"
 )
 DAMAGED = (
-    "La pièce jointe « {name} » est abîmée dans le fichier (son empreinte ne correspond "
-    "plus) : elle ne peut pas être ouverte. Joignez-la de nouveau depuis l'original."
+    "La pièce jointe «\u202f{name}\u202f» est abîmée dans le fichier (son empreinte ne correspond "
+    "plus)\u202f: elle ne peut pas être ouverte. Joignez-la de nouveau depuis l'original."
 )
 
 
@@ -49,13 +49,13 @@ def read_source(path: Path, total_before: int) -> tuple[str, bytes]:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise AttachmentRefused(f"« {clean_name(path.name)} » n'est pas un fichier.")
+            raise AttachmentRefused(f"«\u202f{clean_name(path.name)}\u202f» n'est pas un fichier.")
         check_size(path.name, size, total_before)
         data = path.read_bytes()
     except OSError as error:
         raise AttachmentRefused(
-            f"« {clean_name(path.name)} » n'a pas pu être lu ({describe(error)}). Vérifiez "
-            "que le fichier existe toujours et que le support est branché."
+            f"«\u202f{clean_name(path.name)}\u202f» n'a pas pu être lu ({describe(error)}). "
+            "Vérifiez que le fichier existe toujours et que le support est branché."
         ) from error
     return check_attachment(path.name, len(data), total_before), data
 
@@ -311,8 +311,9 @@ class AttachmentRecords:
                 os.chmod(target, stat.S_IREAD)
         except OSError as error:
             raise StoreError(
-                f"La pièce jointe « {record.name} » n'a pas pu être écrite ({describe(error)}). "
-                "Choisissez un autre dossier, sur un support où il reste de la place."
+                f"La pièce jointe «\u202f{record.name}\u202f» n'a pas pu être écrite "
+                f"({describe(error)}). Choisissez un autre dossier, sur un support où il reste "
+                "de la place."
             ) from error
         return target
 

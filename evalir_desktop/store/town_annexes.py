@@ -68,7 +68,7 @@ def read_annexes(
         try:
             check_attachment(record.name, record.size, 0)
         except AttachmentRefused as error:
-            raise AnnexRefused(f"une pièce jointe est refusée : {error}") from error
+            raise AnnexRefused(f"une pièce jointe est refusée\u202f: {error}") from error
         annexes.attachments.setdefault(record.assessment_id, []).append(record)
     annexes.contents = read_contents(conn, {record.sha256: record.size for record in records})
     for row in select("SELECT * FROM opinion ORDER BY rowid"):
@@ -83,7 +83,9 @@ def read_annexes(
         if training.commune_id != commune_id:
             raise AnnexRefused("une formation ne se rattache pas à la commune du fichier")
         if training.updated_at:
-            dated(training.updated_at, f"la date de la formation « {training.title[:80]} »")
+            dated(
+                training.updated_at, f"la date de la formation «\u202f{training.title[:80]}\u202f»"
+            )
         annexes.trainings.append(training)
     return annexes
 
@@ -96,7 +98,8 @@ def read_contents(conn: sqlite3.Connection, wanted: dict[str, int]) -> dict[str,
     contents: dict[str, bytes] = {}
     for sha256, size in wanted.items():
         row = conn.execute(
-            "SELECT length(data), typeof(data) FROM attachment_blob WHERE sha256 = ?", (sha256,)
+            "SELECT length(data), typeof(data) FROM attachment_blob WHERE sha256 = ?",
+            (sha256,),
         ).fetchone()
         if row is None:
             raise AnnexRefused("le contenu d'une pièce jointe y manque")

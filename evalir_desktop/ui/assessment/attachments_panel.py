@@ -34,7 +34,7 @@ from evalir_desktop.store.attachment_rules import (
 
 LIMITS = (
     "Jusqu'à {file} par fichier et {total} en tout. Les programmes (.exe, .bat, .js…) "
-    "ne peuvent pas être joints. Un document plus lourd reste sur le disque partagé : "
+    "ne peuvent pas être joints. Un document plus lourd reste sur le disque partagé\u202f: "
     "notez où il se trouve dans le commentaire."
 )
 
@@ -142,7 +142,7 @@ class AttachmentsPanel(QWidget):
             where = ""
             if self.question_id is None:
                 where = (
-                    self.tr("question « %s »") % self.label(record.question_id)
+                    self.tr("question «\u202f%s\u202f»") % self.label(record.question_id)
                     if record.question_id
                     else self.tr("toute l'évaluation")
                 )
@@ -214,8 +214,8 @@ class AttachmentsPanel(QWidget):
         self.message.setStyleSheet("")
         self.message.setText(
             self.tr(
-                "« %s » s'ouvre dans une copie en lecture seule : une modification faite "
-                "dans cette copie n'est pas enregistrée dans EVALIR."
+                "«\u202f%s\u202f» s'ouvre dans une copie en lecture seule\u202f: une "
+                "modification faite dans cette copie n'est pas enregistrée dans EVALIR."
             )
             % record.name
         )
@@ -225,9 +225,9 @@ class AttachmentsPanel(QWidget):
             self,
             self.tr("Ouvrir une pièce jointe"),
             self.tr(
-                "« %s » est un document qui peut contenir des macros ou des scripts. "
-                "Ne l'ouvrez que si vous savez d'où il vient ; n'activez pas les macros si "
-                "le logiciel le propose. Ouvrir quand même ?"
+                "«\u202f%s\u202f» est un document qui peut contenir des macros ou des scripts. "
+                "Ne l'ouvrez que si vous savez d'où il vient\u202f; n'activez pas les macros si "
+                "le logiciel le propose. Ouvrir quand même\u202f?"
             )
             % name,
             QMessageBox.Open | QMessageBox.Cancel,
@@ -251,7 +251,7 @@ class AttachmentsPanel(QWidget):
         except StoreError as error:
             self.message.setText(str(error))
             return
-        self.message.setText(self.tr("Copie enregistrée : %s") % path)
+        self.message.setText(self.tr("Copie enregistrée\u202f: %s") % path)
 
     def trash_selected(self) -> None:
         attachment_id = self.selected()
@@ -263,7 +263,7 @@ class AttachmentsPanel(QWidget):
             self.message.setText(str(error))
             return
         self.message.setText(
-            self.tr("Pièce jointe mise à la corbeille : elle peut y être restaurée.")
+            self.tr("Pièce jointe mise à la corbeille\u202f: elle peut y être restaurée.")
         )
         self.refresh()
         self.changed.emit()
@@ -279,7 +279,7 @@ class AttachmentsDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Contrat, devis, analyse d'impact, documentation du fournisseur, "
-                "délibération : les documents joints sont enregistrés dans le fichier "
+                "délibération\u202f: les documents joints sont enregistrés dans le fichier "
                 ".evalir et listés en annexe du rapport. Ceux des questions sont aussi "
                 "listés ici."
             )

@@ -47,7 +47,7 @@ def install_dossier(view) -> QPushButton:
 def count_attachments(view, button: QPushButton) -> None:
     count = len(view.store.attachments(view.assessment_id))
     button.setText(view.tr("Pièces jointes (%d)…") % count)
-    button.setAccessibleName(view.tr("Pièces jointes de l'évaluation : %d") % count)
+    button.setAccessibleName(view.tr("Pièces jointes de l'évaluation\u202f: %d") % count)
 
 
 def open_attachments(view, button: QPushButton) -> None:

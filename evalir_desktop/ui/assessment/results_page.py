@@ -105,7 +105,10 @@ class ResultsPage(ScrollPage):
         box = self.section(self.tr("Avis des relecteurs"))
         layout = box.layout()
         for review in self.session.reviews():
-            text = self.tr("Étape « %s » : %s") % (review.title, review.verdict_label.lower())
+            text = self.tr("Étape «\u202f%s\u202f»\u202f: %s") % (
+                review.title,
+                review.verdict_label.lower(),
+            )
             link = LinkLabel(text)
             link.setToolTip(self.tr("Aller à l'étape"))
             link.clicked.connect(lambda step=review.step_id: self.step_requested.emit(step))
@@ -114,7 +117,7 @@ class ResultsPage(ScrollPage):
                 comment = f" — {opinion.comment}" if opinion.comment else ""
                 layout.addWidget(label(opinion_line(opinion) + comment))
             if review.to_correct:
-                layout.addWidget(label(self.tr("À revoir :"), bold=True))
+                layout.addWidget(label(self.tr("À revoir\u202f:"), bold=True))
                 for item in review.to_revise:
                     layout.addWidget(label(f"– {item}"))
         return box

@@ -105,7 +105,7 @@ class OpinionDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.step_id = step_id
-        self.setWindowTitle(self.tr("Avis sur l'étape « %s »") % title)
+        self.setWindowTitle(self.tr("Avis sur l'étape «\u202f%s\u202f»") % title)
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Relecteur"))
         for code, label in REVIEWER_ROLE_LABELS.items():
@@ -213,7 +213,8 @@ class OpinionDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Retirer l'avis"),
-            self.tr("Retirer l'avis « %s » de cette étape\u202f?") % opinion.verdict_label,
+            self.tr("Retirer l'avis «\u202f%s\u202f» de cette étape\u202f?")
+            % opinion.verdict_label,
         )
         if answer != QMessageBox.Yes:
             return

@@ -60,7 +60,9 @@ class TrashDialog(QDialog):
         attachments = self.store.trashed_attachments()
         for attachment in attachments:
             project = self.store.assessment(attachment.assessment_id).title
-            item = QListWidgetItem(self.tr("Pièce jointe « %s » (%s)") % (attachment.name, project))
+            item = QListWidgetItem(
+                self.tr("Pièce jointe «\u202f%s\u202f» (%s)") % (attachment.name, project)
+            )
             item.setData(Qt.UserRole, ("attachment", attachment.id))
             self.list.addItem(item)
         records = [*records, *attachments]

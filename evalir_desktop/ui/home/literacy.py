@@ -31,8 +31,8 @@ from evalir_desktop.store.annex_models import AUDIENCE_LABELS, TrainingRecord
 
 INTRO = (
     "Le règlement européen sur l'IA (article 4) demande à la commune de former les agents "
-    "et les élus qui utilisent un outil d'IA, et d'en garder une trace simple : qui a été "
-    "formé, à quoi, et quand. Notez ici chaque formation, atelier ou sensibilisation ; "
+    "et les élus qui utilisent un outil d'IA, et d'en garder une trace simple\u202f: qui a été "
+    "formé, à quoi, et quand. Notez ici chaque formation, atelier ou sensibilisation\u202f; "
     "la liste figure dans le rapport, et le nombre de personnes formées est transmis à "
     "l'intercommunalité avec le fichier."
 )
@@ -128,7 +128,7 @@ class LiteracyDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Supprimer une formation"),
-            self.tr("Supprimer la formation « %s » de la liste\u202f?") % training.title,
+            self.tr("Supprimer la formation «\u202f%s\u202f» de la liste\u202f?") % training.title,
         )
         if answer == QMessageBox.Yes:
             try:
@@ -148,7 +148,9 @@ class TrainingDialog(QDialog):
         self.setWindowTitle(self.tr("Formation à l'IA"))
         self.title = QLineEdit(training.title if training else "")
         self.title.setMaxLength(300)
-        self.title.setPlaceholderText(self.tr("Par exemple : sensibilisation à l'IA générative"))
+        self.title.setPlaceholderText(
+            self.tr("Par exemple\u202f: sensibilisation à l'IA générative")
+        )
         self.audience = QComboBox()
         for code, label in AUDIENCE_LABELS.items():
             self.audience.addItem(label, code)

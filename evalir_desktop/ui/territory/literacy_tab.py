@@ -32,7 +32,7 @@ class LiteracyTab(QWidget):
                 "Le règlement européen sur l'IA (article 4) demande à chaque commune qui "
                 "utilise un outil d'IA de former les agents et les élus concernés et d'en "
                 "garder une trace. Ce tableau compte les formations que chaque commune a "
-                "inscrites dans EVALIR : une commune sans formation peut être invitée à une "
+                "inscrites dans EVALIR\u202f: une commune sans formation peut être invitée à une "
                 "session organisée par l'intercommunalité."
             )
         )

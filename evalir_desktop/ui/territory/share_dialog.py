@@ -27,7 +27,7 @@ from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 ATTACHMENTS_HELP = (
     "Les documents joints (contrat, devis, analyse d'impact…) ne sont envoyés que si vous "
-    "cochez cette case. Leur contenu n'est pas anonymisé : vérifiez qu'ils ne nomment "
+    "cochez cette case. Leur contenu n'est pas anonymisé\u202f: vérifiez qu'ils ne nomment "
     "personne avant de les envoyer."
 )
 ANONYMISE_HELP = (
