@@ -3,9 +3,10 @@
 
 Under Xvfb, once at 1024 × 768 and once at 1366 × 768: a step with a reviewer's opinion
 « à corriger » and a question's attachments, the opinion dialog, the reviewers' section
-of the results, the attachments of the assessment, the literacy record from the home,
-the share dialog, and the territory's « Formation à l'IA » tab. Then, once, the report
-pages that show them (pdftoppm): opinions per axis, the literacy record, the annex.
+of the results and the territory's « Formation à l'IA » tab; once (dialogs do not
+depend on the screen) the opinion dialog, the attachments of the assessment, the literacy
+record from the home and the share dialog; then the report pages that show them
+(pdftoppm): opinions per axis, the literacy record, the annex.
 """
 
 import os
@@ -39,7 +40,11 @@ def prepared_file(work: Path, content) -> tuple[Path, str]:
     from evalir_desktop.store import Store
     from tests.dossier_factory import add_dossier
 
-    path = write_example(work / "exemple", content)
+    example = write_example(work / "exemple", content)
+    path = work / "Mairie de Saint-Martin-sur-Loire" / "évaluations IA.evalir"
+    path.parent.mkdir()
+    with Store.open(example, readonly=True) as store:
+        store.save_copy_as(path)
     with Store.open(path, who="Hélène Dupré") as store:
         record = new_version(store, store.assessments()[0].id)
         add_dossier(store, record.id)
@@ -81,6 +86,7 @@ def capture(out: Path, suffix: str) -> None:
     app = QApplication(sys.argv[:1])
     install_translators(app)
     camera = Camera(app, out, suffix)
+    dialog_shot = camera.shot if suffix == "1024" else (lambda widget, name: None)
     content = load_content()
     path, assessment_id = prepared_file(work, content)
 
@@ -90,7 +96,7 @@ def capture(out: Path, suffix: str) -> None:
     camera.settle()
     literacy = LiteracyDialog(window.store, window)
     literacy.show()
-    camera.shot(literacy, "dossier-formation")
+    dialog_shot(literacy, "dossier-formation")  # dialogs: the same on both screens
     literacy.close()
 
     window.open_assessment(assessment_id)
@@ -103,15 +109,20 @@ def capture(out: Path, suffix: str) -> None:
     camera.shot(window, "dossier-etape")
     page.verticalScrollBar().setValue(card.y() - 8)
     camera.shot(window, "dossier-question")
-    later(app, lambda dialog: camera.shot(dialog, "dossier-avis"))
+    later(app, lambda dialog: dialog_shot(dialog, "dossier-avis"))
     view.review_panels["donnees"].button.click()
-    later(app, lambda dialog: camera.shot(dialog, "dossier-pieces"))
+    later(app, lambda dialog: dialog_shot(dialog, "dossier-pieces"))
     view.attachments_button.click()
     view.go_to_step("resultats")
     camera.shot(window, "dossier-resultats")
     share = ShareDialog(window.store, window, content)
     share.show()
-    camera.shot(share, "dossier-envoi")
+    share.folder_edit.setText(str(work))
+    share.attachments.setChecked(True)
+    share.prepare()
+    camera.settle()
+    share.preview.verticalScrollBar().setValue(0)
+    dialog_shot(share, "dossier-envoi")
     share.close()
     window.close()
 

@@ -127,6 +127,6 @@ def literacy_record(data: ReportData) -> list[Block]:
         for training in trainings
     ]
     story.append(
-        table(["Formation", "Date", "Public", "Personnes", "Qui"], rows, [5, 2.8, 2.6, 1.8, 4.8])
+        table(["Formation", "Date", "Public", "Personnes", "Qui"], rows, [4.6, 2.7, 2.4, 2.3, 4.9])
     )
     return story

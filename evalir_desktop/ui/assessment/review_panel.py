@@ -65,7 +65,9 @@ class ReviewPanel(QGroupBox):
 
     def refresh(self) -> None:
         while self.lines.count():
-            self.lines.takeAt(0).widget().deleteLater()
+            widget = self.lines.takeAt(0).widget()
+            widget.hide()  # at once: deleteLater leaves it painted until the next loop
+            widget.deleteLater()
         review = self.review()
         if review is None:
             self.lines.addWidget(
