@@ -31,6 +31,7 @@ CONTENTS = [
     "Questions restées sans réponse",
     "Mutualisation : ce qui peut être mené ensemble",
     TITLE,
+    "Formation à l'IA des agents et des élus",
 ]
 NO_RANKING = (
     "Ce document rassemble les évaluations envoyées par les communes. Il ne classe pas "
@@ -225,6 +226,35 @@ def mutualisation(view: TerritoryView) -> list[Flowable]:
     return story
 
 
+def literacy(view: TerritoryView) -> list[Flowable]:
+    """Each town's record of who was trained on AI (AI Act Art. 4)."""
+    story = [
+        heading(7),
+        para(
+            "Le règlement européen sur l'IA (article 4) demande à chaque commune qui utilise "
+            "un outil d'IA de former les agents et les élus concernés et d'en garder une "
+            "trace. Une commune sans formation inscrite peut être invitée à une session "
+            "organisée par l'intercommunalité."
+        ),
+        para(view.literacy.summary(), bold_prefix="En tout :"),
+    ]
+    rows = [
+        [
+            town.nom,
+            number(town.trainings),
+            number(town.people),
+            fr_date(town.latest, "—"),
+            ", ".join(who for who, done in (("agents", town.agents), ("élus", town.elus)) if done)
+            or "—",
+        ]
+        for town in view.literacy.towns
+    ]
+    if not rows:
+        return story
+    header = ["Commune", "Formations", "Personnes formées", "Dernière", "Publics"]
+    return [*story, data_table(header, rows, [5.2, 2.4, 3, 3.4, 3])]
+
+
 def territory_report(view: TerritoryView, name: str = "", printed_on: date | None = None) -> bytes:
     """The whole territory report as PDF bytes; `name` defaults to the EPCI's name."""
     printed_on = printed_on or date.today()
@@ -236,6 +266,7 @@ def territory_report(view: TerritoryView, name: str = "", printed_on: date | Non
     story += [PageBreak(), *unknowns(view)]
     story += [PageBreak(), *mutualisation(view)]
     story += [PageBreak(), *evolution_and_dates(view, heading(6))]
+    story += [PageBreak(), *literacy(view)]
     info = PageInfo(
         town=name,
         project="Panorama des projets d'IA des communes",

@@ -192,3 +192,16 @@ def test_a_later_share_without_attachments_keeps_those_received(dossier, folder)
         rows = store.attachments(dossier["chatbot"])
         assert [row.sha256 for row in rows] == [dossier["sha"], dossier["sha"]]
         assert store.attachment_data(rows[0].id) == dossier["contract"].read_bytes()
+
+
+def test_the_territory_report_counts_the_literacy_records(dossier, folder):
+    from evalir_desktop.report.territory import territory_report
+    from evalir_desktop.territory.overview import territory_view
+    from tests.report.pdftext import body_text, normalize
+
+    with Store.open(dossier["path"], readonly=True) as store:
+        consolidate(folder / "territoire.evalir", [share(store, folder / "copie.evalir").path])
+    with Store.open(folder / "territoire.evalir", readonly=True) as store:
+        text = normalize(body_text(territory_report(territory_view(store))))
+    assert "7. Formation à l'IA des agents et des élus" in text
+    assert normalize("1 commune sur 1 a inscrit au moins une formation à l'IA") in text

@@ -112,6 +112,7 @@ def main_window(checker: Checker, work: Path, content) -> None:
     checker.dialog("raccourcis", ShortcutsDialog(window))
     checker.dialog("envoi", ShareDialog(window.store, window))
     checker.dialog("comparaison", ComparisonDialog(window.store, content, assessment_id, window))
+    dossier(checker, window, assessment_id)
     window.close()
 
 
@@ -126,6 +127,24 @@ def dossier_dialog(checker: Checker, window, content, assessment_id: str, work: 
     dialog.use_dossier_file(path)
     checker.check("nouvelle évaluation depuis un dossier de produit", dialog)
     dialog.close()
+
+
+def dossier(checker: Checker, window, assessment_id: str) -> None:
+    """A question's attachments opened, and the dialogs of the dossier."""
+    from evalir_desktop.ui.assessment.attachments_panel import AttachmentsDialog
+    from evalir_desktop.ui.assessment.review_panel import OpinionDialog
+    from evalir_desktop.ui.home.literacy import LiteracyDialog, TrainingDialog
+
+    window.open_assessment(assessment_id)
+    view = window.assessment_view
+    view.go_to_step("donnees")
+    card = next(iter(view.step_pages["donnees"].cards.values()))
+    card.attachments_button.click()
+    checker.check("pièces jointes d'une question", window)
+    checker.dialog("pièces jointes", AttachmentsDialog(window.store, assessment_id, str, window))
+    checker.dialog("avis", OpinionDialog(view.session, "donnees", "Données", window))
+    checker.dialog("formation à l'IA", LiteracyDialog(window.store, window))
+    checker.dialog("une formation", TrainingDialog(window.store, None, window))
 
 
 def territory_window(checker: Checker, work: Path, content) -> None:
