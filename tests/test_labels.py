@@ -13,6 +13,17 @@ from evalir_desktop.content.models import (
     Priority,
     Role,
 )
+from evalir_desktop.store.annex_models import (
+    ATTACHMENT_KIND_LABELS,
+    AUDIENCE_LABELS,
+    REVIEWER_ROLE_LABELS,
+    REVIEWER_ROLE_SHORT,
+    VERDICT_LABELS,
+    AttachmentKind,
+    ReviewerRole,
+    TrainingAudience,
+    Verdict,
+)
 from evalir_desktop.store.models import (
     ACTION_PRIORITY_LABELS,
     ACTION_STATUS_LABELS,
@@ -37,6 +48,11 @@ from evalir_desktop.territory.models import FILE_STATUS_LABELS, FileStatus
         (Role, ROLE_LABELS),
         (DpdChoice, DPD_LABELS),
         (FileStatus, FILE_STATUS_LABELS),
+        (AttachmentKind, ATTACHMENT_KIND_LABELS),
+        (ReviewerRole, REVIEWER_ROLE_LABELS),
+        (ReviewerRole, REVIEWER_ROLE_SHORT),
+        (Verdict, VERDICT_LABELS),
+        (TrainingAudience, AUDIENCE_LABELS),
     ],
 )
 def test_each_code_has_exactly_one_label(codes, labels):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from evalir_desktop import __version__
 from evalir_desktop.commune import Commune
+from evalir_desktop.store.annex_records import AnnexRecords
 from evalir_desktop.store.answer_records import AnswerRecords
 from evalir_desktop.store.atomic import replacing
-from evalir_desktop.store.attachment_records import AttachmentRecords
 from evalir_desktop.store.authors import AnswerAuthors
 from evalir_desktop.store.dossier_records import DossierRecords
 from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
@@ -19,12 +19,10 @@ from evalir_desktop.store.journal import journal, new_id, now_iso
 from evalir_desktop.store.listing import ListingRecords
 from evalir_desktop.store.models import AssessmentRecord
 from evalir_desktop.store.opening import create_file, default_who, open_file
-from evalir_desktop.store.opinion_records import OpinionRecords
 from evalir_desktop.store.plan_records import PlanRecords
 from evalir_desktop.store.row_checks import RowChecks
 from evalir_desktop.store.schema import file_town_id
 from evalir_desktop.store.territory_records import TerritoryRecords
-from evalir_desktop.store.training_records import TrainingRecords
 
 FROZEN_MESSAGE = (
     "Cette évaluation a été validée : elle ne peut plus être modifiée. "
@@ -44,9 +42,7 @@ EDITABLE_ASSESSMENT_FIELDS = {
 class Store(
     AnswerRecords,
     PlanRecords,
-    AttachmentRecords,
-    OpinionRecords,
-    TrainingRecords,
+    AnnexRecords,
     TerritoryRecords,
     AnswerAuthors,
     DossierRecords,
