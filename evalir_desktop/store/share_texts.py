@@ -65,6 +65,7 @@ FIELD_LABELS = {
 }
 ORDER = ["assessment", "answer", "action", "decision", "attachment", "opinion", "training"]
 OPTION_ID = re.compile(r"[a-z0-9_]+")
+PARTICIPANT_SEPARATOR = re.compile(r"[\n,;]+|\s+et\s+")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,10 @@ def known_names(conn: sqlite3.Connection) -> list[str]:
         "SELECT DISTINCT who FROM attachment",
         "SELECT DISTINCT reviewer_name FROM opinion",
     ]
-    return [value for sql in queries for (value,) in conn.execute(sql) if value]
+    names = [value for sql in queries for (value,) in conn.execute(sql) if value]
+    for (trained,) in conn.execute("SELECT participants FROM training"):
+        names += PARTICIPANT_SEPARATOR.split(trained or "")  # one name or service a line
+    return names
 
 
 def scrubber_for(conn: sqlite3.Connection) -> Scrubber:

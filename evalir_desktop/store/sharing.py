@@ -44,6 +44,7 @@ from evalir_desktop.store.authors import DOSSIER_TAG
 from evalir_desktop.store.errors import FileRefused, describe
 from evalir_desktop.store.journal import now_iso, set_meta
 from evalir_desktop.store.opening import configure_writer
+from evalir_desktop.store.schema import SCHEMA_VERSION, apply_migrations
 from evalir_desktop.store.share_texts import FreeText, free_texts, scrub_free_texts, scrubber_for
 from evalir_desktop.store.snapshot import private_folder
 
@@ -146,6 +147,7 @@ def _build(store, built: Path, keep: list[str], anonymise: bool, attachments: bo
     copy = sqlite3.connect(built, isolation_level=None)
     try:
         configure_writer(copy)
+        to_current_schema(copy)
         # the names are those of the whole file, trashed assessments and journal included
         scrubber = scrubber_for(copy) if anonymise else None
         trim(copy, keep, attachments)
@@ -170,6 +172,19 @@ def _build(store, built: Path, keep: list[str], anonymise: bool, attachments: bo
         )
     finally:
         copy.close()
+
+
+def to_current_schema(conn: sqlite3.Connection) -> None:
+    """Bring the private copy of a file of an older schema (opened read-only, so not
+    migrated) to the current one, so that every table the steps below know is there; a
+    file of a newer program is refused: its extra data could not be checked for names."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise FileRefused(
+            "Ce fichier a été enregistré par une version plus récente d'EVALIR : installez la "
+            "dernière version du programme pour préparer la copie à envoyer."
+        )
+    apply_migrations(conn, version)
 
 
 def trim(conn: sqlite3.Connection, keep: list[str], attachments: bool = False) -> None:

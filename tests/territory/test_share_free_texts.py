@@ -202,3 +202,47 @@ def test_the_dialog_shows_the_list_before_writing(qtbot, folder):
 def test_name_variants(text, expected):
     scrubber = Scrubber(["Hélène Lefèvre", "Paul Martin", "Service technique"], ["Saint-Martin"])
     assert scrubber.scrub(text) == expected
+
+
+def test_the_people_trained_are_names_too(folder):
+    from evalir_desktop.store.annex_models import TrainingRecord
+
+    town = make_town(folder / "Écotay l'Olme.evalir")
+    with Store.open(town["path"]) as store:
+        store.save_training(
+            TrainingRecord(
+                title="Sensibilisation à l'IA",
+                participants="Paul Rivière\nService technique, Inès Garnier",
+                notes="Animée pour M. Rivière et Garnier Inès",
+            )
+        )
+        store.save_answer(
+            town["chatbot"], "contexte.usagers", Answer(value="oui", comment="Vu avec Inès")
+        )
+        result = share(store, folder / "anonyme.evalir", anonymise=True)
+    texts = [plain(text) for text in every_text(result.path)]
+    for part in ("riviere", "garnier", "ines", "paul"):
+        assert not [text for text in texts if part in text], part
+    assert "Service technique" not in result.preview.names
+
+
+def test_a_file_of_an_older_schema_is_shared_at_the_current_one(folder):
+    """A file opened read-only is not migrated; its copy is, privately, before sharing."""
+    from pathlib import Path
+
+    from evalir_desktop.store import SCHEMA_VERSION
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "schema-v1.evalir"
+    old = folder / "ancien.evalir"
+    old.write_bytes(fixture.read_bytes())
+    for anonymise in (False, True):
+        with Store.open(old, readonly=True) as store:
+            assert store.schema_version == 1
+            file_id = store.meta("file_id")
+            result = share(store, folder / f"copie-{anonymise}.evalir", anonymise=anonymise)
+        with Store.open(result.path, readonly=True) as copy:
+            assert copy.schema_version == SCHEMA_VERSION
+            assert copy.town_id() == file_id
+            assert len(copy.assessments()) == 2
+    texts = [plain(text) for text in every_text(result.path)]
+    assert not [text for text in texts if "lefevre" in text or "agnes" in text]
