@@ -42,7 +42,7 @@ class Unreadable(Exception):
     """The file's content is refused; str() is the French reason."""
 
 
-NOT_DECODED = object()
+NOT_DECODED = ()  # JSON never decodes to a tuple; and pydantic copies () for free
 
 
 class AnswerRow(BaseModel):
