@@ -9,6 +9,7 @@ snapshot does not read every answer back from the file.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from evalir_desktop.answers import Answer
@@ -65,17 +66,45 @@ def compute(
     return Computed(evaluation, count_product_answers(installed, answers), named_product(answers))
 
 
-def prefill(cache: dict, store: Store, installed: Content, town: TownFile, skip: set) -> None:
-    """Evaluate the assessments of a town file just merged (but those in `skip`, whose
-    data in the territory are not the file's) from the file read in memory."""
-    found = store.commune_stamp(town.commune.insee)
-    if found is None:
-        return
-    commune_at, commune = found
+def evaluate_town(
+    installed: Content, town: TownFile, skip: set, commune_at: str, commune: Commune
+) -> dict[tuple, Computed]:
+    """Evaluate the assessments of a town file read in memory (but those in `skip`), as the
+    territory holds them: under its profile `commune`, dated `commune_at`. Pure: runs in a
+    helper thread."""
+    found = {}
     for record in town.assessments:
         if record.id in skip or record.deleted_at is not None:
             continue
-        key = cache_key(record, installed, commune_at)
-        if key not in cache:
-            answers = {row.question_id: row.answer() for row in town.answers.get(record.id, [])}
-            cache[key] = compute(record, installed, answers, commune)
+        answers = {row.question_id: row.answer() for row in town.answers.get(record.id, [])}
+        found[cache_key(record, installed, commune_at)] = compute(
+            record, installed, answers, commune
+        )
+    return found
+
+
+class Prefill:
+    """Evaluates each town file just merged in a helper thread, while the main thread
+    merges the next ones (SQLite lets the other thread run while it writes)."""
+
+    def __init__(self, cache: dict, store: Store, installed: Content):
+        self.cache, self.store, self.installed = cache, store, installed
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evalir-evaluation")
+        self.futures: list[Future] = []
+
+    def merged(self, town: TownFile, skip: set) -> None:
+        """A file was merged: evaluate its assessments (but `skip`, not the file's data)."""
+        found = self.store.commune_stamp(town.commune.insee)  # read here: SQL stays in this thread
+        if found is not None:
+            commune_at, commune = found
+            self.futures.append(
+                self.pool.submit(evaluate_town, self.installed, town, skip, commune_at, commune)
+            )
+
+    def finish(self) -> None:
+        """Wait for the evaluations and keep them in the cache."""
+        try:
+            for future in self.futures:
+                self.cache.update(future.result())
+        finally:
+            self.pool.shutdown(cancel_futures=True)

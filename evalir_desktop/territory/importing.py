@@ -24,7 +24,7 @@ from evalir_desktop.store.inspection import inspect
 from evalir_desktop.store.models import SourceRecord
 from evalir_desktop.store.snapshot import remove_stale_copies, take_snapshot
 from evalir_desktop.store.town_file import TownFile, Unreadable, read_town_file
-from evalir_desktop.territory.evaluations import prefill
+from evalir_desktop.territory.evaluations import Prefill
 from evalir_desktop.territory.first_import import decide_epci, read_ahead
 from evalir_desktop.territory.history import keep_snapshot
 from evalir_desktop.territory.models import FileReport, ImportReport
@@ -361,15 +361,23 @@ def consolidate(
     (the installed one by default) and `cache` (see `load_evaluated`)."""
     content = content or load_content()
     cache = {} if cache is None else cache
-
-    def evaluate(town: TownFile, item: FileReport) -> None:
-        skip = {ref.id for ref in item.kept_newer + item.still_removed}
-        prefill(cache, store, content, town, skip)
-
     with open_territory(territory, who=who) as store:
-        report = import_files(
-            store, items, progress=progress, cancel=cancel, other_epci=other_epci, merged=evaluate
-        )
+        prefill = Prefill(cache, store, content)
+
+        def evaluate(town: TownFile, item: FileReport) -> None:
+            prefill.merged(town, {ref.id for ref in item.kept_newer + item.still_removed})
+
+        try:
+            report = import_files(
+                store,
+                items,
+                progress=progress,
+                cancel=cancel,
+                other_epci=other_epci,
+                merged=evaluate,
+            )
+        finally:
+            prefill.finish()
         if report.by_status("imported"):
             keep_snapshot(store, content, cache)
         return report
