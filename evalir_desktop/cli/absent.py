@@ -15,9 +15,9 @@ def register(subparsers) -> None:
         "remove-absent",
         help="lister ou retirer du territoire les évaluations absentes des derniers fichiers",
         description=(
-            "Sans --assessment : liste les évaluations que le dernier fichier de leur commune "
-            "ne contient plus. Avec --assessment ID --confirmer : retire cette évaluation du "
-            "territoire (le retrait est noté dans l'historique ; elle revient si la commune "
+            "Sans --assessment\u202f: liste les évaluations que le dernier fichier de leur commune "
+            "ne contient plus. Avec --assessment ID --confirmer\u202f: retire cette évaluation du "
+            "territoire (le retrait est noté dans l'historique\u202f; elle revient si la commune "
             "la renvoie modifiée)."
         ),
     )

@@ -11,6 +11,7 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.report import pick_assessment
 from evalir_desktop.content import Content
+from evalir_desktop.french import counted
 from evalir_desktop.product.dossier import DossierRefused, read_dossier
 from evalir_desktop.product.origin import of_town
 from evalir_desktop.store import StoreError
@@ -50,7 +51,10 @@ def run_dossier(args) -> int:
                 f"le dossier n'a pas pu être écrit ({error.strerror})\u202f: choisissez un "
                 "autre dossier."
             ) from error
-    print(f"{len(dossier.answers)} réponses sur l'outil écrites dans {path}")
+    written = counted(
+        len(dossier.answers), "réponse sur l'outil écrite", "réponses sur l'outil écrites"
+    )
+    print(f"{written} dans {path}")
     return EXIT_OK
 
 
@@ -74,9 +78,10 @@ def run_new_from_dossier(args, content: Content) -> int:
         except (StoreError, ValidationError) as error:
             raise UserError(str(error)) from error
     print(started.record.id)
+    reused = counted(len(started.reused), "réponse sur l'outil reprise", "réponses reprises")
     print(
-        f"{len(started.reused)} réponses sur l'outil reprises du dossier "
-        f"{of_town(dossier.source.commune)} : vérifiez-les dans l'évaluation.",
+        f"{reused} du dossier {of_town(dossier.source.commune)}\u202f: vérifiez-les dans "
+        "l'évaluation.",
         file=sys.stderr,
     )
     for reason in started.left_aside:

@@ -69,7 +69,7 @@ def build_dossier(session: AssessmentSession, now: datetime | None = None) -> Pr
     if not answers:
         raise NothingToShare(
             "Cette évaluation ne contient encore aucune réponse sur l'outil lui-même "
-            "(fournisseur, hébergement, fonctionnement, données) : complétez ces questions "
+            "(fournisseur, hébergement, fonctionnement, données)\u202f: complétez ces questions "
             "avant d'écrire un dossier de produit."
         )
     record = session.record

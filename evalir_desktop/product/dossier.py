@@ -186,7 +186,7 @@ def read_dossier(path: str | Path, now: datetime | None = None) -> ProductDossie
         dossier = ProductDossier.model_validate(document)
     except ValidationError as error:
         raise DossierRefused(
-            f"« {path.name} » est refusé : une valeur n'est pas valide "
+            f"« {path.name} » est refusé\u202f: une valeur n'est pas valide "
             f"(champ « {field_of(error)} »). {ADVICE}"
         ) from error
     now = now or datetime.now(UTC)
@@ -195,7 +195,7 @@ def read_dossier(path: str | Path, now: datetime | None = None) -> ProductDossie
         or dossier.source.answered_on > (now + CLOCK_TOLERANCE).date()
     ):
         raise DossierRefused(
-            f"« {path.name} » est refusé : il porte une date dans le futur (l'horloge de "
+            f"« {path.name} » est refusé\u202f: il porte une date dans le futur (l'horloge de "
             f"l'ordinateur qui l'a écrit est peut-être mal réglée). {ADVICE}"
         )
     return dossier

@@ -53,11 +53,11 @@ def reusable(content: Content, dossier: ProductDossier) -> Reuse:
         question = content.question(current)
         answer = read.get(current)
         if question is None:
-            reuse.left_aside.append(f"{question_id} : question absente de ce questionnaire")
+            reuse.left_aside.append(f"{question_id}\u202f: question absente de ce questionnaire")
         elif not question.product:
-            reuse.left_aside.append(f"{question.label} : réponse propre à chaque commune")
+            reuse.left_aside.append(f"{question.label}\u202f: réponse propre à chaque commune")
         elif answer is None or not answer.is_answered:
-            reuse.left_aside.append(f"{question.label} : réponse non valable ici")
+            reuse.left_aside.append(f"{question.label}\u202f: réponse non valable ici")
         else:
             reuse.answers[current] = answer
     return reuse

@@ -62,8 +62,8 @@ def epci_reason(conn: sqlite3.Connection, current: CurrentTown | None, town: Tow
     return (
         f"la commune « {town.commune.nom} » déclare appartenir à l'intercommunalité "
         f"{declared_epci(town.commune.epci_nom, incoming)}, et non à celle du territoire, "
-        f"{declared_epci(name, siren)} : ce fichier vous a peut-être été envoyé par erreur, ou la "
-        "commune a changé d'intercommunalité"
+        f"{declared_epci(name, siren)}\u202f: ce fichier vous a peut-être été envoyé par "
+        "erreur, ou la commune a changé d'intercommunalité"
     )
 
 

@@ -25,7 +25,7 @@ def test_a_dossier_written_by_one_town_starts_an_assessment_in_another(
     code, out, err = run(capsys, "new", town_b, "--depuis", written[0])
     assert code == 0
     assessment_id = out.strip()
-    assert "reprises du dossier d'Écotay-l'Olme" in err
+    assert "réponses reprises du dossier d'Écotay-l'Olme" in err
     with Store.open(town_b, readonly=True) as store:
         session = AssessmentSession(store, content, assessment_id)
         assert set(session.answers) == set(PRODUCT_ANSWERS) == set(session.origins)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from evalir_desktop.french import counted
 from evalir_desktop.product.building import build_dossier, default_dossier_name
 from evalir_desktop.product.dossier import FILE_FILTER, ProductDossier, write_dossier
 from evalir_desktop.session.session import AssessmentSession
@@ -58,10 +59,10 @@ def tell_written(parent, dossier: ProductDossier, written: Path) -> None:
         parent,
         title,
         parent.tr(
-            "Dossier écrit\u202f: %s\n\nIl contient %d réponses sur l'outil « %s », et aucune "
+            "Dossier écrit\u202f: %s\n\nIl contient %s sur l'outil « %s », et aucune "
             "réponse propre à la commune (besoin, organisation, agents, décision). Envoyez-le "
             "aux communes qui utilisent le même outil\u202f: elles le reprennent avec "
             "« Nouvelle évaluation », puis « Partir d'un dossier de produit partagé »."
         )
-        % (written, len(dossier.answers), dossier.product.name),
+        % (written, counted(len(dossier.answers), "réponse", "réponses"), dossier.product.name),
     )
