@@ -3,7 +3,8 @@
 Only the answers to questions the content marks `product = true` travel, and only those
 the assessment actually uses (visible, answered, not « Je ne sais pas »). The town's own
 answers (needs, governance, staff, training, decision), its action plan, its decision and
-the names of the people who answered never do.
+the names of the people who answered never do. Documents attached to those questions
+go with them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 from evalir_desktop import __version__
 from evalir_desktop.product.dossier import (
+    MAX_ATTACHMENT_BYTES,
     DossierAnswer,
+    DossierAttachment,
     DossierProduct,
     DossierSource,
     ProductDossier,
@@ -41,6 +44,27 @@ def product_answers(session: AssessmentSession) -> dict[str, DossierAnswer]:
         found[question.id] = DossierAnswer(
             question_id=question.id, value=answer.value, comment=answer.comment
         )
+    return found
+
+
+def product_attachments(session: AssessmentSession) -> list[DossierAttachment]:
+    """The documents attached to the questions about the tool (never the town's others)."""
+    store, content = session.store, session.content
+    found, total = [], 0
+    for record in store.attachments(session.assessment_id):
+        question_id = content.renamed_questions.get(record.question_id, record.question_id)
+        question = content.question(question_id) if question_id else None
+        if question is None or not question.product:
+            continue
+        data = store.attachment_data(record.id)
+        total += len(data)
+        if total > MAX_ATTACHMENT_BYTES:
+            raise StoreError(
+                "Les pièces jointes aux questions sur l'outil dépassent ensemble 20 Mo\u202f: "
+                "retirez les moins utiles (ou joignez une version allégée), puis écrivez de "
+                "nouveau le dossier."
+            )
+        found.append(DossierAttachment.of(question_id, record, data))
     return found
 
 
@@ -96,6 +120,7 @@ def build_dossier(session: AssessmentSession, now: datetime | None = None) -> Pr
             description=record.description,
         ),
         answers=list(answers.values()),
+        attachments=product_attachments(session),
     )
 
 

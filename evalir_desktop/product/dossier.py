@@ -10,6 +10,8 @@ a new assessment (see `product.starting`).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -29,7 +31,10 @@ from pydantic import (
 from evalir_desktop.commune import insee_problem
 from evalir_desktop.content.models import QuestionId
 from evalir_desktop.product.origin import of_town
+from evalir_desktop.store.annex_models import SHA256_PATTERN, AttachmentKind
 from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.store.attachment_records import sha256_of
+from evalir_desktop.store.attachment_rules import AttachmentRefused, check_type
 from evalir_desktop.store.values import check_plain, field_of
 from evalir_desktop.text import clean_line, clean_text
 
@@ -37,8 +42,10 @@ FORMAT = "evalir-dossier-produit"
 FORMAT_VERSION = 1
 SUFFIX = ".evalir-produit"
 FILE_FILTER = "Dossiers de produit EVALIR (*.evalir-produit)"
-MAX_BYTES = 1_000_000
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024  # all the dossier's attachments together
+MAX_BYTES = 1_000_000 + MAX_ATTACHMENT_BYTES * 4 // 3  # base64 makes 4 characters of 3 bytes
 MAX_ANSWERS = 300
+MAX_ATTACHMENTS = 50
 CLOCK_TOLERANCE = timedelta(days=2)
 SQLITE_HEADER = b"SQLite format 3\x00"
 ADVICE = "Demandez à l'expéditeur de l'écrire de nouveau depuis EVALIR."
@@ -101,6 +108,53 @@ class DossierAnswer(Part):
         return value
 
 
+class DossierAttachment(Part):
+    """A document about the tool attached to one of its questions (the supplier's hosting
+    certificate, its accessibility statement), carried in base64 and checked whole."""
+
+    question_id: QuestionId
+    name: Line = Field(min_length=1, max_length=255)
+    kind: AttachmentKind = "autre"
+    comment: str = Field(default="", max_length=2_000)
+    size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    data: str = Field(max_length=MAX_ATTACHMENT_BYTES * 4 // 3 + 4, repr=False)
+
+    @field_validator("name")
+    @classmethod
+    def _not_a_program(cls, name: str) -> str:
+        try:
+            check_type(name)
+        except AttachmentRefused as refused:
+            raise ValueError(str(refused)) from None
+        return name
+
+    @model_validator(mode="after")
+    def _whole(self) -> DossierAttachment:
+        content = self.content()
+        if len(content) != self.size or sha256_of(content) != self.sha256:
+            raise ValueError("pièce jointe abîmée (taille ou empreinte différente)")
+        return self
+
+    def content(self) -> bytes:
+        try:
+            return base64.b64decode(self.data, validate=True)
+        except binascii.Error as error:
+            raise ValueError("pièce jointe illisible") from error
+
+    @classmethod
+    def of(cls, question_id: str, record, content: bytes) -> DossierAttachment:
+        return cls(
+            question_id=question_id,
+            name=record.name,
+            kind=record.kind,
+            comment=record.comment,
+            size=len(content),
+            sha256=sha256_of(content),
+            data=base64.b64encode(content).decode("ascii"),
+        )
+
+
 class ProductDossier(Part):
     """A shared product dossier, exactly as written and read."""
 
@@ -111,12 +165,15 @@ class ProductDossier(Part):
     source: DossierSource
     product: DossierProduct
     answers: list[DossierAnswer] = Field(min_length=1, max_length=MAX_ANSWERS)
+    attachments: list[DossierAttachment] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
 
     @model_validator(mode="after")
     def _coherent(self) -> ProductDossier:
         ids = [answer.question_id for answer in self.answers]
         if len(ids) != len(set(ids)):
             raise ValueError("deux réponses à la même question")
+        if sum(attachment.size for attachment in self.attachments) > MAX_ATTACHMENT_BYTES:
+            raise ValueError("pièces jointes trop volumineuses pour un dossier de produit")
         if self.written_at.tzinfo is None:
             raise ValueError("date d'écriture sans fuseau horaire")
         return self

@@ -19,6 +19,7 @@ from evalir_desktop.product.origin import Origin
 from evalir_desktop.session.session import current_answers
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.store import AssessmentRecord, Store
+from evalir_desktop.store.attachment_rules import AttachmentRefused
 
 
 @dataclass
@@ -81,4 +82,29 @@ def start_from_dossier(
         record = start_assessment(store, content, (title or "").strip() or product.name, **fields)
         for question_id, answer in reuse.answers.items():
             store.save_answer(record.id, question_id, answer, who=tag)
+        for attachment in dossier.attachments:
+            reason = attach(store, content, record.id, attachment, tag)
+            if reason:
+                reuse.left_aside.append(reason)
     return Started(record, sorted(reuse.answers), reuse.left_aside)
+
+
+def attach(store: Store, content: Content, assessment_id: str, attachment, tag: str) -> str:
+    """Attach a document of the dossier to its question; the French reason if it is not."""
+    question_id = content.renamed_questions.get(attachment.question_id, attachment.question_id)
+    question = content.question(question_id)
+    if question is None or not question.product:
+        return f"« {attachment.name} »\u202f: pièce jointe d'une question qui ne décrit pas l'outil"
+    try:
+        store.add_attachment_data(
+            assessment_id,
+            attachment.name,
+            attachment.content(),
+            question_id=question_id,
+            kind=attachment.kind,
+            comment=attachment.comment,
+            who=tag,
+        )
+    except AttachmentRefused as refused:
+        return str(refused)
+    return ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content, Template
+from evalir_desktop.french import counted
 from evalir_desktop.product.dossier import FILE_FILTER, DossierRefused, read_dossier
 from evalir_desktop.product.origin import of_town
 from evalir_desktop.product.starting import reusable
@@ -194,6 +195,9 @@ class NewAssessmentDialog(QDialog):
             )
             % count
         )
+        if dossier.attachments:
+            documents = counted(len(dossier.attachments), "document joint", "documents joints")
+            reused += self.tr(", avec %s") % documents
         self.dossier_text.setText(
             self.tr(
                 "Dossier « %s » %s, réponses du %s (questionnaire %s)\u202f: %s. Les "
