@@ -22,6 +22,12 @@ MONTHS = (
 )
 
 
+def first_upper(text: str) -> str:
+    """Capitalise the first letter only: names further on keep their case and accents
+    (`str.capitalize` would write « marie dupont »)."""
+    return text[:1].upper() + text[1:]
+
+
 def quoted(text: str) -> str:
     """`quoted("Oui")` -> "« Oui »" with narrow no-break spaces inside."""
     return f"«{NNBSP}{text}{NNBSP}»"

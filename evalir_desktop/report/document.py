@@ -126,15 +126,9 @@ def _progress_adapter(report: Progress) -> Callable[[str, int], None]:
     return callback
 
 
-def build_pdf(
-    story: list, info: PageInfo, title: str, subject: str = "", progress: Progress | None = None
-) -> bytes:
-    """Lay out `story` on A4 pages and return the PDF bytes (DejaVu only, subset-embedded).
-
-    `progress`, if given, is called with the share of the layout done (0–100).
-    """
+def _template(buffer: io.BytesIO, **meta) -> BaseDocTemplate:
+    """The A4 document of every report: margins, one body frame, DejaVu."""
     register_fonts()
-    buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -142,16 +136,12 @@ def build_pdf(
         rightMargin=MARGIN,
         topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN,
-        title=title,
-        author=info.town,
-        subject=subject,
-        creator=f"EVALIR Desktop {__version__}",
-        producer=f"EVALIR Desktop {__version__}",
         lang="fr-FR",
         initialFontName=REGULAR,
         initialFontSize=10,
         initialLeading=13.5,
         allowSplitting=1,
+        **meta,
     )
     frame = Frame(
         MARGIN,
@@ -165,6 +155,39 @@ def build_pdf(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
+
+
+class _Discarded(Canvas):
+    """A canvas that lays pages out and writes nothing (page counts)."""
+
+    def save(self):
+        pass
+
+
+def page_count(story: list) -> int:
+    """How many pages `story` takes once laid out as `build_pdf` does (nothing is kept)."""
+    doc = _template(io.BytesIO())
+    doc.build(story, canvasmaker=_Discarded)
+    return doc.page
+
+
+def build_pdf(
+    story: list, info: PageInfo, title: str, subject: str = "", progress: Progress | None = None
+) -> bytes:
+    """Lay out `story` on A4 pages and return the PDF bytes (DejaVu only, subset-embedded).
+
+    `progress`, if given, is called with the share of the layout done (0–100).
+    """
+    buffer = io.BytesIO()
+    doc = _template(
+        buffer,
+        title=title,
+        author=info.town,
+        subject=subject,
+        creator=f"EVALIR Desktop {__version__}",
+        producer=f"EVALIR Desktop {__version__}",
+    )
     if progress is not None:
         doc.setProgressCallBack(_progress_adapter(progress))
     doc.build(story, canvasmaker=partial(NumberedCanvas, info=info))

@@ -8,6 +8,7 @@ from evalir_desktop.report.document import Progress
 from evalir_desktop.report.model import Document, Heading, PageBreak, Para
 from evalir_desktop.report.responses import responses
 from evalir_desktop.report.summary import summary_flowables
+from evalir_desktop.report.summary_fit import fitted_limits
 from evalir_desktop.report.writers import render
 
 
@@ -24,7 +25,8 @@ def full_document(data: ReportData) -> Document:
     """The report for the mayor and the council, every section in order."""
     story = sections.cover(data)
     story += [PageBreak(), *sections.project(data)]
-    story += [PageBreak(), *summary_flowables(data, f"2. {sections.CONTENTS[1]}")]
+    limits = fitted_limits(data)  # the same cut as the summary printed alone
+    story += [PageBreak(), *summary_flowables(data, f"2. {sections.CONTENTS[1]}", limits)]
     story += [PageBreak(), *sections.qualification(data)]
     story += [PageBreak(), *sections.maturity(data)]
     story += [PageBreak(), *sections.vigilance(data)]
@@ -45,7 +47,7 @@ def summary_document(data: ReportData) -> Document:
     return Document(
         "Synthèse pour les élus",
         f"Synthèse pour les élus — {data.project}",
-        tuple(summary_flowables(data)),
+        tuple(summary_flowables(data, limits=fitted_limits(data))),
     )
 
 

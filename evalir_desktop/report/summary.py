@@ -1,6 +1,15 @@
-"""The summary for elected officials: the project, the law, the axes, what to decide (≤ 2 pages)."""
+"""The summary for elected officials: the project, the law, the axes, what to decide (≤ 2 pages).
+
+Every binding obligation is listed, always. The other points of the law and the points of
+vigilance are listed too, unless the two pages are full: `report/summary_fit.py` then
+decides how many of each fit, and the summary says where the others are.
+"""
+
+from dataclasses import dataclass
 
 from evalir_desktop.assessment.calendar import short_status
+from evalir_desktop.content.models import is_binding
+from evalir_desktop.french import first_upper
 from evalir_desktop.report.annexes import steps_to_correct
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.labels import NO_VERDICT, level_label
@@ -8,9 +17,21 @@ from evalir_desktop.report.model import Bar, Block, Heading, Para, bullets, key_
 from evalir_desktop.report.typography import counted, fr_date, shorten
 from evalir_desktop.store.models import OUTCOME_LABELS
 
-MAX_OBLIGATIONS = 6
-MAX_VIGILANCE = 4
 STRONG, WEAK = 70, 40
+QUALIFICATION = "« 3. Qualification réglementaire »"
+VIGILANCE = "« 5. Points de vigilance et recommandations »"
+
+
+@dataclass(frozen=True)
+class SummaryLimits:
+    """How many non-binding points of the law and points of vigilance are listed (None:
+    all of them); binding obligations are never cut."""
+
+    others: int | None = None
+    vigilance: int | None = None
+
+
+EVERYTHING = SummaryLimits()
 
 
 def completion_line(data: ReportData) -> str:
@@ -35,7 +56,7 @@ def decision_line(data: ReportData) -> str:
     if decision.outcome:
         when = f" du {fr_date(decision.council_date)}" if decision.council_date else ""
         parts.append(f"décision du conseil{when} : {OUTCOME_LABELS[decision.outcome].lower()}")
-    return "; ".join(parts).capitalize() + "."
+    return first_upper("; ".join(parts)) + "."
 
 
 def purpose(data: ReportData, limit: int = 450) -> str:
@@ -43,8 +64,10 @@ def purpose(data: ReportData, limit: int = 450) -> str:
     return shorten(text, limit)
 
 
-def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus") -> list[Block]:
-    """The summary section, also printed alone; every list is capped to keep two pages."""
+def summary_flowables(
+    data: ReportData, title: str = "Synthèse pour les élus", limits: SummaryLimits = EVERYTHING
+) -> list[Block]:
+    """The summary section, also printed alone, with the lists cut to `limits`."""
     ev = data.evaluation
     story: list[Block] = [
         Heading(title, 1),
@@ -64,31 +87,7 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
         ),
         Heading("Ce que la loi impose ou demande de vérifier", 2),
     ]
-    if ev.obligations:
-        items = [
-            f"{level_label(ob.level, ob.level_label)} : {ob.title} ({shorten(ob.reference, 90)})"
-            f" — {short_status(ob.applies_from, ob.in_force).lower()}"
-            for ob in ev.obligations[:MAX_OBLIGATIONS]
-        ]
-        story.append(bullets(items, mark=""))
-        if len(ev.obligations) > MAX_OBLIGATIONS:
-            rest = len(ev.obligations) - MAX_OBLIGATIONS
-            story.append(
-                Para(
-                    f"… et {counted(rest, 'autre point', 'autres points')} : voir la "
-                    "qualification réglementaire du rapport complet.",
-                    "muted",
-                )
-            )
-    else:
-        story.append(
-            Para(
-                "Les réponses données ne déclenchent aucune obligation particulière. "
-                "Cela ne dispense pas de faire vérifier le projet par le délégué "
-                "à la protection des données.",
-                "body",
-            )
-        )
+    story += law_points(data, limits.others)
     scored = [axis for axis in ev.axes if axis.scored]
     story += [
         Heading("Ce qui est solide, ce qui manque", 2),
@@ -105,20 +104,67 @@ def summary_flowables(data: ReportData, title: str = "Synthèse pour les élus")
     if weak:
         story.append(Para(", ".join(weak) + ".", "small", lead="Points faibles :"))
     story += steps_to_correct(data)
-    if ev.recommendations:
-        story.append(Heading("Points de vigilance prioritaires", 2))
-        story.append(
-            bullets(
-                [
-                    f"{shorten(rec.text, 200)} ({rec.who_label})"
-                    for rec in ev.recommendations[:MAX_VIGILANCE]
-                ]
-            )
-        )
+    story += vigilance_points(data, limits.vigilance)
     story += [
         Heading("Ce qui reste à décider par les élus", 2),
         bullets(questions_to_decide(data)),
     ]
+    return story
+
+
+def law_points(data: ReportData, limit: int | None) -> list[Block]:
+    """Every binding obligation, then the other points of the law up to `limit`."""
+    obligations = data.evaluation.obligations
+    if not obligations:
+        return [
+            Para(
+                "Les réponses données ne déclenchent aucune obligation particulière. "
+                "Cela ne dispense pas de faire vérifier le projet par le délégué "
+                "à la protection des données.",
+                "body",
+            )
+        ]
+    binding = [ob for ob in obligations if is_binding(ob.level)]
+    others = [ob for ob in obligations if not is_binding(ob.level)]
+    shown = binding + others[: len(others) if limit is None else limit]
+    items = [
+        f"{level_label(ob.level, ob.level_label)} : {ob.title} ({shorten(ob.reference, 90)})"
+        f" — {short_status(ob.applies_from, ob.in_force).lower()}"
+        for ob in shown
+    ]
+    story: list[Block] = [bullets(items, mark="")]
+    rest = len(obligations) - len(shown)
+    if rest:
+        story.append(
+            Para(
+                f"… et {counted(rest, 'autre point', 'autres points')} à vérifier ou de "
+                f"vigilance, détaillés dans la partie {QUALIFICATION} du rapport complet.",
+                "muted",
+            )
+        )
+    return story
+
+
+def vigilance_points(data: ReportData, limit: int | None) -> list[Block]:
+    """The points of vigilance (what is missing), most urgent first, up to `limit`."""
+    recommendations = data.evaluation.recommendations
+    if not recommendations:
+        return []
+    shown = recommendations[: len(recommendations) if limit is None else limit]
+    story: list[Block] = [Heading("Points de vigilance", 2)]
+    if shown:
+        story.append(bullets([f"{shorten(rec.text, 200)} ({rec.who_label})" for rec in shown]))
+    rest = len(recommendations) - len(shown)
+    if rest:
+        lead = "… et " if shown else ""
+        many = counted(rest, "point de vigilance", "points de vigilance")
+        story.append(
+            Para(
+                f"{first_upper(lead + many)}, moins urgents, détaillés dans la partie "
+                f"{VIGILANCE} du rapport complet.",
+                "muted",
+            )
+        )
     return story
 
 
