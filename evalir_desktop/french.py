@@ -22,6 +22,23 @@ MONTHS = (
 )
 
 
+_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0\u202f]+(?=[:;!?])")
+_AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
+_BEFORE_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
+
+
+def spaced(text: str) -> str:
+    """French spacing for the screen and for messages built in code: a narrow no-break
+    space before : ; ! ? (where a space is written) and inside « ». The content files use
+    plain spaces; screens show them as documents do (`report/typography.py`). Times and
+    addresses ("10:30", "https://") have no space before their colon and are left alone."""
+    if not text:
+        return text
+    text = _BEFORE_PUNCTUATION.sub(NNBSP, text)
+    text = _AFTER_OPENING.sub("«" + NNBSP, text)
+    return _BEFORE_CLOSING.sub(NNBSP + "»", text)
+
+
 def first_upper(text: str) -> str:
     """Capitalise the first letter only: names further on keep their case and accents
     (`str.capitalize` would write « marie dupont »)."""
@@ -43,13 +60,3 @@ def counted(count: int, one: str, many: str) -> str:
     """`counted(3, "fichier importé", "fichiers importés")` -> "3 fichiers importés" (French
     puts 0 and 1 in the singular)."""
     return f"{count} {one if count <= 1 else many}"
-
-
-_SPACE_BEFORE = re.compile(r"[ \u00a0]+([:;!?»])")
-_SPACE_AFTER = re.compile(r"«[ \u00a0]+")
-
-
-def typeset(text: str) -> str:
-    """French spacing in a message built in code: the spaces before « : ; ! ? » and
-    after « become narrow no-break spaces (a line never starts with a colon)."""
-    return _SPACE_AFTER.sub("«" + NNBSP, _SPACE_BEFORE.sub(NNBSP + r"\1", text))

@@ -62,3 +62,11 @@ def test_each_code_has_exactly_one_label(codes, labels):
 
 def test_every_decision_outcome_has_a_label():
     assert set(OUTCOME_LABELS) == set(get_args(DecisionOutcome)) - {""}
+
+
+def test_one_spelling_for_each_role():
+    from evalir_desktop.store.annex_models import REVIEWER_ROLE_LABELS
+
+    for code, label in REVIEWER_ROLE_LABELS.items():
+        assert label == ROLE_LABELS[code]
+    assert ROLE_LABELS["elu"] == "Élu"

@@ -18,7 +18,7 @@ from evalir_desktop.cli.output import print_json, validation_message
 from evalir_desktop.commune import Commune
 from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
-from evalir_desktop.french import french_date
+from evalir_desktop.french import counted, french_date
 from evalir_desktop.session.changes import UpdateAccount, account_details, session_account
 from evalir_desktop.session.reviews import opinion_line, reviews_json
 from evalir_desktop.session.session import AssessmentSession
@@ -193,7 +193,7 @@ def run_answer(args) -> int:
                 session.save_value(question_id, answer)
         except StoreError as error:
             raise UserError(str(error)) from error
-    print(f"{len(parsed)} réponse(s) enregistrée(s).")
+    print(counted(len(parsed), "réponse enregistrée.", "réponses enregistrées."))
     return EXIT_OK
 
 

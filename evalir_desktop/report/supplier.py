@@ -11,7 +11,7 @@ from evalir_desktop.report.document import FRAME_WIDTH, Progress, build_pdf
 from evalir_desktop.report.fonts import REGULAR
 from evalir_desktop.report.styles import INK, para
 from evalir_desktop.report.tables import csv_bytes
-from evalir_desktop.report.typography import shorten
+from evalir_desktop.report.typography import counted, shorten
 
 SUPPLIER_ROLE = "fournisseur"
 ANSWER_HEIGHT = 3.6 * cm
@@ -76,7 +76,10 @@ def letter_flowables(data: ReportData, questions: list[Question]) -> list[Flowab
             "leur numéro, et de joindre les documents qui appuient vos réponses (contrat, "
             "documentation technique, déclaration d'accessibilité, analyse d'impact…)."
         ),
-        para(f"{len(questions)} question(s) vous sont posées.", "muted"),
+        para(
+            counted(len(questions), "question vous est posée.", "questions vous sont posées."),
+            "muted",
+        ),
     ]
     for index, question in enumerate(questions, 1):
         story.append(

@@ -19,10 +19,10 @@ ATTACHMENT_KIND_LABELS = {
     "autre": "Autre document",
 }
 ReviewerRole = Literal["dpd", "dgs", "elu"]
-REVIEWER_ROLE_LABELS = {
-    "dpd": "Délégué à la protection des données (DPD)",
-    "dgs": "Directeur ou directrice générale des services (DGS)",
-    "elu": "Élu ou élue",
+REVIEWER_ROLE_LABELS = {  # one spelling per role: those of content.models.ROLE_LABELS
+    "dpd": "Délégué à la protection des données",
+    "dgs": "Secrétaire de mairie ou directeur général des services",
+    "elu": "Élu",
 }
 REVIEWER_ROLE_SHORT = {"dpd": "DPD", "dgs": "DGS", "elu": "Élu"}
 Verdict = Literal["acceptable", "a_ameliorer", "a_corriger"]

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from evalir_desktop.french import typeset
+from evalir_desktop.french import spaced
 from evalir_desktop.store.errors import StoreError
 from evalir_desktop.text import clean_line
 
@@ -42,7 +42,7 @@ class AttachmentRefused(StoreError):
     """A file that cannot be attached; str() is the French reason and what to do."""
 
     def __init__(self, text: str):
-        super().__init__(typeset(text))
+        super().__init__(spaced(text))
 
 
 def size_label(size: int) -> str:

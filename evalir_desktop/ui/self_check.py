@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
 
 from evalir_desktop.about import components, content_version
+from evalir_desktop.french import counted
 from evalir_desktop.resources import resource_path
 from evalir_desktop.ui.icons import application_icon
 
@@ -67,7 +68,9 @@ def check_print_and_preview(folder: Path) -> str:
     document = QPdfDocument()
     status = document.load(str(path))
     assert status == QPdfDocument.Error.None_, f"aperçu PDF : erreur {status}"
-    assert document.pageCount() == 1, f"{document.pageCount()} page(s) au lieu d'une"
+    assert document.pageCount() == 1, (
+        f"{counted(document.pageCount(), 'page', 'pages')} au lieu d'une"
+    )
     image = document.render(0, QSize(210, 297))
     white = QColor(Qt.white)
     inked = sum(image.pixelColor(x, y) != white for x in range(0, 210, 3) for y in range(0, 297, 3))
@@ -113,5 +116,9 @@ def run_self_check(say: Callable[[str], None] = print_and_log) -> int:
             except Exception as error:  # report every failure, whatever its kind
                 failures += 1
                 say(f"ÉCHEC : {error}")
-    say("Installation vérifiée." if not failures else f"{failures} vérification(s) en échec.")
+    say(
+        "Installation vérifiée."
+        if not failures
+        else f"{counted(failures, 'vérification', 'vérifications')} en échec."
+    )
     return 1 if failures else 0

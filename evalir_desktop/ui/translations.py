@@ -1,4 +1,5 @@
-"""Load Qt's own French translations (dialogs, standard buttons) and ours if compiled."""
+"""Load Qt's own French translations (dialogs, standard buttons), ours if compiled, and the
+translator that gives every string of the window its French plural and spacing."""
 
 import logging
 from pathlib import Path
@@ -7,6 +8,8 @@ import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from evalir_desktop.french import spaced
+from evalir_desktop.plurals import plural_form
 from evalir_desktop.resources import resource_path
 
 log = logging.getLogger("evalir")
@@ -25,6 +28,20 @@ def qt_translation_folders() -> list[str]:
     ]
 
 
+class FrenchTranslator(QTranslator):
+    """Asked first for every `tr()`: the right form for `n` (`tr(text, "", n)`, forms in
+    `resources/i18n/evalir_fr.ts`) and French spacing (narrow no-break space before : ; !
+    ? and inside « »). Strings it leaves as they are go on to Qt's own catalogues."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        text = plural_form(source, n) if n >= 0 else source
+        text = spaced(text)
+        return text if text != source else None  # None: not ours, ask the next one
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translators(app: QApplication) -> list[str]:
     """Install the French catalogues found; return their names (the self-check reads it)."""
     QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
@@ -38,4 +55,6 @@ def install_translators(app: QApplication) -> list[str]:
             loaded.append(name)
         elif name in QT_CATALOGS:
             log.warning("Qt's French translations %s not found in %s", name, folders)
+    app.installTranslator(FrenchTranslator(app))  # installed last: asked first
+    loaded.append("evalir_fr.ts")
     return loaded

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from evalir_desktop.content import load_content
+from evalir_desktop.french import spaced
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.ui.assessment.action_plan import OWNER, PRIORITY, STATUS, TITLE, ActionPlanPage
 from tests.report.factories import decide, demo_assessment
@@ -71,7 +72,8 @@ def test_sorting_happens_on_request_and_keeps_the_selection(plan):
     page.sort_button.click()
     assert shown_ids(page) == [a.id for a in page.store.actions(page.assessment_id)]
     assert page.selected_id() == picked
-    assert page.table.item(page.table.currentRow(), TITLE).text() == page.store.action(picked).title
+    shown = page.table.item(page.table.currentRow(), TITLE).text()
+    assert shown == spaced(page.store.action(picked).title)
 
 
 def test_a_new_action_comes_last_and_is_ready_to_be_named(plan):
@@ -80,9 +82,9 @@ def test_a_new_action_comes_last_and_is_ready_to_be_named(plan):
     page.add_button.click()
     assert page.table.rowCount() == count + 1
     assert page.table.currentRow() == count
-    assert page.editor.title.toPlainText() == "Nouvelle action"
-    page.editor.title.setPlainText("Publier la mention sur le site")
-    page.editor.title.left.emit()
+    assert page.editor.title_edit.toPlainText() == "Nouvelle action"
+    page.editor.title_edit.setPlainText("Publier la mention sur le site")
+    page.editor.title_edit.left.emit()
     assert page.table.item(count, TITLE).text() == "Publier la mention sur le site"
 
 
@@ -93,7 +95,7 @@ def test_after_validation_the_follow_up_is_editable_and_journalled(plan):
     assert not page.seed_button.isVisible()
     page.table.selectRow(0)
     editor = page.editor
-    assert editor.title.isReadOnly() and not editor.priority.isEnabled()
+    assert editor.title_edit.isReadOnly() and not editor.priority.isEnabled()
     assert not editor.axis.isEnabled()
     assert editor.status.isEnabled() and not editor.owner.isReadOnly()
     action_id = page.selected_id()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QRadioButton
 
 from evalir_desktop.content import load_content
+from evalir_desktop.french import spaced
 from evalir_desktop.store import Store
 from evalir_desktop.store import attachment_rules as rules
 from evalir_desktop.store.annex_models import OpinionRecord
@@ -60,7 +61,7 @@ def test_an_opinion_to_correct_marks_the_step_and_lists_what_to_revise(opened, q
     view.go_to_step("resultats")
     results = view.pages[view.stack.currentIndex()]
     labels = [w.text() for w in results.widget().findChildren(type(panel.lines.itemAt(0).widget()))]
-    assert any("Étape «\u202fDonnées\u202f»\u202f: à corriger" in text for text in labels)
+    assert any(spaced("Étape « Données » : à corriger") in text for text in labels)
     with Store.open(path, readonly=True) as store:
         (opinion,) = store.opinions(assessment_id)
         assert (opinion.reviewer_role, opinion.verdict) == ("dpd", "a_corriger")

@@ -147,7 +147,15 @@ def record_decision(qtbot, view) -> None:
     type_into(qtbot, page.validated_by, "Hélène Dupré")
     type_into(qtbot, page.validated_role, "Directrice générale des services")
     type_into(qtbot, page.validated_on, "20/11/2026")
-    qtbot.mouseClick(page.validate_button, Qt.LeftButton)  # confirmation answered « Oui »
+    seen = {}
+
+    def confirm(box) -> None:  # what remains is said, and the agent confirms
+        seen["text"] = box.text()
+        next(b for b in box.buttons() if b.text() == "Valider quand même").click()
+
+    when_dialog_opens(confirm)
+    qtbot.mouseClick(page.validate_button, Qt.LeftButton)
+    assert "Je ne sais pas" in seen["text"] and "à documenter (Contexte" in seen["text"]
     assert "Validée le 20/11/2026" in page.validation_state.text()
     assert view.frozen_banner.isVisible()
     type_into(qtbot, page.council_date, "27/11/2026")

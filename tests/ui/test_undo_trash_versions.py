@@ -154,6 +154,15 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     view.go_to_step("decision")
     decision = view.pages[view.stack.currentIndex()]
     assert decision.new_version_button.isVisible()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.No
+    )
+    qtbot.mouseClick(decision.new_version_button, Qt.LeftButton)
+    assert window.assessment_view is view  # told first what it does; refused: nothing made
+    assert "copie modifiable" in asked[0] and "reste telle quelle" in asked[0]
+    assert len(window.store.assessments()) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)
     qtbot.mouseClick(decision.new_version_button, Qt.LeftButton)
     view = window.assessment_view
     qtbot.waitUntil(view.isVisible)

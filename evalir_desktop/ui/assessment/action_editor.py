@@ -5,6 +5,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from evalir_desktop.content import Content
+from evalir_desktop.french import spaced
 from evalir_desktop.session.plan import ActionOrigin, french_date, parse_french_date
 from evalir_desktop.store import ActionRecord
 from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
@@ -28,11 +29,11 @@ class ActionEditor(QGroupBox):
     def __init__(self, content: Content, parent=None):
         super().__init__(self.tr("Action sélectionnée"), parent)
         self.action: ActionRecord | None = None
-        self.title = PlainTextEdit()
-        self.title.setAccessibleName(self.tr("Intitulé de l'action"))
-        self.title.setTabChangesFocus(True)
-        self.title.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
-        self.title.left.connect(self.title_left)
+        self.title_edit = PlainTextEdit()
+        self.title_edit.setAccessibleName(self.tr("Intitulé de l'action"))
+        self.title_edit.setTabChangesFocus(True)
+        self.title_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
+        self.title_edit.left.connect(self.title_left)
         self.axis = self.combo(
             self.tr("Axe"),
             {"": self.tr("Aucun axe"), **{a.id: a.short_title or a.title for a in content.axes}},
@@ -58,8 +59,8 @@ class ActionEditor(QGroupBox):
         self.origin.setTextFormat(Qt.PlainText)  # content text, shown as it is
         self.origin.setTextInteractionFlags(Qt.TextSelectableByMouse)
         grid = QGridLayout(self)
-        grid.addWidget(buddy(self.tr("&Action"), self.title), 0, 0)
-        grid.addWidget(self.title, 0, 1, 1, 5)
+        grid.addWidget(buddy(self.tr("&Action"), self.title_edit), 0, 0)
+        grid.addWidget(self.title_edit, 0, 1, 1, 5)
         grid.addWidget(buddy(self.tr("Respo&nsable"), self.owner), 1, 0)
         grid.addWidget(self.owner, 1, 1, 1, 3)
         grid.addWidget(buddy(self.tr("É&chéance"), self.due), 1, 4)
@@ -76,7 +77,7 @@ class ActionEditor(QGroupBox):
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
         for first, second in (
-            (self.title, self.owner),
+            (self.title_edit, self.owner),
             (self.owner, self.due),
             (self.due, self.status),
             (self.status, self.priority),
@@ -106,8 +107,8 @@ class ActionEditor(QGroupBox):
         self.action = action
         self.setEnabled(action is not None)
         shown = action or ActionRecord(id="", assessment_id="", title="-")
-        if self.title.toPlainText() != shown.title or action is None:
-            self.title.setPlainText(shown.title if action else "")
+        if self.title_edit.toPlainText() != shown.title or action is None:
+            self.title_edit.setPlainText(shown.title if action else "")
         self.owner.setText(shown.owner)
         if self.note.toPlainText() != shown.note:
             self.note.setPlainText(shown.note)
@@ -118,7 +119,7 @@ class ActionEditor(QGroupBox):
             (self.status, shown.status),
         ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
-        self.title.setReadOnly("title" not in editable)
+        self.title_edit.setReadOnly("title" not in editable)
         self.owner.setReadOnly("owner" not in editable)
         self.note.setReadOnly("note" not in editable)
         self.due.setReadOnly("due_date" not in editable)
@@ -130,7 +131,7 @@ class ActionEditor(QGroupBox):
             combo.setEnabled(field in editable)
             # frozen values stay in normal text, not in the grey of disabled widgets
             combo.setPalette(QPalette() if field in editable else self.readable)
-        self.origin.setText(self.origin_text(origin) if action else "")
+        self.origin.setText(spaced(self.origin_text(origin)) if action else "")
         self.origin.setVisible(bool(self.origin.text()))
 
     def origin_text(self, origin: ActionOrigin | None) -> str:
@@ -153,12 +154,12 @@ class ActionEditor(QGroupBox):
             self.edited.emit(self.action.id, field, value)
 
     def title_left(self) -> None:
-        text = self.title.toPlainText().strip()
-        if self.action is None or self.title.isReadOnly():
+        text = self.title_edit.toPlainText().strip()
+        if self.action is None or self.title_edit.isReadOnly():
             return
         if not text:
             self.refused.emit(self.tr("Une action doit avoir un intitulé."))
-            self.title.setPlainText(self.action.title)
+            self.title_edit.setPlainText(self.action.title)
             return
         self.emit("title", text)
 

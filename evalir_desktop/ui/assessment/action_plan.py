@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.french import spaced
 from evalir_desktop.session.plan import (
     EDIT,
     FOLLOW_UP,
@@ -208,7 +209,7 @@ class ActionPlanPage(QWidget):
             (DUE, french_date(action.due_date)),
             (STATUS, ACTION_STATUS_LABELS.get(action.status, action.status)),
         ):
-            item = QTableWidgetItem(text)
+            item = QTableWidgetItem(spaced(text))
             if column == TITLE and action.note:
                 item.setToolTip(plain_tooltip(self.tr("Note de suivi : %s") % action.note))
             item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
@@ -273,8 +274,8 @@ class ActionPlanPage(QWidget):
         self.saved.emit()
         self.refresh(select=action.id)
         self.table.scrollToItem(self.table.item(len(self.actions) - 1, TITLE))
-        self.editor.title.setFocus(Qt.OtherFocusReason)
-        self.editor.title.selectAll()
+        self.editor.title_edit.setFocus(Qt.OtherFocusReason)
+        self.editor.title_edit.selectAll()
 
     def remove_selected(self) -> None:
         action_id = self.selected_id()

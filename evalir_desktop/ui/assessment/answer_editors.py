@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Question
 from evalir_desktop.content.validation import parse_french_number, validate_answer
+from evalir_desktop.french import spaced
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -35,7 +36,7 @@ class OptionText(QLabel):
     """The wrapping text of a radio button or check box; a click on it clicks the button."""
 
     def __init__(self, text: str, button: QAbstractButton):
-        super().__init__(text)
+        super().__init__(spaced(text))  # content text: French spacing on screen
         self.button = button
         self.setWordWrap(True)
         self.setTextFormat(Qt.PlainText)

@@ -72,14 +72,12 @@ class ComparisonDialog(QDialog):
             self.summary.setText(self.tr("Aucune autre évaluation à comparer dans ce fichier."))
             return
         result = compare_stored(self.store, self.content, before_id, self.assessment_id)
-        self.summary.setText(
-            self.tr("%s réponse(s) modifiée(s), %s obligation(s) apparue(s), %s disparue(s).")
-            % (
-                len(result.answers_changed),
-                len(result.obligations_added),
-                len(result.obligations_removed),
-            )
+        counts = (
+            self.tr("%n réponses modifiées", "", len(result.answers_changed)),
+            self.tr("%n obligations apparues", "", len(result.obligations_added)),
+            self.tr("%n disparues", "", len(result.obligations_removed)),
         )
+        self.summary.setText(", ".join(counts) + ".")
         answers = self.group(self.tr("Réponses modifiées (%s)") % len(result.answers_changed))
         for change in result.answers_changed:
             QTreeWidgetItem(answers, [change.label, change.before, change.after])

@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
+from evalir_desktop.french import spaced
 from evalir_desktop.session.plan import french_date, parse_french_date
+from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.session.validation import open_points, open_points_text
 from evalir_desktop.session.versions import comparable, new_version
 from evalir_desktop.store import DecisionRecord, Store, StoreError
 from evalir_desktop.store.models import NO_OUTCOME_LABEL, OUTCOME_LABELS
@@ -41,6 +44,8 @@ class DecisionPage(ScrollPage):
         self.store = store
         self.content = content
         self.assessment_id = assessment_id
+        self.session = AssessmentSession(store, content, assessment_id)
+        self.confirmation: QMessageBox | None = None
         body = QWidget()
         title = heading(self.tr("Décision"))
         intro = QLabel(
@@ -92,7 +97,10 @@ class DecisionPage(ScrollPage):
         self.error.hide()
         self.new_version_button = QPushButton(self.tr("Nouvelle version…"))
         self.new_version_button.setToolTip(
-            self.tr("Crée une copie modifiable de cette évaluation pour la réévaluer.")
+            self.tr(
+                "Crée une copie modifiable de cette évaluation pour la réévaluer ; "
+                "celle-ci reste validée."
+            )
         )
         self.new_version_button.clicked.connect(self.make_new_version)
         self.compare_button = QPushButton(self.tr("Comparer avec une autre version…"))
@@ -203,15 +211,7 @@ class DecisionPage(ScrollPage):
         if not (record.validated_by and record.validated_role and when):
             self.show_error(self.tr("Indiquez le nom, la fonction et la date de validation."))
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Valider l'évaluation"),
-            self.tr(
-                "Une fois validée, l'évaluation ne pourra plus être modifiée : pour la "
-                "réévaluer, il faudra créer une nouvelle version. Valider maintenant ?"
-            ),
-        )
-        if answer != QMessageBox.Yes:
+        if not self.confirm_validation():
             return
         try:
             self.store.save_decision(record)
@@ -223,7 +223,49 @@ class DecisionPage(ScrollPage):
         self.saved.emit()
         self.frozen_changed.emit()
 
+    def confirm_validation(self) -> bool:
+        """Say what remains open (how many, in which steps) and what validation does."""
+        remaining = open_points_text(open_points(self.session))
+        box = QMessageBox(QMessageBox.Question, self.tr("Valider l'évaluation"), "", parent=self)
+        if remaining:
+            box.setIcon(QMessageBox.Warning)
+            box.setText(spaced(remaining))
+            box.setInformativeText(
+                self.tr(
+                    "Vous pouvez valider quand même : ces points resteront listés dans le "
+                    "rapport. Une fois validée, l'évaluation ne pourra plus être modifiée ; "
+                    "pour la réévaluer, il faudra créer une nouvelle version."
+                )
+            )
+            confirm = box.addButton(self.tr("Valider quand même"), QMessageBox.AcceptRole)
+        else:
+            box.setText(
+                self.tr(
+                    "Une fois validée, l'évaluation ne pourra plus être modifiée : pour la "
+                    "réévaluer, il faudra créer une nouvelle version. Valider maintenant ?"
+                )
+            )
+            confirm = box.addButton(self.tr("Valider"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Ne pas valider"), QMessageBox.RejectRole)
+        box.setDefaultButton(confirm)
+        self.confirmation = box  # tests read what it says
+        box.exec()
+        return box.clickedButton() is confirm
+
     def make_new_version(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Nouvelle version"),
+            self.tr(
+                "Une nouvelle version est une copie modifiable de cette évaluation : "
+                "ses réponses, ses commentaires et son plan d'action y sont repris, sans "
+                "la validation ni la décision. L'évaluation validée reste telle quelle, "
+                "pour mémoire, et les deux versions pourront être comparées.\n\n"
+                "Créer la nouvelle version et l'ouvrir ?"
+            ),
+        )
+        if answer != QMessageBox.Yes:
+            return
         try:
             record = new_version(self.store, self.assessment_id)
         except StoreError as error:

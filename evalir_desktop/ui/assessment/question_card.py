@@ -3,7 +3,7 @@
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import ROLE_LABELS, Question
+from evalir_desktop.french import spaced
 from evalir_desktop.ui.assessment.answer_editors import NumberEditor, PlainTextEdit, make_editor
 
 TYPING_DELAY_MS = 600
+HIGHLIGHT_BACKGROUND = QColor("#fff8e6")
+HIGHLIGHT_BORDER = QColor("#c77c00")
 
 
 def readable_palette(palette: QPalette) -> QPalette:
@@ -46,7 +49,7 @@ class QuestionCard(QFrame):
         self.timer.setInterval(TYPING_DELAY_MS)
         self.timer.timeout.connect(self.flush)
 
-        self.label = QLabel(question.label)
+        self.label = QLabel(spaced(question.label))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.PlainText)
         font = self.label.font()
@@ -130,7 +133,7 @@ class QuestionCard(QFrame):
         parts.append(f"<p><b>{self.tr('Qui peut répondre')} :</b> {who}</p>")
         if q.to_check:
             parts.append(f"<p><i>{self.tr('À vérifier')} : {html.escape(q.to_check)}</i></p>")
-        return "".join(parts)
+        return spaced("".join(parts))  # content text: French spacing on screen
 
     def show_help(self) -> None:
         self.help.setVisible(self.help_button.isChecked())
@@ -200,6 +203,26 @@ class QuestionCard(QFrame):
         self.origin.setText(label)
         self.origin.setVisible(bool(label))
         self.origin.setAccessibleName(label)
+
+    def set_highlighted(self, highlighted: bool) -> None:
+        """Mark the question opened from the results (a frame and a light background)."""
+        self.setProperty("highlighted", highlighted)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        """The highlight is painted, not styled: a style sheet would restyle the answers
+        inside, and a validated answer would turn to the grey of disabled widgets."""
+        if not self.property("highlighted"):
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), HIGHLIGHT_BACKGROUND)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setPen(QPen(HIGHLIGHT_BORDER, 3))
+        painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        painter.end()
 
     def set_readonly(self, readonly: bool) -> None:
         """Freeze the answer; it stays in normal text, not in the grey of disabled widgets."""

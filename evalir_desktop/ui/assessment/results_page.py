@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from evalir_desktop.assessment import Evaluation
 from evalir_desktop.content import LEVEL_LABELS
 from evalir_desktop.content.models import LEVEL_ORDER
-from evalir_desktop.french import french_date
+from evalir_desktop.french import french_date, spaced
 from evalir_desktop.session.reviews import opinion_line
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.ui.widgets.headings import SECTION, heading
@@ -31,7 +31,7 @@ LEVEL_COLORS = {
 
 
 def label(text: str, bold: bool = False, rich: bool = False) -> QLabel:
-    widget = QLabel(text)
+    widget = QLabel(spaced(text))  # content text: French spacing on screen
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.RichText if rich else Qt.PlainText)
     widget.setTextInteractionFlags(Qt.TextSelectableByMouse)

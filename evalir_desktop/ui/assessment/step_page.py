@@ -5,8 +5,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.content import Axis
+from evalir_desktop.french import spaced
 from evalir_desktop.ui.assessment.question_card import QuestionCard
-from evalir_desktop.ui.widgets.headings import heading
+from evalir_desktop.ui.widgets.headings import SUBTITLE, heading
 from evalir_desktop.ui.widgets.scroll_page import ScrollPage
 
 
@@ -20,12 +21,17 @@ class StepPage(ScrollPage):
         self.axis = axis
         body = QWidget()
         layout = QVBoxLayout(body)
-        title = heading(axis.title)
+        # the page is titled as the side panel names it; the long title follows
+        title = heading(axis.short_title or axis.title)
         title.setObjectName("stepTitle")
-        description = QLabel(axis.description)
+        layout.addWidget(title)
+        if axis.short_title and axis.short_title != axis.title:
+            subtitle = heading(axis.title, SUBTITLE)
+            subtitle.setObjectName("stepSubtitle")
+            layout.addWidget(subtitle)
+        description = QLabel(spaced(axis.description))
         description.setWordWrap(True)
         description.setTextFormat(Qt.PlainText)
-        layout.addWidget(title)
         layout.addWidget(description)
         self.cards: dict[str, QuestionCard] = {}
         for question in axis.questions:

@@ -29,6 +29,7 @@ from evalir_desktop.ui.assessment.action_plan import ActionPlanPage
 from evalir_desktop.ui.assessment.decision_page import DecisionPage
 from evalir_desktop.ui.assessment.dossier import TO_CORRECT_MARK, install_dossier, steps_to_correct
 from evalir_desktop.ui.assessment.results_page import ResultsPage
+from evalir_desktop.ui.assessment.results_return import ResultsReturn
 from evalir_desktop.ui.assessment.step_page import StepPage
 from evalir_desktop.ui.assessment.undo import AnswerCommand
 from evalir_desktop.ui.widgets.headings import heading
@@ -148,6 +149,8 @@ class AssessmentView(QWidget):
         layout.addWidget(self.version_banner)
         layout.addWidget(self.origin_banner)
         layout.addWidget(self.frozen_banner)
+        self.results_return = ResultsReturn(self)
+        layout.addWidget(self.results_return)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
         self.add_shortcuts()
@@ -193,16 +196,21 @@ class AssessmentView(QWidget):
         self.next_button.setEnabled(index < len(self.steps) - 1)
         self.store.set_last_step(self.assessment_id, step.id)
         self.refresh_progress()
+        self.results_return.step_changed(step.id)
 
     def go_to_step(self, step_id: str) -> None:
         self.go_to([step.id for step in self.steps].index(step_id))
 
     def go_to_question(self, question_id: str) -> None:
+        """From the results: open the question, highlighted, with a way back."""
         question = self.content.question(question_id)
         if question is None or question.axis_id not in self.step_pages:
             return
+        scroll = self.pages[self.current()].verticalScrollBar().value()
         self.go_to_step(question.axis_id)
-        self.step_pages[question.axis_id].focus_question(question_id)
+        page = self.step_pages[question.axis_id]
+        page.focus_question(question_id)
+        self.results_return.opened(question.axis_id, page.cards[question_id], scroll)
 
     def go_home(self) -> None:
         self.flush_typing()

@@ -263,7 +263,7 @@ class ReportDialog(SavingActions, QDialog):
         self.show_pdf(payload)
         self.set_busy(False)
         pages = self.document.pageCount()
-        self.status.setText(self.tr("Document prêt : %n page(s).", "", pages))
+        self.status.setText(self.tr("Document prêt : %n pages.", "", pages))
         pending, self.after_build = self.after_build, None
         if pending is not None:
             pending()
@@ -322,7 +322,7 @@ class ReportDialog(SavingActions, QDialog):
         except OSError:
             self.status.setText(self.tr("L'imprimante n'a pas pu être utilisée."))
             return 0
-        self.status.setText(self.tr("%n page(s) envoyée(s) à l'imprimante.", "", pages))
+        self.status.setText(self.tr("%n pages envoyées à l'imprimante.", "", pages))
         return pages
 
     def copy_mention(self) -> None:

@@ -4,6 +4,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from evalir_desktop.french import spaced
+
 LINK_COLOR = QColor("#1f4e8c")
 FOCUS_BACKGROUND = QColor("#dce8f7")
 
@@ -14,6 +16,7 @@ class LinkLabel(QLabel):
     clicked = Signal()
 
     def __init__(self, text: str, parent=None):
+        text = spaced(text)  # links name content: French spacing on screen
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.PlainText)
