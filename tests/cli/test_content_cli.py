@@ -78,7 +78,7 @@ def test_template_answers_then_evaluate(town_file, capsys):
         'gouvernance.validation_humaine="examen"',
     )
     assert code == 0, err
-    assert "4 réponse(s)" in out
+    assert "4 réponses enregistrées" in out
     code, out, _ = run(capsys, "evaluate", town_file, "--assessment", assessment_id, "--json")
     data = json.loads(out)
     ids = {ob["id"] for ob in data["obligations"]}

@@ -21,7 +21,7 @@ def test_a_failed_check_is_reported_in_french_and_fails_the_run(qapp, monkeypatc
     lines = []
     assert self_check.run_self_check(say=lines.append) == 1
     assert "ÉCHEC : formats absents : format-inconnu" in lines
-    assert lines[-1].endswith("vérification(s) en échec.")
+    assert lines[-1].endswith("vérifications en échec.")
 
 
 def test_command_line_option_checks_the_installation(tmp_path):
