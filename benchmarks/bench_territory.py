@@ -31,6 +31,16 @@ from evalir_desktop.territory.importing import consolidate, open_territory  # no
 from evalir_desktop.territory.overview import territory_view  # noqa: E402
 from tests.synthetic import default_catalogue, generate_towns  # noqa: E402
 
+ANALYSIS = (
+    "Ce que mesure la consolidation : chaque fichier lu et vérifié (tous avant la première "
+    "fusion quand le territoire ne connaît pas encore son intercommunalité, pour la déduire "
+    "de la majorité), fusionné, chaque évaluation fusionnée évaluée dans un fil d'exécution à"
+    " part pendant que les fichiers suivants sont fusionnés, puis l'état daté du territoire "
+    "gardé, calculé à partir de ces évaluations sans relire les réponses. Le temps de calcul "
+    "(les deux fils compris) est le chiffre stable ; la durée réelle dépend de la charge de "
+    "la machine, indiquée plus haut."
+)
+
 
 def peak_rss_mb() -> float | None:
     """Peak resident memory of this process in MB (None where `resource` is missing)."""
@@ -153,6 +163,8 @@ def main() -> None:
         f"| {mb(max((r['total_peak_mb'] or 0) for r in runs) or None)} | | — |",
         f"| rapport PDF de territoire ({runs[0]['report_kb']:.0f} ko) (s) "
         f"| {median(r['report_s'] for r in runs):.2f} | | — |",
+        "",
+        ANALYSIS,
     ]
     print("\n".join(lines))
     if args.write:
