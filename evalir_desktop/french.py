@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 NNBSP = "\u202f"  # narrow no-break space: before « : ; ! ? » and inside guillemets
@@ -37,6 +38,19 @@ def spaced(text: str) -> str:
     text = _BEFORE_PUNCTUATION.sub(NNBSP, text)
     text = _AFTER_OPENING.sub("«" + NNBSP, text)
     return _BEFORE_CLOSING.sub(NNBSP + "»", text)
+
+
+def folded(text: str) -> str:
+    """`text` without accents nor case, to search as a French speaker expects: « securite »
+    finds « Sécurité »."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def matches(text: str, query: str) -> bool:
+    """Every word of `query` is in `text`, accents and case aside (an empty query: all)."""
+    haystack = folded(text)
+    return all(word in haystack for word in folded(query).split())
 
 
 def first_upper(text: str) -> str:

@@ -45,4 +45,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>AxisGroup</name>
+    <message numerus="yes">
+        <source>%n cochées sur %s</source>
+        <translation>
+            <numerusform>%n cochée sur %s</numerusform>
+            <numerusform>%n cochées sur %s</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -72,6 +72,20 @@ def editable_pages(checker: Checker, window, work: Path, content) -> None:
     checker.check("nouvelle version, plan, action longue sélectionnée", window)
 
 
+def report_window(checker: Checker, window, content, assessment_id: str) -> None:
+    """The report window on every document, once it is built."""
+    from evalir_desktop.report.controller import ReportController
+    from evalir_desktop.ui.report.dialog import KINDS, ReportDialog
+
+    dialog = ReportDialog(ReportController(window.store, content, assessment_id), "complet", window)
+    dialog.show()
+    for index, kind in enumerate(KINDS):
+        dialog.kind.setCurrentIndex(index)
+        dialog.wait()
+        checker.check(f"rapport, {kind}", dialog)
+    dialog.close()
+
+
 def main_window(checker: Checker, work: Path, content) -> None:
     from evalir_desktop.ui.assessment.comparison import ComparisonDialog
     from evalir_desktop.ui.dialogs.about import AboutDialog
@@ -112,6 +126,7 @@ def main_window(checker: Checker, work: Path, content) -> None:
     checker.dialog("raccourcis", ShortcutsDialog(window))
     checker.dialog("envoi", ShareDialog(window.store, window))
     checker.dialog("comparaison", ComparisonDialog(window.store, content, assessment_id, window))
+    report_window(checker, window, content, assessment_id)
     dossier(checker, window, assessment_id)
     window.close()
 

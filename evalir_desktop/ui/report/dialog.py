@@ -3,10 +3,9 @@
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt, QThreadPool
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,21 +13,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from evalir_desktop.report.api import ReportOptions
 from evalir_desktop.report.controller import ReportController
 from evalir_desktop.ui.report.letter_panel import LetterPanel
+from evalir_desktop.ui.report.preview import PdfPreview
 from evalir_desktop.ui.report.saving import SavingActions
+from evalir_desktop.ui.report.supplier_picker import SupplierPicker
 from evalir_desktop.ui.report.worker import BuildJob, print_pdf
+from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger("evalir")
 # The documents the window offers, in the order of its list, with their long names.
@@ -65,10 +64,9 @@ class ReportDialog(SavingActions, QDialog):
         self.after_build = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
         self.setWindowTitle(self.tr("Rapport — %s") % controller.title)
-        self.resize(1000, 760)
+        fit_to_screen(self, 1000, 760)
         self.build_widgets()
         self.kind.setCurrentIndex(KINDS.index(kind))
         self.kind.currentIndexChanged.connect(self.kind_changed)
@@ -103,44 +101,37 @@ class ReportDialog(SavingActions, QDialog):
         self.print_button.clicked.connect(lambda: self.when_built(self.ask_print))
         self.save_button.clicked.connect(lambda: self.when_built(self.ask_save))
         self.copy_button.clicked.connect(self.copy_mention)
-        top = QHBoxLayout()
-        for widget in (choose, self.kind):
-            top.addWidget(widget)
-        top.addStretch(1)
+        top = QHBoxLayout()  # which document
+        top.addWidget(choose)
+        top.addWidget(self.kind, 1)
+        top.addWidget(self.preview_button)
+        actions = QHBoxLayout()  # what to do with it
         for widget in (
-            self.preview_button,
             self.print_button,
             self.save_button,
             self.editable_button,
             self.copy_button,
             self.export_button,
         ):
-            top.addWidget(widget)
+            actions.addWidget(widget)
+        actions.addStretch(1)
 
-        self.questions = QListWidget()
-        self.questions.setAccessibleName(self.tr("Questions à poser au fournisseur"))
-        self.questions.itemChanged.connect(self.mark_stale)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("Cochez les questions à poser au fournisseur, puis « Aperçu »."))
-        hint.setWordWrap(True)
-        side_layout.addWidget(hint)
-        side_layout.addWidget(self.questions)
-        self.side = side
+        self.questions = SupplierPicker()
+        self.questions.changed.connect(self.mark_stale)
+        self.side = self.questions
 
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName(self.tr("Aperçu du document"))
+        self.preview = PdfPreview(self.document)
+        self.view = self.preview.view
         self.letter = LetterPanel()
         self.letter.changed.connect(self.mark_stale)
         splitter = QSplitter()
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.addWidget(self.letter)
-        splitter.addWidget(self.view)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(2, 3)  # the preview takes the room
+        splitter.setSizes([380, 380, 620])
+        splitter.setChildrenCollapsible(False)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -156,6 +147,7 @@ class ReportDialog(SavingActions, QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
@@ -176,31 +168,18 @@ class ReportDialog(SavingActions, QDialog):
         self.letter.setVisible(kind == "lettre")
         self.copy_button.setVisible(kind == "mention")
         self.editable_button.setVisible(len(self.controller.formats(kind)) > 1)
-        if kind == "fournisseur":
+        if kind == "fournisseur" and not self.questions.count():
             self.fill_questions()
+        self.preview.clear()  # the last document is not shown under the new one's name
+        self.pdf = None
         self.refresh()
 
     def fill_questions(self) -> None:
-        data = self.data or self.read_data()
-        self.questions.blockSignals(True)
-        self.questions.clear()
-        for group in self.controller.supplier_choices(data):
-            for choice in group.questions:
-                item = QListWidgetItem(choice.label)
-                item.setData(Qt.UserRole, choice.question_id)
-                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-                item.setCheckState(Qt.Checked if choice.ticked else Qt.Unchecked)
-                self.questions.addItem(item)
-        self.questions.blockSignals(False)
+        self.questions.fill(self.controller.supplier_choices(self.data or self.read_data()))
 
     def ticked_questions(self) -> tuple[list[str], list[str]]:
         """(ticked, unticked) question ids of the supplier list."""
-        ticked, unticked = [], []
-        for row in range(self.questions.count()):
-            item = self.questions.item(row)
-            target = ticked if item.checkState() == Qt.Checked else unticked
-            target.append(item.data(Qt.UserRole))
-        return ticked, unticked
+        return self.questions.ticked_questions()
 
     def mark_stale(self) -> None:
         self.built_kind = ""
@@ -280,11 +259,7 @@ class ReportDialog(SavingActions, QDialog):
         self.status.setText(self.tr("Le document n'a pas pu être préparé : %s") % message)
 
     def show_pdf(self, payload: bytes) -> None:
-        self.document.close()
-        self.buffer = QBuffer(self)
-        self.buffer.setData(QByteArray(payload))
-        self.buffer.open(QIODevice.ReadOnly)
-        self.document.load(self.buffer)
+        self.preview.load(payload)
 
     def when_built(self, action) -> None:
         """Run `action` on the current document, building it first if needed."""

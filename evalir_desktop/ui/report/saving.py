@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from evalir_desktop.store.errors import describe
+from evalir_desktop.ui.widgets.saved_file import offer_to_open
 
 EDITABLE = (
     ("odt", "Pour LibreOffice ou OpenOffice (.odt)…", "Document OpenDocument (*.odt)"),
@@ -100,4 +101,5 @@ class SavingActions:
             )
             return False
         self.status.setText(self.tr("Enregistré : %s") % path)
+        self.saved_box = offer_to_open(self, path)  # open the file, or its folder
         return True
