@@ -49,7 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def use_utf8_streams() -> None:
+    """Write UTF-8 to the console, a pipe or a file alike.
+
+    Windows gives redirected streams its ANSI code page (cp1252): "→" then fails and
+    `--json` output is not UTF-8.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)
+
+
 def main(argv: list[str] | None = None) -> int:
+    use_utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     with printed_safely():

@@ -8,6 +8,7 @@ import contextlib
 import errno
 import getpass
 import json
+import logging
 import os
 import platform
 import sys
@@ -20,6 +21,7 @@ else:
     import fcntl
 
 WINDOWS_LOCK_OFFSET = 1 << 30
+log = logging.getLogger("evalir")
 
 
 def lock_path_for(path: Path) -> Path:
@@ -37,22 +39,21 @@ class FileLock:
         """Return True when we hold the lock, False when another program does.
 
         A file system that does not support locks (some network shares) is treated
-        as unlocked: better to write than to refuse the agent's work.
+        as unlocked: better to write than to refuse the agent's work. Such an
+        unexpected error is logged, since two programs may then write the file.
         """
         try:
             handle = open(self.path, "a+b")  # noqa: SIM115 - kept open while locked
-        except OSError:
+        except OSError as error:
+            log.warning("Cannot create the lock file %s, opening unlocked: %s", self.path, error)
             return True
         try:
             self._lock(handle)
-        except BlockingIOError:
-            handle.close()
-            return False
         except OSError as error:
-            if _is_contention(error):
-                handle.close()
-                return False
             handle.close()
+            if _is_contention(error):
+                return False
+            log.warning("Cannot lock %s, opening unlocked: %r", self.path, error)
             return True
         self._handle = handle
         self._write_owner()

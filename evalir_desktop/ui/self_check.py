@@ -4,12 +4,13 @@ For the smoke test of the bundle and for a town hall's IT support: French transl
 image formats, icon, printing to PDF, PDF preview, assessment content and licences.
 """
 
+import contextlib
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,32 +24,63 @@ from evalir_desktop.ui.icons import application_icon
 
 log = logging.getLogger("evalir")
 IMAGE_FORMATS = {"png", "jpeg", "svg", "ico"}
+FAILED = "ÉCHEC : "
+QT_PROBLEMS = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+
+
+class CheckFailed(Exception):
+    """A part of the installation is missing or broken (message in French)."""
+
+
+def require(condition: object, message: str) -> None:
+    """Fail the check unless `condition` holds (not `assert`: bundles run with -O)."""
+    if not condition:
+        raise CheckFailed(message)
+
+
+@contextlib.contextmanager
+def qt_warnings() -> Iterator[list[str]]:
+    """Collect Qt's warnings meanwhile: a missing plugin often shows only there."""
+    collected: list[str] = []
+    previous = None
+
+    def handler(kind, context, message: str) -> None:
+        if kind in QT_PROBLEMS:
+            collected.append(message)
+        if previous is not None:
+            previous(kind, context, message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield collected
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def check_translations() -> str:
     cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
-    assert cancel == "Annuler", f"« Cancel » traduit par « {cancel} »"
+    require(cancel == "Annuler", f"« Cancel » traduit par « {cancel} »")
     return "boutons de Qt en français"
 
 
 def check_image_formats() -> str:
     found = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
     missing = IMAGE_FORMATS - found
-    assert not missing, f"formats absents : {', '.join(sorted(missing))}"
+    require(not missing, f"formats absents : {', '.join(sorted(missing))}")
     return ", ".join(sorted(IMAGE_FORMATS))
 
 
 def check_icon_and_svg() -> str:
     icon = application_icon()
-    assert not icon.isNull() and not icon.pixmap(32, 32).isNull(), "icône illisible"
+    require(not icon.isNull() and not icon.pixmap(32, 32).isNull(), "icône illisible")
     svg = QSvgRenderer(str(resource_path("icons", "evalir.svg")))  # as the radar chart
-    assert svg.isValid(), "dessin SVG illisible"
+    require(svg.isValid(), "dessin SVG illisible")
     image = QImage(64, 64, QImage.Format_ARGB32)
     image.fill(Qt.transparent)
     painter = QPainter(image)
     svg.render(painter)
     painter.end()
-    assert image.pixelColor(32, 32).alpha() == 255, "dessin SVG vide"
+    require(image.pixelColor(32, 32).alpha() == 255, "dessin SVG vide")
     return "icône du programme et dessins SVG"
 
 
@@ -59,7 +91,7 @@ def check_print_and_preview(folder: Path) -> str:
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))
     painter = QPainter()
-    assert painter.begin(printer), "impression vers un fichier PDF impossible"
+    require(painter.begin(printer), "impression vers un fichier PDF impossible")
     font = painter.font()
     font.setPointSize(48)
     painter.setFont(font)
@@ -67,14 +99,15 @@ def check_print_and_preview(folder: Path) -> str:
     painter.end()
     document = QPdfDocument()
     status = document.load(str(path))
-    assert status == QPdfDocument.Error.None_, f"aperçu PDF : erreur {status}"
-    assert document.pageCount() == 1, (
-        f"{counted(document.pageCount(), 'page', 'pages')} au lieu d'une"
+    require(status == QPdfDocument.Error.None_, f"aperçu PDF : erreur {status}")
+    require(
+        document.pageCount() == 1,
+        f"{counted(document.pageCount(), 'page', 'pages')} au lieu d'une",
     )
     image = document.render(0, QSize(210, 297))
     white = QColor(Qt.white)
     inked = sum(image.pixelColor(x, y) != white for x in range(0, 210, 3) for y in range(0, 297, 3))
-    assert inked > 0, "la page affichée est blanche"
+    require(inked > 0, "la page affichée est blanche")
     view = QPdfView()
     view.setDocument(document)
     return "impression en PDF et aperçu"
@@ -82,15 +115,27 @@ def check_print_and_preview(folder: Path) -> str:
 
 def check_content() -> str:
     version = content_version()
-    assert version is not None, "contenu d'évaluation introuvable"
+    require(version is not None, "contenu d'évaluation introuvable")
     return f"contenu d'évaluation {version}"
 
 
 def check_licences() -> str:
     items = components()
     missing = [path.name for item in items for path in item.texts if not path.is_file()]
-    assert items and not missing, f"textes de licence absents : {', '.join(missing)}"
+    require(items and not missing, f"textes de licence absents : {', '.join(missing)}")
     return f"{len(items)} composants et leurs licences"
+
+
+def run_check(check: Callable[[], str]) -> str:
+    """Run one check; its line: "ok : " and what was verified, or the failure's reason."""
+    with qt_warnings() as warnings:
+        try:
+            verified = check()
+        except Exception as error:  # report every failure, whatever its kind
+            return f"{FAILED}{error}"
+    if warnings:
+        return f"{FAILED}{verified} : message de Qt : {' ; '.join(warnings)}"
+    return f"ok : {verified}"
 
 
 def print_and_log(line: str) -> None:
@@ -111,11 +156,9 @@ def run_self_check(say: Callable[[str], None] = print_and_log) -> int:
             check_licences,
         ]
         for check in checks:
-            try:
-                say(f"ok : {check()}")
-            except Exception as error:  # report every failure, whatever its kind
-                failures += 1
-                say(f"ÉCHEC : {error}")
+            line = run_check(check)
+            failures += line.startswith(FAILED)
+            say(line)
     say(
         "Installation vérifiée."
         if not failures
