@@ -29,6 +29,24 @@ ROOT = Path(__file__).resolve().parents[2]
 EXIT_UNREACHABLE = 77
 MAX_BUNDLE_BYTES = 100_000_000
 SOURCE_CLI = "C:\\Python311\\Scripts\\evalir.exe"  # the console script pip installs
+# What the bundle's PySide6 folder may hold: the modules the program uses, Qt6Network
+# (Qt6Pdf links to it) and the plugins the spec keeps. Nothing else of PySide6-Addons.
+QT_PARTS = {
+    *(f"{name}.pyd" for name in ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")),
+    *(f"{name}.pyd" for name in ("QtSvg", "QtSvgWidgets", "QtPdf", "QtPdfWidgets")),
+    *(f"Qt6{name}.dll" for name in ("Core", "Gui", "Widgets", "PrintSupport", "Network")),
+    *(f"Qt6{name}.dll" for name in ("Svg", "SvgWidgets", "Pdf", "PdfWidgets")),
+    "plugins/iconengines/qsvgicon.dll",
+    *(f"plugins/imageformats/q{name}.dll" for name in ("gif", "ico", "jpeg", "svg")),
+    *(f"plugins/platforms/q{name}.dll" for name in ("minimal", "offscreen", "windows")),
+    "plugins/styles/qmodernwindowsstyle.dll",
+}
+
+
+def qt_parts(bundle: Path) -> set[str]:
+    folder = bundle / "_internal/PySide6"
+    found = [*folder.glob("Qt*.pyd"), *folder.glob("Qt6*.dll"), *folder.glob("plugins/*/*.dll")]
+    return {path.relative_to(folder).as_posix() for path in found}
 
 
 def prepare(log: CheckLog, wine: Wine, work: Path) -> dict:
@@ -63,6 +81,12 @@ def build_artifacts(log: CheckLog, wine: Wine, setup: dict, artifacts: Path) -> 
         log.check(f"bundle is at most {MAX_BUNDLE_BYTES / 1e6:.0f} MB", size <= MAX_BUNDLE_BYTES)
         unused = [p.name for p in bundle.rglob("*") if p.name.lower() == "opengl32sw.dll"]
         log.check("bundle: no opengl32sw.dll", not unused)
+        extra, missing = qt_parts(bundle) - QT_PARTS, QT_PARTS - qt_parts(bundle)
+        log.check(
+            "bundle: only the Qt modules, libraries and plugins the program uses",
+            not extra and not missing,
+            f"unexpected: {sorted(extra)}, missing: {sorted(missing)}",
+        )
     with log.step("Inno Setup installer (packaging/evalir.iss), and its copy for Wine"):
         installer = build.compile_installer(wine, setup["iscc"], setup["source"])
         log.figure("installer", f"{installer.stat().st_size} bytes ({installer.name})")
