@@ -7,6 +7,7 @@ when a dependency of the Windows chain cannot be reached today (apt, npm, PyPI),
 EVALIR_SKIP_WINDOWS=1 is set locally (CI never sets it).
 """
 
+import importlib
 import os
 import re
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import threading
 
 import pytest
+from packaging.requirements import Requirement
 
 from tests.packaging.conftest import PACKAGING, ROOT
 
@@ -23,6 +25,31 @@ EXIT_UNREACHABLE = 77
 TIMEOUT = 70 * 60  # CI's whole run has 90 minutes
 MAX_BUNDLE_BYTES = 100_000_000
 SHOWN = ("PASS: ", "FAIL: ", "SKIP: ", "FIGURE: ", "== ")
+
+
+def windows_module(name: str):
+    """A module of packaging/windows/, which its script imports by plain name."""
+    if str(SCRIPT.parent) not in sys.path:
+        sys.path.insert(0, str(SCRIPT.parent))
+    return importlib.import_module(name)
+
+
+def test_windows_wheels_are_pyside6_611_with_qtpdf_from_addons():
+    """Windows CPython 3.11 must not get PySide6 6.12 (its reference-count bug on 3.11)."""
+    provision = windows_module("provision")
+    wanted = {
+        Requirement(line).name: Requirement(line) for line in provision.windows_requirements(ROOT)
+    }
+    assert "PySide6-Pdf" not in wanted
+    assert not wanted["PySide6-Essentials"].specifier.contains("6.12.0")
+    assert wanted["PySide6-Addons"].specifier.contains("6.11.3")
+    assert {"pyinstaller", "pefile", "pywin32-ctypes", "colorama"} <= set(wanted)
+
+
+def test_a_download_that_fails_makes_the_check_skip():
+    provision = windows_module("provision")
+    with pytest.raises(windows_module("checklog").Unreachable, match="npm install failed"):
+        provision.run_or_unreachable("npm install", [sys.executable, "-c", "exit(3)"])
 
 
 @pytest.mark.skipif(
