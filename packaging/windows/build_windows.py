@@ -123,6 +123,18 @@ def compile_installer(wine: Wine, iscc: Path, source: Path, for_wine: bool = Fal
     return made.pop()
 
 
+def versions(wine: Wine, python: str) -> str:
+    """The versions the bundle is built with, as the Windows CPython reports them."""
+    script = (
+        "import platform, PySide6, PyInstaller; print(f'CPython {platform.python_version()} "
+        "pour Windows, PySide6 {PySide6.__version__}, PyInstaller {PyInstaller.__version__}')"
+    )
+    result = wine.run(python, "-c", script, timeout=300)
+    if result.returncode != 0:
+        raise StepFailed("the Windows CPython cannot import PySide6:\n" + output(result))
+    return result.stdout.decode().strip()
+
+
 def folder_size(folder: Path) -> tuple[int, int]:
     """Bytes and number of files under `folder`."""
     files = [path for path in folder.rglob("*") if path.is_file()]

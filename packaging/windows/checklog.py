@@ -20,7 +20,7 @@ class CheckLog:
         self.out = out
         self.passed: list[str] = []
         self.failed: list[str] = []
-        self.durations: dict[str, float] = {}
+        self.durations: dict[str, float] = {}  # seconds, by group of steps
         self.figures: dict[str, str] = {}
 
     def say(self, line: str) -> None:
@@ -46,11 +46,13 @@ class CheckLog:
         self.say(f"FIGURE: {name}: {value}")
 
     @contextmanager
-    def step(self, name: str):
+    def step(self, name: str, group: str):
+        """A timed step; its time adds to the `group`'s (in French, for RESULTS.md)."""
         self.say(f"== {name}")
         start = time.monotonic()
         try:
             yield
         finally:
-            self.durations[name] = time.monotonic() - start
-            self.say(f"   ({self.durations[name]:.0f} s)")
+            seconds = time.monotonic() - start
+            self.durations[group] = self.durations.get(group, 0.0) + seconds
+            self.say(f"   ({seconds:.0f} s)")

@@ -8,7 +8,6 @@ from pathlib import Path
 from checklog import CheckLog
 from wine_prefix import Wine
 
-STARTED = "EVALIR Desktop .* starting"
 PROBLEMS = re.compile(r" (ERROR|CRITICAL) |WARNING evalir:|Traceback")
 # What a broken copy lacks, and the failure the self-check must report.
 BROKEN_PARTS = [
@@ -26,45 +25,42 @@ def log_lines(wine: Wine) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
 
 
-def starts(wine: Wine) -> int:
-    return sum(bool(re.search(STARTED, line)) for line in log_lines(wine))
-
-
 def start_window(
-    log: CheckLog, wine: Wine, label: str, exe: str, *args: str, errno_fix=False, expected=None
-):
-    """Start the window; PASS once it has logged its start and is still up 3 s later.
+    log: CheckLog, wine: Wine, label: str, command: list[str], title: str, **options
+) -> None:
+    """Start the window on `command`; PASS once `title` shows and it is up 3 s later.
 
-    Its log lines must show no problem, but for the `expected` text.
+    The title names the file once it is open. Options: `count`, the windows with that
+    title expected then; `errno_fix` (see Wine.env); `expected`, a text its log may hold
+    (otherwise no error, no warning of ours).
     """
-    before, seen = starts(wine), len(log_lines(wine))
-    process = wine.start(exe, *args, errno_fix=errno_fix)
-    deadline = time.monotonic() + 180
-    while starts(wine) == before and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.5)
+    seen = len(log_lines(wine))
+    process = wine.start(*command, errno_fix=options.get("errno_fix", False))
+    titles = wine.wait_for_window(title, count=options.get("count", 1), timeout=180)
     time.sleep(3)
-    up = starts(wine) > before and process.poll() is None
+    log.check(
+        f"{label}: the window starts on the file and stays up",
+        len(titles) >= options.get("count", 1) and process.poll() is None,
+        f"exit code {process.poll()}, windows {titles}",
+    )
+    expected = options.get("expected")
     problems = [
         line
         for line in log_lines(wine)[seen:]
         if PROBLEMS.search(line) and not (expected and expected in line)
     ]
-    log.check(f"{label}: the window starts and stays up", up, f"exit code {process.poll()}")
     log.check(f"{label}: no error in the log", not problems, "\n".join(problems))
-    return process
 
 
 def first_start(log: CheckLog, wine: Wine, bundle: Path, cli: str, artifacts: Path) -> None:
     """No argument: the default file is created in the Windows Documents folder."""
     exe = wine.windows_path(bundle / "evalir-desktop.exe")
-    process = start_window(log, wine, "bundle, first start", exe)
+    title = "evaluations-ia.evalir — EVALIR Desktop"
+    start_window(log, wine, "bundle, first start", [exe], title)
     default = wine.user_dir / "Documents/EVALIR/evaluations-ia.evalir"
-    titles = wine.wait_for_window("evaluations-ia.evalir — EVALIR Desktop")
-    log.check("bundle, first start: the window shows the default file", titles, "no such window")
     shot = artifacts / "premier-demarrage.png"
     log.check(f"bundle, first start: screenshot {shot.name}", wine.screenshot(shot))
-    process.kill()
-    process.wait(timeout=60)
+    wine.stop_all()
     log.check(f"bundle, first start: {wine.windows_path(default)} created", default.is_file())
     checked = wine.run(cli, "check", wine.windows_path(default))
     log.check("bundle, first start: the default file passes evalir check", checked.returncode == 0)

@@ -103,16 +103,13 @@ def open_and_lock(log: CheckLog, wine: Wine, evalir_file: Path, artifacts: Path)
         repr(command),
     )
     opened = [part.replace("%1", path) for part in command]
-    start_window(log, wine, "opened through the registered command", *opened)
     title = f"{evalir_file.name} — EVALIR Desktop"
-    log.check("association: the window shows the file", wine.wait_for_window(title), title)
+    start_window(log, wine, "opened through the registered command", opened, title)
     holder = lock_owner(evalir_file)
     log.check("association: the file is opened for writing (lock taken)", holder.get("pid"))
 
     seen = len(log_lines(wine))
-    start_window(log, wine, "second instance on the same file", *opened, errno_fix=True)
-    windows = wine.wait_for_window(title, count=2)
-    log.check("second instance: a second window on the file", len(windows) == 2, repr(windows))
+    start_window(log, wine, "second instance", opened, title, count=2, errno_fix=True)
     log.check(
         "second instance: read-only (the lock stays with the first)",
         lock_owner(evalir_file) == holder and holder,
@@ -124,7 +121,8 @@ def open_and_lock(log: CheckLog, wine: Wine, evalir_file: Path, artifacts: Path)
     log.check(f"second instance: screenshot {shot.name}", wine.screenshot(shot))
 
     seen = len(log_lines(wine))
-    start_window(log, wine, "third instance, without the errno fix", *opened, expected=UNLOCKED)
+    label = "third instance, without the errno fix"
+    start_window(log, wine, label, opened, title, count=3, expected=UNLOCKED)
     logged = [line for line in log_lines(wine)[seen:] if UNLOCKED in line]
     log.check(
         "without the errno fix (Wine's errno 0), the unexpected locking error is logged",

