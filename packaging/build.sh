@@ -15,6 +15,9 @@ if [[ -z "${PYTHON:-}" ]]; then
     if [[ -x .venv/bin/python ]]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
 fi
 SKIP_BUILD=0
+# PyInstaller's cache, per checkout: --clean empties it, and the user's one is shared by
+# every checkout of the machine (two builds at once corrupted it).
+export PYINSTALLER_CONFIG_DIR="$ROOT/build/pyinstaller-cache"
 [[ "${1:-}" == "--skip-build" ]] && SKIP_BUILD=1
 
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -61,12 +61,6 @@ class Wine:
     def user_dir(self) -> Path:
         return self.prefix / "drive_c/users" / self.user
 
-    def unix_path(self, windows: str) -> Path:
-        path = PureWindowsPath(windows)
-        if path.drive.upper() != "C:":
-            raise ValueError(f"not on the prefix's C: drive: {windows}")
-        return self.prefix.joinpath("drive_c", *path.parts[1:])
-
     def windows_path(self, unix: Path) -> str:
         inside = Path(unix).resolve().relative_to((self.prefix / "drive_c").resolve())
         return str(PureWindowsPath("C:\\", *inside.parts))
@@ -122,11 +116,6 @@ class Wine:
         if result.returncode != 0:
             return None
         return result.stdout.decode("cp850", "replace").replace("\r\n", "\n")
-
-    def reg_add(self, key: str, name: str, value: str) -> None:
-        result = self.run("reg", "add", key, "/v", name, "/d", value, "/f", timeout=120)
-        if result.returncode != 0:
-            raise WineError(f"reg add {key} failed")
 
     # -- set-up ------------------------------------------------------------------------
 
