@@ -186,7 +186,7 @@ def write_results(log: CheckLog, built: dict, total: float) -> None:
     size, files = built["bundle_size"]
     apt = " ".join(built["apt"])
     rows = [
-        f"| dossier `dist\\evalir-desktop\\` (Windows, un dossier) | {megabytes(size)}, "
+        f"| dossier `dist/evalir-desktop/` (Windows, un dossier) | {megabytes(size)}, "
         f"{files} fichiers | ≤ 100 Mo |",
         f"| installateur `{built['installer'].name}` | {megabytes(built['installer_size'])} | — |",
         f"| paquets Debian installés par ce passage | {apt or 'aucun, déjà là'} | — |",
