@@ -4,22 +4,10 @@ import re
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
+from evalir_desktop.french import french_date
+
 NBSP = "\u00a0"  # reportlab breaks lines at U+202F, so the plain no-break space is used
 NNBSP = "\u202f"  # narrow no-break space, for the editable documents
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 _BEFORE_PUNCT = re.compile(r"[ \t]+(?=[:;!?»€%])")
 _AFTER_OPEN = re.compile(r"«[ \t]*")
 _CLOSE_NO_SPACE = re.compile(r"(?<=\S)»")
@@ -36,8 +24,7 @@ def fr_date(value: date | datetime | str | None, empty: str = "") -> str:
             value = date.fromisoformat(value[:10])
         except ValueError:
             return value
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+    return french_date(value.date() if isinstance(value, datetime) else value)
 
 
 def french(text: str, space: str = NBSP) -> str:
