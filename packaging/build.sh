@@ -162,7 +162,7 @@ import json, sys
 result = json.load(open(sys.argv[1], encoding="utf-8"))
 assert result["axes"] and result["content_version"], result
 assert any(item["reference"] for item in result["obligations"]), result["obligations"]
-print(f"ok: {len(result['obligations'])} obligation(s), {len(result['axes'])} axes")
+print(f"ok: {len(result['obligations'])} obligations found, {len(result['axes'])} axes")
 EOF_PY
 
 is_pdf() {
