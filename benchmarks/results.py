@@ -18,5 +18,9 @@ def write_section(title: str, body: str) -> None:
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else HEADER
     section = f"## {title}\n\n_{date.today().isoformat()} — {machine()}_\n\n{body}\n"
     pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.M | re.S)
-    text = pattern.sub(section + "\n", text) if pattern.search(text) else text + "\n" + section
+    text = (
+        pattern.sub(lambda _match: section + "\n", text)
+        if pattern.search(text)
+        else text + "\n" + section
+    )
     RESULTS.write_text(text.rstrip() + "\n", encoding="utf-8")

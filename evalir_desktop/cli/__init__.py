@@ -7,6 +7,7 @@ a command function receives the parsed arguments and returns an exit code, or ra
 
 import argparse
 import logging
+import os
 import sys
 
 from evalir_desktop import __version__
@@ -20,7 +21,7 @@ from evalir_desktop.cli import (
     report,
     territory,
 )
-from evalir_desktop.cli.errors import EXIT_REFUSED, UserError
+from evalir_desktop.cli.errors import EXIT_BROKEN_PIPE, EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import printed_safely
 from evalir_desktop.french_argparse import VERSION_HELP, FrenchArgumentParser
 from evalir_desktop.store import StoreError
@@ -60,16 +61,30 @@ def use_utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors=stream.errors)
 
 
+def stopped_reader() -> int:
+    """The program reading our output (`evalir evaluate … | head`) stopped reading.
+
+    Nothing is wrong with the file: say nothing more, and send what is still buffered
+    to nowhere so that the interpreter's last flush does not print a traceback.
+    """
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+    return EXIT_BROKEN_PIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     use_utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     with printed_safely():
         try:
-            return args.handler(args)
+            code = args.handler(args)
+            sys.stdout.flush()  # a closed pipe is found here, not at the interpreter's exit
+            return code
         except (UserError, StoreError) as error:
             print(f"evalir : {error}", file=sys.stderr)
             return EXIT_REFUSED
+        except BrokenPipeError:
+            return stopped_reader()
         except KeyboardInterrupt:
             print("evalir : interrompu.", file=sys.stderr)
             return 130

@@ -2,6 +2,7 @@
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE
 
 
 class UserError(Exception):

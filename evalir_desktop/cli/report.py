@@ -102,7 +102,7 @@ def pick_assessment(store: Store, wanted: str | None) -> str:
 
 
 def _listing(records) -> str:
-    return "Évaluations : " + "; ".join(f"{r.id} ({r.title})" for r in records) + "."
+    return "Évaluations : " + " ; ".join(f"{r.id} ({r.title})" for r in records) + "."
 
 
 def load_data(args):

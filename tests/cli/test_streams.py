@@ -37,3 +37,24 @@ def test_json_output_is_utf8(tmp_path):
     result = evalir("info", str(path), "--json")
     assert result.returncode == 0
     assert json.loads(result.stdout.decode("utf-8"))["commune"]["nom"] == "Saint-Étienne"
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
+    """`evalir evaluate … | head -1`: the pipe closes before the output is written."""
+    path = tmp_path / "commune.evalir"
+    assert evalir("init", str(path), "--nom", "Saint-Étienne", "--insee", "42218").returncode == 0
+    assessment = evalir("new", str(path), "--titre", "Projet").stdout.decode("utf-8").strip()
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "evalir_desktop.cli", "evaluate", str(path)]
+            + ["--assessment", assessment],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141
+    assert result.stderr.decode("utf-8") == ""
