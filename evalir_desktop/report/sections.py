@@ -226,7 +226,7 @@ def maturity(data: ReportData) -> list[Block]:
     scored = [axis for axis in data.evaluation.axes if axis.scored]
     rows = []
     for axis in scored:
-        lowering = "; ".join(f"{low.label} ({low.display})" for low in axis.lowering[:3])
+        lowering = " ; ".join(f"{low.label} ({low.display})" for low in axis.lowering[:3])
         rows.append(
             [
                 data.axis_title(axis.id),

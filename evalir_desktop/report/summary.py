@@ -56,7 +56,7 @@ def decision_line(data: ReportData) -> str:
     if decision.outcome:
         when = f" du {fr_date(decision.council_date)}" if decision.council_date else ""
         parts.append(f"décision du conseil{when} : {OUTCOME_LABELS[decision.outcome].lower()}")
-    return first_upper("; ".join(parts)) + "."
+    return first_upper(" ; ".join(parts)) + "."
 
 
 def purpose(data: ReportData, limit: int = 450) -> str:

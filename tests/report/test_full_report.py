@@ -152,3 +152,13 @@ def test_no_verdict_is_given(demo):
     assert "la décision appartient aux élus" in text
     for verdict in ("projet conforme", "vous pouvez y aller", "feu vert", "note globale :"):
         assert verdict not in text
+
+
+def test_decision_line_spaces_its_semicolon_as_french_does(stress):
+    from evalir_desktop.report.summary import decision_line
+    from evalir_desktop.report.typography import NNBSP, french
+
+    decision = stress.data.decision
+    assert decision.validated_on and decision.outcome
+    line = french(decision_line(stress.data), NNBSP)
+    assert f"{NNBSP}; décision du conseil" in line

@@ -5,6 +5,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from evalir_desktop.french import spaced
+
 
 class RadarChart(QSvgWidget):
     """One spoke per axis, each labelled with its score (« non évalué » without answer).
@@ -29,12 +31,12 @@ class RadarChart(QSvgWidget):
         from evalir_desktop.report.radar import radar_svg
 
         self.scores = scores
-        described = "; ".join(
-            f"{label} : {'non évalué' if score is None else f'{score:.0f} sur 100'}"
+        lines = [
+            spaced(f"{label} : {'non évalué' if score is None else f'{score:.0f} sur 100'}")
             for label, score in scores
-        )
-        self.setAccessibleDescription(described)
-        self.setToolTip(described.replace("; ", "\n"))
+        ]
+        self.setAccessibleDescription(spaced(" ; ".join(lines)))
+        self.setToolTip("\n".join(lines))
         self.load(QByteArray(radar_svg(list(scores))))
         self.renderer().setAspectRatioMode(Qt.KeepAspectRatio)
 
