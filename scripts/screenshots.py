@@ -4,8 +4,11 @@ Runs itself under Xvfb (`xvfb-run`) once per screen, 1366 × 768 and 1024 × 768
 of town halls, and writes `NAME-1366.png` into `resources/guide/images/` (shown by the guide,
 so shipped) and `NAME-1024.png` into `docs/screenshots/` (or both into DIR if given): the
 empty home with its welcome panel, the home list, the new-assessment dialog, a question,
-the results, the action plan, the decision and the territory window. The windows take the
-size they would take on that screen.
+the results and a question opened from them, the action plan followed up after validation,
+the decision and the warning at validation, the report window (supplier questions,
+preview) and the territory window. The windows take the size they would take on that
+screen. Images are saved in 256 colours without dithering, at the strongest compression:
+the guide ships them.
 """
 
 import os
@@ -42,12 +45,23 @@ class Camera:
             self.app.processEvents()
 
     def shot(self, widget, name: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QImage
 
         self.settle()
         path = self.out / f"{name}-{self.suffix}.png"
-        widget.grab().toImage().convertToFormat(QImage.Format_Indexed8).save(str(path))
+        image = widget.grab().toImage().convertToFormat(QImage.Format_Indexed8, Qt.ThresholdDither)
+        image.save(str(path), None, 0)  # quality 0: the strongest PNG compression
         print(path)
+
+    def wait(self, milliseconds: int) -> None:
+        """Let threads and timers finish (the PDF preview renders its pages in a thread)."""
+        import time
+
+        end = time.monotonic() + milliseconds / 1000
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.02)
 
 
 def capture(out: Path, suffix: str) -> None:
@@ -103,10 +117,9 @@ def capture(out: Path, suffix: str) -> None:
     results = view.pages[view.stack.currentIndex()]
     results.verticalScrollBar().setValue(results.radar.parentWidget().y())
     camera.shot(window, "resultats-radar")
-    view.go_to_step("plan")
-    camera.shot(window, "plan-action")
     view.go_to_step("decision")
     camera.shot(window, "decision")
+    follow_up(camera, window, content, work)
     window.close()
 
     files = generate_towns(work / "communes", 6, assessments=2, seed=3)
@@ -118,6 +131,57 @@ def capture(out: Path, suffix: str) -> None:
     camera.shot(territory, "territoire")
     territory.close()
     shutil.rmtree(work, ignore_errors=True)
+
+
+def follow_up(camera, window, content, work: Path) -> None:
+    """On a copy of the example: the plan followed up after validation, a question opened
+    from the results, the warning when validating a new version, the report window."""
+    from evalir_desktop.report.controller import ReportController
+    from evalir_desktop.session.versions import new_version
+    from evalir_desktop.ui.report.dialog import KINDS, ReportDialog
+
+    copy = window.store.save_copy_as(work / "Mairie de Saint-Martin" / "exemple suivi.evalir")
+    window.open_path(copy)
+    validated = window.store.assessments()[0].id
+    window.open_assessment(validated)
+    view = window.assessment_view
+    view.go_to_step("plan")
+    plan = view.pages[view.current()]
+    plan.table.selectRow(next(i for i, a in enumerate(plan.actions) if a.recommendation_id))
+    camera.shot(window, "plan-action")
+    view.go_to_step("resultats")
+    results = view.pages[view.current()]
+    link = next(link for qid, link in results.trigger_buttons if qid.startswith("gouvernance"))
+    link.clicked.emit()
+    camera.shot(window, "resultats-question")
+
+    record = new_version(window.store, validated)
+    window.open_assessment(record.id)
+    view = window.assessment_view
+    view.go_to_step("decision")
+    decision = view.pages[view.current()]
+    for edit, text in (
+        (decision.validated_by, "Hélène Dupré"),
+        (decision.validated_role, "Secrétaire générale de mairie"),
+    ):
+        edit.setText(text)
+    box, _confirm = decision.validation_box()
+    box.show()
+    camera.shot(box, "validation")
+    box.close()
+
+    dialog = ReportDialog(ReportController(window.store, content, validated), "fournisseur", window)
+    dialog.show()
+    dialog.wait()
+    camera.wait(800)
+    camera.shot(dialog, "rapport-fournisseur")
+    dialog.kind.setCurrentIndex(KINDS.index("complet"))
+    dialog.wait()
+    camera.wait(800)
+    dialog.preview.go_to(2)
+    camera.wait(800)
+    camera.shot(dialog, "rapport-apercu")
+    dialog.close()
 
 
 def main() -> int:

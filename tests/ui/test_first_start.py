@@ -41,6 +41,8 @@ def test_the_example_opens_read_only_and_leads_back(qtbot, tmp_path, commune, mo
     assert not window.home.new_button.isEnabled()
     window.open_assessment(record.id)
     qtbot.waitUntil(window.assessment_view.isVisible)
+    # read-only copy: even the plan's follow-up is not offered as editable
+    assert "sans être modifiée" in window.assessment_view.frozen_banner.text()
     window.show_home()
     assert window.back_to_file_button.isVisible()
     qtbot.mouseClick(window.back_to_file_button, Qt.LeftButton)

@@ -151,6 +151,7 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     )
     assert not card.clear_button.isVisible()
     assert view.frozen_banner.isVisible()
+    assert "seul le suivi du plan d'action reste à jour" in view.frozen_banner.text()
     view.go_to_step("decision")
     decision = view.pages[view.stack.currentIndex()]
     assert decision.new_version_button.isVisible()

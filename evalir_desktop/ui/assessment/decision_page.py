@@ -225,6 +225,13 @@ class DecisionPage(ScrollPage):
 
     def confirm_validation(self) -> bool:
         """Say what remains open (how many, in which steps) and what validation does."""
+        box, confirm = self.validation_box()
+        self.confirmation = box  # tests read what it says
+        box.exec()
+        return box.clickedButton() is confirm
+
+    def validation_box(self) -> tuple[QMessageBox, QPushButton]:
+        """The question asked before validating, and its button that confirms."""
         remaining = open_points_text(open_points(self.session))
         box = QMessageBox(QMessageBox.Question, self.tr("Valider l'évaluation"), "", parent=self)
         if remaining:
@@ -248,9 +255,7 @@ class DecisionPage(ScrollPage):
             confirm = box.addButton(self.tr("Valider"), QMessageBox.AcceptRole)
         box.addButton(self.tr("Ne pas valider"), QMessageBox.RejectRole)
         box.setDefaultButton(confirm)
-        self.confirmation = box  # tests read what it says
-        box.exec()
-        return box.clickedButton() is confirm
+        return box, confirm
 
     def make_new_version(self) -> None:
         answer = QMessageBox.question(

@@ -350,11 +350,17 @@ class AssessmentView(QWidget):
         for panel in self.review_panels.values():
             panel.refresh()
         if self.session.frozen:
+            follow_up = (
+                self.tr("seul le suivi du plan d'action reste à jour")
+                if not self.store.readonly
+                else self.tr("elle se consulte sans être modifiée")
+            )
             self.frozen_banner.setText(
                 self.tr(
-                    "Cette évaluation a été validée : elle se consulte sans être modifiée. "
+                    "Cette évaluation a été validée : ses réponses ne changent plus, %s. "
                     "Pour la réévaluer, créez une nouvelle version depuis l'étape « Décision »."
                 )
+                % follow_up
             )
         self.frozen_banner.setVisible(self.session.frozen)
         if frozen:
