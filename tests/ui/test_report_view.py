@@ -218,7 +218,8 @@ def test_screen_radar_is_the_report_drawing(qtbot):
     qtbot.addWidget(chart)
     chart.set_scores([("Besoin", 33), ("Données", None), ("Droit", 80), ("Suivi", 10)])
     assert chart.renderer().isValid()
-    assert "Données : non évalué" in chart.accessibleDescription()
+    assert "Données\u202f: non évalué\u202f; Droit" in chart.accessibleDescription()
+    assert chart.toolTip().splitlines()[1] == "Données\u202f: non évalué"
     chart.resize(480, 330)
     image = chart.grab().toImage()
     samples = [
