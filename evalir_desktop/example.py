@@ -12,6 +12,7 @@ from evalir_desktop.content import Content
 from evalir_desktop.paths import EXAMPLE_FILE_NAME
 from evalir_desktop.resources import resource_path
 from evalir_desktop.store import Store
+from evalir_desktop.store.annex_models import TrainingRecord
 from evalir_desktop.store.models import DecisionRecord
 
 EXAMPLE_AUTHOR = "Exemple EVALIR"
@@ -22,7 +23,8 @@ def example_data() -> dict:
 
 
 def write_example(folder: Path, content: Content) -> Path:
-    """Write the finished example (answers, action plan, validation, council decision).
+    """Write the finished example (answers, action plan, validation, council decision,
+    the town's AI literacy record).
 
     The file is rebuilt from the shipped data each time, so that whatever an agent did to
     an earlier copy, the example shows what the program shipped.
@@ -44,4 +46,6 @@ def write_example(folder: Path, content: Content) -> Path:
             fields = {**action, "due_date": date.fromisoformat(due) if due else None}
             store.add_action(record.id, **fields)
         store.save_decision(DecisionRecord(assessment_id=record.id, **data["decision"]))
+        for training in data.get("trainings", []):
+            store.save_training(TrainingRecord(**training))
     return path

@@ -38,6 +38,7 @@ def test_the_example_opens_read_only_and_leads_back(qtbot, tmp_path, commune, mo
     assert window.store.readonly and window.store.path.parent == tmp_path / "données" / "exemple"
     (record,) = window.store.assessments()
     assert window.store.is_frozen(record.id) and len(window.store.actions(record.id)) == 8
+    assert {t.audience for t in window.store.trainings()} == {"agents", "elus"}
     assert not window.home.new_button.isEnabled()
     window.open_assessment(record.id)
     qtbot.waitUntil(window.assessment_view.isVisible)
