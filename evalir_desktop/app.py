@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from evalir_desktop.ui.icons import application_icon
     from evalir_desktop.ui.main_window import MainWindow
     from evalir_desktop.ui.translations import install_translators
+    from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
 
     QCoreApplication.setOrganizationName("EVALIR")
     QCoreApplication.setApplicationName("EVALIR Desktop")
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(log_file(data_dir))
     install_crash_handler()
     install_translators(app)
+    make_room_for_accents(app)
     log.info("EVALIR Desktop %s starting", __version__)
     if args.verifier_installation:
         from evalir_desktop.ui.self_check import run_self_check

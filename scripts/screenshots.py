@@ -74,6 +74,7 @@ def capture(out: Path, suffix: str) -> None:
     from evalir_desktop.ui.main_window import MainWindow
     from evalir_desktop.ui.territory.window import TerritoryWindow
     from evalir_desktop.ui.translations import install_translators
+    from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
     from tests.synthetic import generate_towns
 
     work = Path(tempfile.mkdtemp(prefix="evalir-captures-"))
@@ -83,6 +84,7 @@ def capture(out: Path, suffix: str) -> None:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     app = QApplication(sys.argv[:1])
     install_translators(app)
+    make_room_for_accents(app)
     camera = Camera(app, out, suffix)
     content = load_content()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from evalir_desktop.content import load_content
 from evalir_desktop.example import write_example
 from evalir_desktop.ui.translations import install_translators
+from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
 from tests.ui.fit_check import window_problems
 
 
@@ -192,6 +193,7 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     app = QApplication(sys.argv[:1])
     install_translators(app)
+    make_room_for_accents(app)  # as the program does: tabs a little taller
     content = load_content()
     checker = Checker(app)
     main_window(checker, work, content)
