@@ -106,6 +106,7 @@ def capture(out: Path, suffix: str) -> None:
     from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
     from evalir_desktop.ui.territory.window import TerritoryWindow
     from evalir_desktop.ui.translations import install_translators
+    from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
     from scripts.screenshots import Camera
 
     work = Path(tempfile.mkdtemp(prefix="evalir-captures-"))
@@ -115,6 +116,7 @@ def capture(out: Path, suffix: str) -> None:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     app = QApplication(sys.argv[:1])
     install_translators(app)
+    make_room_for_accents(app)
     camera = Camera(app, out, suffix)
     content = load_content()
     files = prepare(work, content)
