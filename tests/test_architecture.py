@@ -1,4 +1,5 @@
-"""Only `evalir_desktop/ui/` imports Qt; the program opens no network socket."""
+"""Only `evalir_desktop/ui/` imports Qt; the window paints before the data layer loads; the program
+opens no network socket."""
 
 import ast
 import re
@@ -90,3 +91,18 @@ def test_no_module_of_the_program_is_over_400_lines():
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert long == {}, f"split these modules: {long}"
+
+
+def test_the_window_is_painted_before_the_data_layer_is_loaded():
+    """Start-up paints the main window first (benchmarks/bench_startup.py): importing the
+    window must not load the store, the content or pydantic, which come with the file."""
+    code = (
+        "import sys\n"
+        "import evalir_desktop.app, evalir_desktop.ui.main_window\n"
+        "heavy = ('pydantic', 'sqlite_utils', 'reportlab', 'evalir_desktop.store',\n"
+        "         'evalir_desktop.content', 'evalir_desktop.session.session')\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -1,8 +1,12 @@
 """How an assessment is named on screen and in lists (no Qt, no content needed)."""
 
-from datetime import datetime
+from __future__ import annotations
 
-from evalir_desktop.store.models import AssessmentRecord
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the main window names versions in its menus before the store is loaded
+    from evalir_desktop.store.models import AssessmentRecord
 
 
 def version_label(record: AssessmentRecord, versioned: bool = False) -> str:
