@@ -47,11 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QStandardPaths
     from PySide6.QtWidgets import QApplication
 
+    from evalir_desktop.ui.application import prepare_application
     from evalir_desktop.ui.dialogs.crash import install_crash_handler
     from evalir_desktop.ui.icons import application_icon
     from evalir_desktop.ui.main_window import MainWindow
-    from evalir_desktop.ui.translations import install_translators
-    from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
 
     QCoreApplication.setOrganizationName("EVALIR")
     QCoreApplication.setApplicationName("EVALIR Desktop")
@@ -62,8 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation))
     setup_logging(log_file(data_dir))
     install_crash_handler()
-    install_translators(app)
-    make_room_for_accents(app)
+    prepare_application(app)
     log.info("EVALIR Desktop %s starting", __version__)
     if args.verifier_installation:
         from evalir_desktop.ui.self_check import run_self_check

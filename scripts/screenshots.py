@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,17 +24,48 @@ sys.path.insert(0, str(ROOT))
 SCREENS = ((1366, 768), (1024, 768))
 
 
-def run_children(out: Path | None) -> int:
+def run_children(script: str, folder_for: Callable[[int], Path]) -> int:
+    """Run `script` again under Xvfb once per screen, writing into `folder_for(width)`."""
     if shutil.which("xvfb-run") is None:
         sys.exit("xvfb-run est introuvable : apt-get install -y xvfb")
     for width, height in SCREENS:
         env = {**os.environ, "EVALIR_SCREENSHOTS_CHILD": str(width), "QT_QPA_PLATFORM": "xcb"}
         screen = f"-screen 0 {width}x{height}x24 -dpi 96"
-        folder = out or ROOT / ("resources/guide/images" if width == 1366 else "docs/screenshots")
-        command = ["xvfb-run", "-a", "-s", screen, sys.executable, __file__, str(folder)]
+        command = ["xvfb-run", "-a", "-s", screen, sys.executable, script, str(folder_for(width))]
         if subprocess.call(command, env=env) != 0:
             return 1
     return 0
+
+
+def run_script(
+    script: str, capture: Callable[[Path, str], None], folder_for: Callable[[int], Path]
+) -> int:
+    """The main of a screenshot script: start one child per screen, or, in a child, capture
+    into the folder it was given."""
+    child = os.environ.get("EVALIR_SCREENSHOTS_CHILD")
+    if not child:
+        return run_children(script, folder_for)
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    capture(out, child)
+    return 0
+
+
+def captured_application(work: Path):
+    """The application of a capture, prepared as the program prepares its own, with its
+    settings and standard folders kept away from the user's."""
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    from evalir_desktop.ui.application import prepare_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("EVALIR-captures")
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    app = QApplication(sys.argv[:1])
+    prepare_application(app)
+    return app
 
 
 class Camera:
@@ -65,26 +97,15 @@ class Camera:
 
 
 def capture(out: Path, suffix: str) -> None:
-    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-    from PySide6.QtWidgets import QApplication
-
     from evalir_desktop.content import load_content
     from evalir_desktop.example import write_example
     from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
     from evalir_desktop.ui.main_window import MainWindow
     from evalir_desktop.ui.territory.window import TerritoryWindow
-    from evalir_desktop.ui.translations import install_translators
-    from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
     from tests.synthetic import generate_towns
 
     work = Path(tempfile.mkdtemp(prefix="evalir-captures-"))
-    QStandardPaths.setTestModeEnabled(True)
-    QCoreApplication.setOrganizationName("EVALIR-captures")
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    app = QApplication(sys.argv[:1])
-    install_translators(app)
-    make_room_for_accents(app)
+    app = captured_application(work)
     camera = Camera(app, out, suffix)
     content = load_content()
 
@@ -187,13 +208,14 @@ def follow_up(camera, window, content, work: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else None
-    child = os.environ.get("EVALIR_SCREENSHOTS_CHILD")
-    if not child:
-        return run_children(out)
-    out.mkdir(parents=True, exist_ok=True)
-    capture(out, child)
-    return 0
+    given = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    return run_script(
+        __file__,
+        capture,
+        lambda width: (
+            given or ROOT / ("resources/guide/images" if width == 1366 else "docs/screenshots")
+        ),
+    )
 
 
 if __name__ == "__main__":

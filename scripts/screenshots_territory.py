@@ -9,28 +9,13 @@ file of a town of another intercommunality waiting for a choice, and the assessm
 from the latest files.
 """
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SCREENS = ((1024, 768), (1366, 768))
-
-
-def run_children(out: Path) -> int:
-    if shutil.which("xvfb-run") is None:
-        sys.exit("xvfb-run est introuvable : apt-get install -y xvfb")
-    for width, height in SCREENS:
-        env = {**os.environ, "EVALIR_SCREENSHOTS_CHILD": str(width), "QT_QPA_PLATFORM": "xcb"}
-        screen = f"-screen 0 {width}x{height}x24 -dpi 96"
-        command = ["xvfb-run", "-a", "-s", screen, sys.executable, __file__, str(out)]
-        if subprocess.call(command, env=env) != 0:
-            return 1
-    return 0
 
 
 def shared(path: Path, out: Path) -> Path:
@@ -99,24 +84,13 @@ def tab(window, title: str) -> None:
 
 
 def capture(out: Path, suffix: str) -> None:
-    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-    from PySide6.QtWidgets import QApplication
-
     from evalir_desktop.content import load_content
     from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
     from evalir_desktop.ui.territory.window import TerritoryWindow
-    from evalir_desktop.ui.translations import install_translators
-    from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
-    from scripts.screenshots import Camera
+    from scripts.screenshots import Camera, captured_application
 
     work = Path(tempfile.mkdtemp(prefix="evalir-captures-"))
-    QStandardPaths.setTestModeEnabled(True)
-    QCoreApplication.setOrganizationName("EVALIR-captures")
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    app = QApplication(sys.argv[:1])
-    install_translators(app)
-    make_room_for_accents(app)
+    app = captured_application(work)
     camera = Camera(app, out, suffix)
     content = load_content()
     files = prepare(work, content)
@@ -165,13 +139,10 @@ def capture(out: Path, suffix: str) -> None:
 
 
 def main() -> int:
+    from scripts.screenshots import run_script
+
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    child = os.environ.get("EVALIR_SCREENSHOTS_CHILD")
-    if not child:
-        return run_children(out)
-    out.mkdir(parents=True, exist_ok=True)
-    capture(out, child)
-    return 0
+    return run_script(__file__, capture, lambda width: out)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from evalir_desktop.content import load_content
 from evalir_desktop.example import write_example
-from evalir_desktop.ui.translations import install_translators
-from evalir_desktop.ui.widgets.accent_room import make_room_for_accents
+from evalir_desktop.ui.application import prepare_application
 from tests.ui.fit_check import window_problems
 
 
@@ -192,8 +191,7 @@ def main() -> int:
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
     QSettings.setDefaultFormat(QSettings.IniFormat)
     app = QApplication(sys.argv[:1])
-    install_translators(app)
-    make_room_for_accents(app)  # as the program does: tabs a little taller
+    prepare_application(app)
     content = load_content()
     checker = Checker(app)
     main_window(checker, work, content)
