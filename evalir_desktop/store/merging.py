@@ -31,6 +31,7 @@ from evalir_desktop.store.identity import (
 from evalir_desktop.store.journal import journal
 from evalir_desktop.store.models import AssessmentRecord, AssessmentRef, SourceRecord
 from evalir_desktop.store.town_file import TownFile, Unreadable
+from evalir_desktop.store.transaction import immediate
 
 COMMUNE_FIELDS = tuple(Commune.model_fields)
 CHILD_TABLES = ("answer", "action", "decision", "attachment", "opinion")
@@ -74,15 +75,14 @@ def merge_town(
     replace: bool = False,
     other_epci: bool = False,
 ) -> MergeResult:
-    """Merge inside one BEGIN IMMEDIATE ... COMMIT; roll back on any error.
+    """Merge inside one transaction, rolled back on any error.
 
     Raise `TownConflict` (nothing merged) when the file does not match the town the
     territory knows, unless `replace`: the officer chose the file over the current data;
     or when its town declares another intercommunality, unless `other_epci`: the officer
     chose to import it all the same.
     """
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         current = find_current(conn, town)
         result = _plan(conn, town, current, replace)
         reason = "" if replace or other_epci else epci_reason(conn, current, town)
@@ -102,18 +102,7 @@ def merge_town(
             "absent": [ref.id for ref in result.removed_from_source],
             "profile_updated": result.profile_updated,
         }
-        journal(
-            conn,
-            at=source.imported_at,
-            who=who,
-            entity="source",
-            entity_id=source.id,
-            change=change,
-        )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        _journal_source(conn, source, who, change)
     return result
 
 
@@ -123,22 +112,20 @@ def keep_current(
     """Record that the officer kept the territory's data rather than this file (or did not
     import it: `outcome` "not_imported"): the same file added again is then reported as
     decided, not as a new conflict."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         insert_rows(conn, "source", [source.model_copy(update={"outcome": outcome})])
-        change = {"file": source.file_name, "outcome": outcome}
-        journal(
-            conn,
-            at=source.imported_at,
-            who=who,
-            entity="source",
-            entity_id=source.id,
-            change=change,
-        )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        _journal_source(conn, source, who, {"file": source.file_name, "outcome": outcome})
+
+
+def _journal_source(conn: sqlite3.Connection, source: SourceRecord, who: str, change: dict) -> None:
+    journal(
+        conn,
+        at=source.imported_at,
+        who=who,
+        entity="source",
+        entity_id=source.id,
+        change=change,
+    )
 
 
 def _check_conflicts(

@@ -5,6 +5,8 @@ import uuid
 from collections.abc import Callable
 from functools import cache
 
+from evalir_desktop.store.transaction import immediate
+
 APPLICATION_ID = 0x45564C52  # "EVLR"
 SCHEMA_VERSION = 4
 ANNEX_VERSION = 3  # attachments, reviewers' opinions and trainings since this version
@@ -215,14 +217,9 @@ assert len(MIGRATIONS) == SCHEMA_VERSION
 def apply_migrations(conn: sqlite3.Connection, from_version: int) -> None:
     """Run each missing step in its own transaction, setting user_version with it."""
     for version in range(from_version, SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(conn):
             MIGRATIONS[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
 
 @cache
