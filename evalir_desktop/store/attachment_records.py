@@ -237,33 +237,20 @@ class AttachmentRecords:
 
     def trash_attachment(self, attachment_id: str, who: str | None = None) -> None:
         """Move to the trash: `restore_attachment` brings it back until `empty_trash`."""
+        self._set_attachment_trashed(attachment_id, True, who)
+
+    def restore_attachment(self, attachment_id: str, who: str | None = None) -> None:
+        self._set_attachment_trashed(attachment_id, False, who)
+
+    def _set_attachment_trashed(self, attachment_id: str, trashed: bool, who: str | None) -> None:
         record = self.attachment(attachment_id)
+        change = {"deleted" if trashed else "restored": record.name}
         with self._change(
-            "attachment",
-            attachment_id,
-            {"deleted": record.name},
-            record.assessment_id,
-            who,
-            check_frozen=False,
+            "attachment", attachment_id, change, record.assessment_id, who, check_frozen=False
         ) as at:
             self._conn.execute(
                 "UPDATE attachment SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                (at, at, attachment_id),
-            )
-
-    def restore_attachment(self, attachment_id: str, who: str | None = None) -> None:
-        record = self.attachment(attachment_id)
-        with self._change(
-            "attachment",
-            attachment_id,
-            {"restored": record.name},
-            record.assessment_id,
-            who,
-            check_frozen=False,
-        ) as at:
-            self._conn.execute(
-                "UPDATE attachment SET deleted_at = NULL, updated_at = ? WHERE id = ?",
-                (at, attachment_id),
+                (at if trashed else None, at, attachment_id),
             )
 
     def _purge_attachments(self, assessment_ids: list[str]) -> None:
