@@ -228,6 +228,13 @@ class MainWindow(QMainWindow):
                 )
         return self.content
 
+    def content_or_warn(self) -> Content | None:
+        """The content, or None after telling the agent why it could not be read."""
+        content = self.load_content()
+        if content is None:
+            self.warn(self.content_error)
+        return content
+
     def show_store(self) -> None:
         from evalir_desktop.ui.home.page import HomeView, readonly_banner
 
@@ -269,8 +276,7 @@ class MainWindow(QMainWindow):
         from evalir_desktop.store import StoreError
         from evalir_desktop.ui.assessment.view import AssessmentView  # kept out of start-up
 
-        if self.load_content() is None:
-            self.warn(self.content_error)
+        if self.content_or_warn() is None:
             return
         if not may_leave_profile(self):
             return

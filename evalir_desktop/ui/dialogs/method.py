@@ -21,9 +21,8 @@ def default_folder(window) -> Path:
 
 def save_method(window) -> Path | None:
     """Ask where to save the method PDF, write it, open it in the system viewer."""
-    content = window.load_content()
+    content = window.content_or_warn()
     if content is None:
-        window.warn(window.content_error)
         return None
     name, _ = QFileDialog.getSaveFileName(
         window,

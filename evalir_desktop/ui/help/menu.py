@@ -55,9 +55,8 @@ def open_example(window) -> bool:
     """Write the shipped example anew and open it read-only, for the agent to look at."""
     from evalir_desktop.example import write_example  # the store: not at start-up
 
-    content = window.load_content()
+    content = window.content_or_warn()
     if content is None:
-        window.warn(window.content_error)
         return False
     try:
         path = write_example(data_folder() / "exemple", content)

@@ -86,13 +86,21 @@ def install_report_menu(window) -> QMenu:
     return menu
 
 
-def _open_from_menu(window, kind: str) -> None:
+def choose_assessment_and_content(window):
+    """The assessment to work on and the content, or None (refused, or the content could
+    not be read: the agent is told why)."""
     assessment_id = choose_assessment(window)
-    content = window.load_content() if assessment_id else None
-    if content is None:
-        if assessment_id:
-            window.warn(window.content_error)
+    if not assessment_id:
+        return None
+    content = window.content_or_warn()
+    return None if content is None else (assessment_id, content)
+
+
+def _open_from_menu(window, kind: str) -> None:
+    chosen = choose_assessment_and_content(window)
+    if chosen is None:
         return
     from evalir_desktop.ui.report.dialog import open_report_dialog  # QtPdf only when used
 
+    assessment_id, content = chosen
     open_report_dialog(window, window.store, content, assessment_id, kind)

@@ -43,16 +43,14 @@ def open_share_dialog(window) -> None:
 
 def write_product_dossier(window) -> None:
     """Write the product dossier of the assessment on screen (or the one chosen)."""
-    from evalir_desktop.ui.report.menu import choose_assessment
+    from evalir_desktop.ui.report.menu import choose_assessment_and_content
 
-    assessment_id = choose_assessment(window)
-    content = window.load_content() if assessment_id else None
-    if content is None:
-        if assessment_id:
-            window.warn(window.content_error)
+    chosen = choose_assessment_and_content(window)
+    if chosen is None:
         return
     from evalir_desktop.ui.dialogs.product_dossier import save_dossier_as
 
+    assessment_id, content = chosen
     save_dossier_as(window, window.store, content, assessment_id)
 
 
