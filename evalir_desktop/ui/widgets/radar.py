@@ -32,7 +32,11 @@ class RadarChart(QSvgWidget):
 
         self.scores = scores
         lines = [
-            spaced(f"{label} : {'non évalué' if score is None else f'{score:.0f} sur 100'}")
+            spaced(
+                self.tr("%s : non évalué") % label
+                if score is None
+                else self.tr("%s : %s sur 100") % (label, f"{score:.0f}")
+            )
             for label, score in scores
         ]
         self.setAccessibleDescription(spaced(" ; ".join(lines)))
