@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 NNBSP = "\u202f"  # narrow no-break space: before « : ; ! ? » and inside guillemets
 MONTHS = (
@@ -68,6 +68,11 @@ def french_date(value: date) -> str:
     """`date(2027, 12, 2)` -> "2 décembre 2027" ("1er" for the first of the month)."""
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def short_local(moment: datetime, with_time: bool = False) -> str:
+    """« 01/12/2026 », or « 01/12/2026 à 15:26 », in this computer's time zone."""
+    return moment.astimezone().strftime("%d/%m/%Y à %H:%M" if with_time else "%d/%m/%Y")
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from evalir_desktop.french import short_local
+
 if TYPE_CHECKING:  # the main window names versions in its menus before the store is loaded
     from evalir_desktop.store.models import AssessmentRecord
 
@@ -17,7 +19,7 @@ def version_label(record: AssessmentRecord, versioned: bool = False) -> str:
     if record.version_number == 1 and not versioned:
         return ""
     try:
-        day = datetime.fromisoformat(record.created_at).astimezone().strftime("%d/%m/%Y")
+        day = short_local(datetime.fromisoformat(record.created_at))
     except ValueError:
         return f"version {record.version_number}"
     return f"version {record.version_number} du {day}"

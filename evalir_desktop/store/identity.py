@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evalir_desktop.french import short_local
 from evalir_desktop.store.town_file import TownFile
 
 MERGED = ("merged", "replaced")  # source outcomes whose data the territory holds
@@ -31,7 +32,7 @@ def local_moment(text: str) -> str:
     if not text:
         return ""
     try:
-        return instant(text).astimezone().strftime("%d/%m/%Y à %H:%M")
+        return short_local(instant(text), with_time=True)
     except ValueError:
         return text[:40]
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.commune import Commune
+from evalir_desktop.french import short_local
 from evalir_desktop.store.inspection import connect_readonly
 from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord, Timestamp
 from evalir_desktop.store.schema import valid_town_id
@@ -110,7 +111,7 @@ def parse_instant(text: str, now: datetime, what: str = "une date de modificatio
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
     if instant > now + CLOCK_TOLERANCE:
-        when = instant.astimezone().strftime("%d/%m/%Y à %H:%M")
+        when = short_local(instant, with_time=True)
         raise Unreadable(
             f"{what} est dans le futur (le {when}, heure de cet ordinateur) : l'horloge "
             "de l'ordinateur de la commune, ou celle de cet ordinateur, est mal réglée. "

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from evalir_desktop.content import Content
+from evalir_desktop.french import short_local
 from evalir_desktop.store import Store
 from evalir_desktop.store.identity import local_moment
 from evalir_desktop.territory.aggregate import (
@@ -33,7 +34,7 @@ def written_dossiers(store: Store) -> list[WrittenDossier]:
             product_key=entry.product_key,
             assessment_id=entry.assessment_id,
             commune=entry.commune,
-            written_on=datetime.fromisoformat(entry.at).astimezone().strftime("%d/%m/%Y"),
+            written_on=short_local(datetime.fromisoformat(entry.at)),
         )
         for entry in store.dossiers_written()
     ]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.french import short_local
 from evalir_desktop.session.titles import version_label, with_versions
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.models import STATUS_LABELS
@@ -45,10 +46,10 @@ BATCH = 8  # summaries computed per turn of the event loop, so the window stays 
 
 def local_time(iso: str, with_time: bool = False) -> str:
     try:
-        moment = datetime.fromisoformat(iso).astimezone()
+        moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.strftime("%d/%m/%Y à %H:%M" if with_time else "%d/%m/%Y")
+    return short_local(moment, with_time)
 
 
 class AssessmentList(QWidget):
