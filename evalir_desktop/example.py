@@ -46,6 +46,6 @@ def write_example(folder: Path, content: Content) -> Path:
             fields = {**action, "due_date": date.fromisoformat(due) if due else None}
             store.add_action(record.id, **fields)
         store.save_decision(DecisionRecord(assessment_id=record.id, **data["decision"]))
-        for training in data.get("trainings", []):
+        for training in data["trainings"]:
             store.save_training(TrainingRecord(**training))
     return path
