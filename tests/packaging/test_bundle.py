@@ -13,6 +13,8 @@ import pytest
 
 from tests.packaging.conftest import PACKAGING, ROOT
 
+pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
+
 MAX_BUNDLE_BYTES = 150_000_000
 
 

@@ -19,6 +19,8 @@ from packaging.requirements import Requirement
 
 from tests.packaging.conftest import PACKAGING, ROOT
 
+pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
+
 SCRIPT = PACKAGING / "windows" / "wine_check.py"
 ARTIFACTS = ROOT / "build" / "windows"
 EXIT_UNREACHABLE = 77

@@ -18,11 +18,16 @@ from odf.text import H
 from tests.report.pdftext import normalize
 
 LIBREOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_libreoffice = pytest.mark.skipif(
+_skip_without_libreoffice = pytest.mark.skipif(
     LIBREOFFICE is None,
     reason="LibreOffice is absent (apt-get install libreoffice-writer-nogui): the ODT and "
     "DOCX files are still checked by reading them back, not by converting them",
 )
+
+
+def needs_libreoffice(test):
+    """A conversion by LibreOffice: slow (seconds per document), skipped where it is absent."""
+    return pytest.mark.slow(_skip_without_libreoffice(test))
 
 
 def odt_headings(payload: bytes) -> list[tuple[int, str]]:

@@ -14,6 +14,8 @@ import pytest
 from evalir_desktop.store import Store
 from tests.store.kill_writer import QUESTIONS
 
+pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
+
 KILLS = 200 if os.environ.get("EVALIR_LONG_TESTS") == "1" else 50  # CI keeps 50
 ROOT = Path(__file__).resolve().parents[2]
 

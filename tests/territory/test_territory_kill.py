@@ -12,6 +12,8 @@ from evalir_desktop.territory.importing import open_territory
 from tests.sql import query, scalar
 from tests.synthetic import generate_towns
 
+pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
+
 KILLS = 20
 
 

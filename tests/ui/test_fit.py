@@ -19,6 +19,7 @@ SCREENS = {
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.slow
 def test_every_window_fits_the_screen(tmp_path, screen):
     width, height, scale = SCREENS[screen]
     config = tmp_path / "ecran.json"

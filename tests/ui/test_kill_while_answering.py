@@ -16,6 +16,8 @@ from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.store import Store
 from tests.ui.kill_gui_driver import action, plan
 
+pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
+
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 4
 
