@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from evalir_desktop import __version__
-from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.output_guard import free_name, write_output
 
 LOG_LINES = 200
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -67,7 +67,8 @@ def write_diagnostic(
 ) -> Path:
     """Write the diagnostic into `folder` under a dated name; return its path."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"diagnostic-evalir-{datetime.now().strftime('%Y%m%d-%H%M')}.txt"
+    name = f"diagnostic-evalir-{datetime.now().strftime('%Y%m%d-%H%M')}.txt"
+    path = free_name(folder, name)  # a second diagnostic in the same minute: -2
     user = login_name() if user is None else user
     text = diagnostic_text(components, log_path, home or Path.home(), user)
-    return write_atomically(path, text.encode("utf-8"))
+    return write_output(path, text.encode("utf-8"))

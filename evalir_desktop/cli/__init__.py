@@ -24,6 +24,7 @@ from evalir_desktop.cli import (
 from evalir_desktop.cli.errors import EXIT_BROKEN_PIPE, EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import printed_safely
 from evalir_desktop.french_argparse import VERSION_HELP, FrenchArgumentParser
+from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.store import StoreError
 
 UNEXPECTED = (
@@ -71,6 +72,13 @@ def stopped_reader() -> int:
     return EXIT_BROKEN_PIPE
 
 
+def refused_output(error: OutputRefused) -> str:
+    """The guard's reason, with the option that allows replacing an ordinary file."""
+    if error.reason == "exists":
+        return f"{error} Pour le remplacer, ajoutez --remplacer."
+    return str(error)
+
+
 def main(argv: list[str] | None = None) -> int:
     use_utf8_streams()
     parser = build_parser()
@@ -82,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             return code
         except (UserError, StoreError) as error:
             print(f"evalir : {error}", file=sys.stderr)
+            return EXIT_REFUSED
+        except OutputRefused as error:
+            print(f"evalir : {refused_output(error)}", file=sys.stderr)
             return EXIT_REFUSED
         except BrokenPipeError:
             return stopped_reader()

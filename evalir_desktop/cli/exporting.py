@@ -25,6 +25,12 @@ def register(subparsers) -> None:
     )
     command.add_argument("--assessment", metavar="ID", help="identifiant de l'évaluation")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
+    command.add_argument(
+        "--remplacer",
+        action="store_true",
+        help="remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni "
+        "un fichier EVALIR)",
+    )
     command.set_defaults(handler=run_export)
 
 
@@ -33,11 +39,12 @@ def run_export(args) -> int:
 
 
 def export_territory_csv(args) -> int:
-    from evalir_desktop.territory.csv_export import write_csv
+    from evalir_desktop.output_guard import write_output
+    from evalir_desktop.territory.csv_export import csv_bytes
 
     view = read_territory_view(args.file, "le format territoire-csv")
     try:
-        write_csv(view.rows, args.output)
+        write_output(args.output, csv_bytes(view.rows), sources=[args.file], replace=args.remplacer)
     except OSError as error:
         raise UserError(
             f"le fichier « {args.output} » n'a pas pu être écrit ({error.strerror}) : "

@@ -32,6 +32,12 @@ def register(subparsers) -> None:
     dossier.add_argument(
         "-o", "--output", type=Path, required=True, metavar="SORTIE", help="fichier ou dossier"
     )
+    dossier.add_argument(
+        "--remplacer",
+        action="store_true",
+        help="remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni "
+        "un fichier EVALIR)",
+    )
     dossier.set_defaults(handler=run_dossier)
 
 
@@ -43,7 +49,9 @@ def run_dossier(args) -> int:
     with open_store(args.file, writable=_is_territory(args.file)) as store:
         assessment_id = pick_assessment(store, args.assessment)
         try:
-            path, dossier = write_product_dossier(store, content, assessment_id, args.output)
+            path, dossier = write_product_dossier(
+                store, content, assessment_id, args.output, replace=args.remplacer
+            )
         except StoreError as error:
             raise UserError(str(error)) from error
         except OSError as error:

@@ -11,8 +11,8 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.exporting import EXPORT_FORMATS
 from evalir_desktop.cli.opening import open_store
+from evalir_desktop.output_guard import write_output as guarded_write
 from evalir_desktop.store import Store
-from evalir_desktop.store.atomic import write_atomically
 from evalir_desktop.store.errors import describe
 
 DOCUMENT_TYPES = (
@@ -79,6 +79,7 @@ def register(subparsers) -> None:
         help="rapport de territoire, pour un fichier créé par « evalir consolidate »",
     )
     report.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
+    add_replace_option(report)
     report.set_defaults(handler=run_report)
 
 
@@ -118,15 +119,29 @@ def load_data(args):
             raise UserError(str(error)) from error
 
 
-def write_output(path: Path, payload: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written output."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"le dossier « {folder} » n'existe pas.")
+REPLACE_HELP = (
+    "remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni un "
+    "fichier EVALIR)"
+)
+
+
+def add_replace_option(command) -> None:
+    """`--remplacer`: the only way for a command to write over an existing file."""
+    command.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
+
+
+def write_output(args, payload: bytes) -> None:
+    """Write `args.output` through the output guard: never the source `args.file`, never
+    an EVALIR file, never an existing file without `--remplacer`; in one step."""
     try:
-        write_atomically(path, payload)
+        guarded_write(
+            args.output,
+            payload,
+            sources=[args.file],
+            replace=getattr(args, "remplacer", False),
+        )
     except OSError as error:
-        raise UserError(f"impossible d'écrire « {path} » : {describe(error)}.") from error
+        raise UserError(f"impossible d'écrire « {args.output} » : {describe(error)}.") from error
 
 
 def _choice(value: str, allowed, what: str) -> None:
@@ -174,7 +189,7 @@ def run_assessment_report(args) -> int:
     options = ReportOptions(
         args.type, extra_questions=tuple(args.question), format=args.format, letter=letter
     )
-    write_output(args.output, build(data, options))
+    write_output(args, build(data, options))
     print(f"Fichier écrit : {args.output} ({output.label})")
     return EXIT_OK
 
@@ -219,7 +234,7 @@ def run_report(args) -> int:
 def export_assessment(args) -> int:
     from evalir_desktop.report import ReportOptions, build
 
-    write_output(args.output, build(load_data(args), ReportOptions(args.format)))
+    write_output(args, build(load_data(args), ReportOptions(args.format)))
     print(f"Export écrit : {args.output}")
     return EXIT_OK
 

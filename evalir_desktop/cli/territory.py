@@ -7,7 +7,7 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store, read_territory_view
 from evalir_desktop.cli.output import print_json
-from evalir_desktop.cli.report import REPORT_MODES, write_output
+from evalir_desktop.cli.report import REPORT_MODES, add_replace_option, write_output
 from evalir_desktop.french import counted
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.conflicts import CONFLICT_ADVICE, conflict_text
@@ -59,6 +59,7 @@ def register(subparsers) -> None:
         help="joindre aussi les pièces jointes (jamais par défaut ; leur contenu n'est pas "
         "anonymisé)",
     )
+    add_replace_option(command)
     command.set_defaults(handler=run_share)
 
     command = subparsers.add_parser(
@@ -95,6 +96,7 @@ def run_share(args) -> int:
                 anonymise=args.anonymiser,
                 assessment_ids=args.assessment or None,
                 attachments=args.pieces_jointes,
+                replace=args.remplacer,
             )
         except StoreError as error:
             raise UserError(str(error)) from error
@@ -185,7 +187,7 @@ def run_territory_report(args) -> int:
     from evalir_desktop.territory.importing import open_territory
 
     view = read_territory_view(args.file, "l'option --territoire")
-    write_output(args.output, territory_report(view))
+    write_output(args, territory_report(view))
     try:
         with open_territory(args.file) as store:
             store.record_report(args.output.name)  # the next evolution counts from here

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from evalir_desktop import __version__
+from evalir_desktop.file_names import cut_at_word
 from evalir_desktop.product.dossier import (
     MAX_ATTACHMENT_BYTES,
     DossierAnswer,
@@ -126,12 +127,17 @@ def build_dossier(session: AssessmentSession, now: datetime | None = None) -> Pr
 
 def default_dossier_name(dossier: ProductDossier) -> str:
     """« Dossier produit - Docaposte-accueil - 42087 - 2026-11-15.evalir-produit »."""
-    name = slug(dossier.product.name)[:60]
+    name = cut_at_word(slug(dossier.product.name), 60, "-")
     day = dossier.written_at.date().isoformat()
     return f"Dossier produit - {name} - {dossier.source.insee} - {day}.evalir-produit"
 
 
 def dossier_destination(dossier: ProductDossier, destination: str | Path) -> Path:
-    """A folder gets the default name inside it; a file name is kept as given."""
+    """A folder gets the default name inside it (with -2, -3… if taken); a file name is
+    kept as given."""
+    from evalir_desktop.output_guard import free_name
+
     destination = Path(destination)
-    return destination / default_dossier_name(dossier) if destination.is_dir() else destination
+    if destination.is_dir() and not destination.is_symlink():
+        return free_name(destination, default_dossier_name(dossier))
+    return destination

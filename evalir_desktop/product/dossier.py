@@ -30,9 +30,9 @@ from pydantic import (
 
 from evalir_desktop.commune import insee_problem
 from evalir_desktop.content.models import QuestionId
+from evalir_desktop.output_guard import write_output
 from evalir_desktop.product.origin import of_town
 from evalir_desktop.store.annex_models import SHA256_PATTERN, AttachmentKind
-from evalir_desktop.store.atomic import write_atomically
 from evalir_desktop.store.attachment_records import sha256_of
 from evalir_desktop.store.attachment_rules import AttachmentRefused, check_type
 from evalir_desktop.store.values import check_plain, field_of
@@ -264,8 +264,12 @@ def dossier_path(path: str | Path) -> Path:
     return path if path.name.lower().endswith(SUFFIX) else path.with_name(path.name + SUFFIX)
 
 
-def write_dossier(dossier: ProductDossier, path: str | Path) -> Path:
-    """Write the dossier in one step (a crash leaves the previous file or none)."""
+def write_dossier(
+    dossier: ProductDossier, path: str | Path, *, sources=(), replace: bool = False
+) -> Path:
+    """Write the dossier in one step through the output guard: a new `.evalir-produit`,
+    never over the source, an EVALIR file or (without `replace`) any existing file."""
     target = dossier_path(path)
     text = json.dumps(dossier.model_dump(mode="json"), ensure_ascii=False, indent=1)
-    return write_atomically(target, (text + "\n").encode("utf-8"))
+    payload = (text + "\n").encode("utf-8")
+    return write_output(target, payload, sources=sources, replace=replace, creates=SUFFIX)

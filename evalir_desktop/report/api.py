@@ -1,7 +1,5 @@
 """The documents and exports by name, as the command line and the window offer them."""
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -143,6 +141,7 @@ def build(data: ReportData, options: ReportOptions) -> bytes:
 
 def default_file_name(output: Output, data: ReportData, fmt: str = "pdf") -> str:
     """ "rapport-agent-conversationnel-2026-11-25.pdf": ASCII, short, dated."""
-    plain = unicodedata.normalize("NFKD", data.project).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-") or "evaluation"
+    from evalir_desktop.file_names import ascii_slug
+
+    slug = ascii_slug(data.project, 40, "evaluation")
     return f"{output.file_stem}-{slug}-{data.printed_on.isoformat()}{output.suffix_for(fmt)}"

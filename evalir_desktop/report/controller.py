@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evalir_desktop.content import Content
+from evalir_desktop.output_guard import write_output
 from evalir_desktop.report.api import ReportOptions, build, default_file_name, output_for
 from evalir_desktop.report.data import ReportData, session_report_data
 from evalir_desktop.report.mention import mention_text
 from evalir_desktop.report.supplier import default_supplier_ids
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import Store
-from evalir_desktop.store.atomic import write_atomically
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ class ReportController:
     def mention(self, data: ReportData) -> str:
         return mention_text(data)
 
-    def save(self, path: Path, payload: bytes) -> None:
-        """Write a document in one step; raises OSError and leaves `path` as it was."""
-        write_atomically(path, payload)
+    def save(self, path: Path, payload: bytes, replace: bool = False) -> None:
+        """Write a document in one step through the output guard (never the open file,
+        never an EVALIR file, an existing one only if `replace`); OSError or
+        OutputRefused, `path` as it was."""
+        write_output(path, payload, sources=[self.store.path], replace=replace)

@@ -1,15 +1,5 @@
-"""CSV writing for French spreadsheets: `;` separator, UTF-8 with a byte-order mark."""
+"""CSV writing for French spreadsheets: through the one spreadsheet writer (`spreadsheet`)."""
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from evalir_desktop.spreadsheet import csv_bytes
 
-
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    """A CSV that French Excel opens directly: `;`, quoted when needed, CRLF, UTF-8 BOM."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
+__all__ = ["csv_bytes"]

@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from evalir_desktop.attachment_names import outgoing_name
 from evalir_desktop.store.annex_models import AttachmentRecord
 from evalir_desktop.store.atomic import write_atomically
 from evalir_desktop.store.attachment_rules import (
@@ -291,7 +292,7 @@ class AttachmentRecords:
         if private:
             folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-piece-"))
             self._viewing_folders().append(folder)
-        target = Path(folder) / clean_name(record.name)
+        target = Path(folder) / outgoing_name(record.name)  # shortened; record keeps it whole
         try:
             write_atomically(target, data)
             if private:

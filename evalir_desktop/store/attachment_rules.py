@@ -8,7 +8,8 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from evalir_desktop.french import spaced
+from evalir_desktop.attachment_names import bidi_problem, is_executable_name, real_suffix
+from evalir_desktop.french import first_upper, spaced
 from evalir_desktop.store.errors import StoreError
 from evalir_desktop.text import clean_line
 
@@ -59,12 +60,13 @@ def suffix_of(name: str) -> str:
 
 
 def is_executable(name: str) -> bool:
-    return suffix_of(str(name).rstrip(". ")) in EXECUTABLE_SUFFIXES  # Windows drops them
+    """By the real final extension (see `attachment_names`)."""
+    return is_executable_name(name, EXECUTABLE_SUFFIXES)
 
 
 def needs_warning(name: str) -> bool:
     """A document that can run macros or scripts when opened."""
-    return suffix_of(name) in ACTIVE_SUFFIXES
+    return real_suffix(name) in ACTIVE_SUFFIXES
 
 
 def clean_name(name: str) -> str:
@@ -80,9 +82,11 @@ def clean_name(name: str) -> str:
 
 
 def check_type(name: str) -> None:
+    if bidi_problem(name):
+        raise AttachmentRefused(first_upper(bidi_problem(name)))
     if is_executable(name):
         raise AttachmentRefused(
-            f"« {clean_name(name)} » est un programme ou un script ({suffix_of(name)}) : "
+            f"« {clean_name(name)} » est un programme ou un script ({real_suffix(name)}) : "
             "EVALIR ne joint pas ce type de fichier, qui pourrait endommager l'ordinateur "
             "qui l'ouvrirait. Joignez plutôt le document lui-même, en PDF par exemple."
         )

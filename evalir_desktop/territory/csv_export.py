@@ -1,15 +1,14 @@
 """CSV export of the towns × assessments table, readable by a French Excel.
 
 Semicolon separator, UTF-8 with a byte-order mark, one line per assessment, and cells
-that could be read as a formula by the spreadsheet are neutralised.
+that could be read as a formula by the spreadsheet are neutralised (`spreadsheet`).
 """
 
-import csv
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.output_guard import write_output
+from evalir_desktop.spreadsheet import csv_text
 from evalir_desktop.territory.view_models import AssessmentRow
 
 COLUMNS = [
@@ -31,25 +30,24 @@ COLUMNS = [
     ("Identifiants des obligations", lambda r: ", ".join(r.obligation_ids)),
     ("Identifiant de l'évaluation", lambda r: r.assessment_id),
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str | int:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def rows_to_csv(rows: Iterable[AssessmentRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([name for name, _ in COLUMNS])
-    for row in rows:
-        writer.writerow([safe_cell(get(row)) for _, get in COLUMNS])
-    return buffer.getvalue()
+    """The table through the one spreadsheet writer (cells neutralised there)."""
+    return csv_text([name for name, _ in COLUMNS], ([get(r) for _, get in COLUMNS] for r in rows))
 
 
-def write_csv(rows: Iterable[AssessmentRow], path: str | Path) -> Path:
-    """Write the table with a BOM (so Excel reads UTF-8), replacing the file in one step."""
-    return write_atomically(Path(path), rows_to_csv(rows).encode("utf-8-sig"))
+def csv_bytes(rows: Iterable[AssessmentRow]) -> bytes:
+    """The table with a BOM, so that Excel reads UTF-8."""
+    return rows_to_csv(rows).encode("utf-8-sig")
+
+
+def write_csv(
+    rows: Iterable[AssessmentRow],
+    path: str | Path,
+    *,
+    sources: Iterable[Path] = (),
+    replace: bool = True,
+) -> Path:
+    """Write the table through the output guard, in one step."""
+    return write_output(Path(path), csv_bytes(rows), sources=sources, replace=replace)

@@ -13,7 +13,12 @@ from evalir_desktop.territory.products import product_key
 
 
 def write_product_dossier(
-    store: Store, content: Content, assessment_id: str, destination: str | Path
+    store: Store,
+    content: Content,
+    assessment_id: str,
+    destination: str | Path,
+    *,
+    replace: bool = False,
 ) -> tuple[Path, ProductDossier]:
     """Build the dossier of one assessment and write it to `destination` (file or folder).
 
@@ -22,7 +27,8 @@ def write_product_dossier(
     """
     session = AssessmentSession(store, content, assessment_id)
     dossier = build_dossier(session)
-    path = write_dossier(dossier, dossier_destination(dossier, destination))
+    target = dossier_destination(dossier, destination)
+    path = write_dossier(dossier, target, sources=[store.path], replace=replace)
     key = product_key(session.record)
     if store.role == "territory" and not store.readonly and key:
         store.record_dossier(key, assessment_id, dossier.source.commune, path.name)

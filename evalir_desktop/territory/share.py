@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from evalir_desktop.output_guard import check_output, free_name
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.anonymiser import REMOVED_EMAIL, REMOVED_NAME, REMOVED_PHONE
 from evalir_desktop.store.attachment_rules import size_label
@@ -83,8 +84,11 @@ def plan_share(
     assessment_ids: list[str] | None = None,
     today: date | None = None,
     attachments: bool = False,
+    replace: bool = False,
 ) -> SharePlan:
-    """Check what is asked; `destination` is a file or an existing folder."""
+    """Check what is asked; `destination` is a file or an existing folder (then a free
+    name is chosen in it). The output guard refuses the original, another EVALIR file,
+    a link, and an existing file unless `replace`."""
     commune = store.commune()
     if commune is None:
         raise StoreError(
@@ -99,11 +103,10 @@ def plan_share(
         else [r.id for r in store.assessments()]
     )
     destination = Path(destination)
-    if destination.is_dir():
+    if destination.is_dir() and not destination.is_symlink():
         day = today or date.today()
-        destination = destination / default_share_name(commune.insee, commune.nom, day)
-    if destination.resolve() == store.path.resolve():
-        raise StoreError("Choisissez un autre nom : la copie ne peut pas remplacer l'original.")
+        destination = free_name(destination, default_share_name(commune.insee, commune.nom, day))
+    check_output(destination, sources=[store.path], replace=replace, creates=".evalir")
     return SharePlan(destination, keep, anonymise, attachments)
 
 
@@ -115,6 +118,7 @@ def share(
     assessment_ids: list[str] | None = None,
     today: date | None = None,
     attachments: bool = False,
+    replace: bool = False,
 ) -> ShareResult:
     """Write the share copy of `store`; `destination` is a file or an existing folder.
     The attached files go only with `attachments`, anonymised copy or not."""
@@ -125,6 +129,7 @@ def share(
         assessment_ids=assessment_ids,
         today=today,
         attachments=attachments,
+        replace=replace,
     )
     preview = write_share_copy(store, plan.destination, plan.keep, plan.anonymise, plan.attachments)
     return ShareResult(plan.destination, plan.keep, plan.anonymise, preview)

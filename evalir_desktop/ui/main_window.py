@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.french import first_upper
 from evalir_desktop.ui.help.menu import (
     example_banner,
     install_help_menu,
@@ -34,6 +35,7 @@ from evalir_desktop.ui.home.leaving import may_leave_profile
 from evalir_desktop.ui.recent_files import recent_files, remember
 from evalir_desktop.ui.report.menu import install_report_menu
 from evalir_desktop.ui.territory.menu import install_territory_menu, open_territory_window
+from evalir_desktop.ui.widgets.save_target import ask_save_target
 from evalir_desktop.ui.widgets.screen_fit import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -142,17 +144,28 @@ class MainWindow(QMainWindow):
         """Save a copy of the open file elsewhere and continue in the copy."""
         if self.store is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer une copie sous"), "", self.tr(FILE_FILTER)
+        target = ask_save_target(
+            self,
+            self.tr("Enregistrer une copie sous"),
+            "",
+            self.tr(FILE_FILTER),
+            ".evalir",
+            sources=[self.store.path],
+            creates=".evalir",
         )
-        if name:
-            self.save_copy(Path(name) if name.endswith(".evalir") else Path(name + ".evalir"))
+        if target:
+            self.save_copy(target.path)
 
     def save_copy(self, path: Path) -> bool:
+        from evalir_desktop.output_guard import OutputRefused, check_output
         from evalir_desktop.store import StoreError
 
-        try:
+        try:  # a new file only: never the open file, never another EVALIR file
+            check_output(path, sources=[self.store.path], creates=".evalir")
             self.store.save_copy_as(path)
+        except OutputRefused as error:
+            self.warn(first_upper(str(error)))
+            return False
         except StoreError as error:
             self.warn(str(error))
             return False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.attachment_names import has_bidi_controls, looks_executable, outgoing_name
 from evalir_desktop.french import french_date
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.annex_models import ATTACHMENT_KIND_LABELS, AttachmentRecord
@@ -31,6 +32,7 @@ from evalir_desktop.store.attachment_rules import (
     needs_warning,
     size_label,
 )
+from evalir_desktop.ui.widgets.save_target import checked_target
 
 LIMITS = (
     "Jusqu'à {file} par fichier et {total} en tout. Les programmes (.exe, .bat, .js…) "
@@ -47,6 +49,20 @@ def item_text(record: AttachmentRecord, where: str = "") -> str:
     if where:
         parts.insert(1, where)
     return " · ".join(parts)
+
+
+def may_open(name: str, copy: Path | None = None) -> bool:
+    """Never hand a program to the system: not by its real extension, not by a name
+    carrying bidi controls, not by the first bytes of the copy about to be opened."""
+    if is_executable(name) or has_bidi_controls(name):
+        return False
+    if copy is None:
+        return True
+    try:
+        with open(copy, "rb") as handle:
+            return not looks_executable(handle.read(8))
+    except OSError:
+        return False
 
 
 class AttachmentsPanel(QWidget):
@@ -211,7 +227,7 @@ class AttachmentsPanel(QWidget):
         if attachment_id is None:
             return
         record = self.store.attachment(attachment_id)
-        if is_executable(record.name):
+        if not may_open(record.name):
             self.message.setText(self.tr("Ce type de fichier ne s'ouvre pas depuis EVALIR."))
             return
         if needs_warning(record.name) and not self.confirm_active(record.name):
@@ -220,6 +236,9 @@ class AttachmentsPanel(QWidget):
             path = self.store.attachment_copy(attachment_id)
         except StoreError as error:
             self.message.setText(str(error))
+            return
+        if not may_open(path.name, path):  # the copy itself, as the system will see it
+            self.message.setText(self.tr("Ce type de fichier ne s'ouvre pas depuis EVALIR."))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.message.setStyleSheet("")
@@ -256,6 +275,9 @@ class AttachmentsPanel(QWidget):
             QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation),
         )
         if not folder:
+            return
+        name = outgoing_name(self.store.attachment(attachment_id).name)
+        if checked_target(self, Path(folder) / name, sources=[self.store.path]) is None:
             return
         try:
             path = self.store.attachment_copy(attachment_id, Path(folder))

@@ -2,10 +2,12 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
+from evalir_desktop.output_guard import OutputRefused, write_output
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store.errors import describe
+from evalir_desktop.ui.widgets.save_target import ask_save_target, refuse
 from evalir_desktop.ui.widgets.saved_file import offer_to_open
 
 FORMATS = (
@@ -40,18 +42,24 @@ class PlanExportButton(QToolButton):
 
         data = session_report_data(self.session)
         suggested = self.session.store.path.parent / default_file_name(output_for(kind), data)
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter le plan d'action"), str(suggested), self.tr(pattern)
+        store_path = self.session.store.path
+        target = ask_save_target(
+            self,
+            self.tr("Exporter le plan d'action"),
+            str(suggested),
+            self.tr(pattern),
+            suffix,
+            sources=[store_path],
         )
-        if name:
-            path = Path(name if name.lower().endswith(suffix) else name + suffix)
-            self.write(path, build(data, ReportOptions(kind)))
+        if target:
+            self.write(target.path, build(data, ReportOptions(kind)), target.replace)
 
-    def write(self, path: Path, payload: bytes) -> None:
-        from evalir_desktop.store.atomic import write_atomically
-
+    def write(self, path: Path, payload: bytes, replace: bool = False) -> None:
         try:
-            write_atomically(path, payload)
+            write_output(path, payload, sources=[self.session.store.path], replace=replace)
+        except OutputRefused as error:
+            refuse(self, error)
+            return
         except OSError as error:
             QMessageBox.warning(
                 self,

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
 
+from evalir_desktop.output_guard import OutputRefused, write_output
 from evalir_desktop.report.method import method_pdf
-from evalir_desktop.store.atomic import write_atomically
+from evalir_desktop.ui.widgets.save_target import ask_save_target, refuse
 
 FILE_NAME = "EVALIR - méthode d'évaluation.pdf"
 
@@ -24,17 +24,24 @@ def save_method(window) -> Path | None:
     content = window.content_or_warn()
     if content is None:
         return None
-    name, _ = QFileDialog.getSaveFileName(
+    store = getattr(window, "store", None)
+    sources = [store.path] if store is not None else []
+    target = ask_save_target(
         window,
         window.tr("Méthode d'évaluation"),
         str(default_folder(window) / FILE_NAME),
         window.tr("Document PDF (*.pdf)"),
+        ".pdf",
+        sources=sources,
     )
-    if not name:
+    if target is None:
         return None
-    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    path = target.path
     try:
-        write_atomically(path, method_pdf(content))
+        write_output(path, method_pdf(content), sources=sources, replace=target.replace)
+    except OutputRefused as error:
+        refuse(window, error)
+        return None
     except OSError as error:
         window.warn(window.tr("Impossible d'enregistrer « %s » (%s).") % (path, error.strerror))
         return None

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from evalir_desktop.french import counted
+from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.product.building import build_dossier, default_dossier_name
-from evalir_desktop.product.dossier import FILE_FILTER, ProductDossier, write_dossier
+from evalir_desktop.product.dossier import FILE_FILTER, SUFFIX, ProductDossier, write_dossier
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import StoreError
 from evalir_desktop.store.errors import describe
+from evalir_desktop.ui.widgets.save_target import ask_save_target, refuse
 
 
 def save_dossier_as(parent, store, content, assessment_id: str):
@@ -26,18 +28,27 @@ def save_dossier_as(parent, store, content, assessment_id: str):
     except StoreError as error:
         QMessageBox.information(parent, title, str(error))
         return None
-    name, _ = QFileDialog.getSaveFileName(
-        parent, title, default_dossier_name(dossier), parent.tr(FILE_FILTER)
+    target = ask_save_target(
+        parent,
+        title,
+        default_dossier_name(dossier),
+        parent.tr(FILE_FILTER),
+        SUFFIX,
+        sources=[store.path],
+        creates=SUFFIX,
     )
-    if not name:
+    if target is None:
         return None
-    return write_and_tell(parent, dossier, Path(name))
+    return write_and_tell(parent, dossier, target.path, sources=[store.path])
 
 
-def write_and_tell(parent, dossier: ProductDossier, path: Path):
+def write_and_tell(parent, dossier: ProductDossier, path: Path, sources=()):
     """Write the dossier to `path` and say what it holds, or why it was not written."""
     try:
-        written = write_dossier(dossier, path)
+        written = write_dossier(dossier, path, sources=sources)
+    except OutputRefused as error:
+        refuse(parent, error)
+        return None
     except OSError as error:
         QMessageBox.warning(parent, parent.tr("Dossier de produit partagé"), not_written(error))
         return None

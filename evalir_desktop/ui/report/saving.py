@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
+from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.store.errors import describe
+from evalir_desktop.ui.widgets.save_target import ask_save_target, refuse
 from evalir_desktop.ui.widgets.saved_file import offer_to_open
 
 EDITABLE = (
@@ -41,54 +43,66 @@ class SavingActions:
     def suggested_path(self, kind: str, fmt: str = "pdf") -> str:
         return str(self.controller.suggested_path(kind, self.data or self.read_data(), fmt))
 
-    def ask_save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+    def ask_target(self, title: str, kind: str, fmt: str, pattern: str, suffix: str):
+        """The save dialog, the output guard and the confirmation to replace."""
+        return ask_save_target(
             self,
-            self.tr("Enregistrer en PDF"),
-            self.suggested_path(self.built_kind),
-            self.tr("Document PDF (*.pdf)"),
+            title,
+            self.suggested_path(kind, fmt),
+            pattern,
+            suffix,
+            sources=[self.controller.store.path],
         )
-        if name:
-            self.write(Path(name if name.lower().endswith(".pdf") else name + ".pdf"), self.pdf)
+
+    def ask_save(self) -> None:
+        target = self.ask_target(
+            self.tr("Enregistrer en PDF"),
+            self.built_kind,
+            "pdf",
+            self.tr("Document PDF (*.pdf)"),
+            ".pdf",
+        )
+        if target:
+            self.write(target.path, self.pdf, target.replace)
 
     def ask_editable(self, fmt: str) -> None:
         """The chosen document as ODT or DOCX, with the same content as the preview."""
         kind = self.current_kind
         pattern = dict((f, p) for f, _, p in EDITABLE)[fmt]
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer un document modifiable"),
-            self.suggested_path(kind, fmt),
-            self.tr(pattern),
+        target = self.ask_target(
+            self.tr("Enregistrer un document modifiable"), kind, fmt, self.tr(pattern), f".{fmt}"
         )
-        if name:
-            suffix = f".{fmt}"
-            path = Path(name if name.lower().endswith(suffix) else name + suffix)
-            self.build_and_write(kind, path, fmt, self.tr("Préparation du document modifiable…"))
+        if target:
+            message = self.tr("Préparation du document modifiable…")
+            self.build_and_write(kind, target.path, fmt, message, target.replace)
 
     def ask_export(self, name: str) -> None:
         """Ask where, then build the export in the worker thread and write it."""
         from evalir_desktop.report import EXPORTS
 
         output = EXPORTS[name]
-        path, _ = QFileDialog.getSaveFileName(
-            self, output.label, self.suggested_path(name), f"*{output.suffix}"
-        )
-        if path:
-            self.build_and_write(name, Path(path), "pdf", self.tr("Préparation de l'export…"))
+        target = self.ask_target(output.label, name, "pdf", f"*{output.suffix}", output.suffix)
+        if target:
+            message = self.tr("Préparation de l'export…")
+            self.build_and_write(name, target.path, "pdf", message, target.replace)
 
-    def build_and_write(self, kind: str, path: Path, fmt: str, message: str) -> None:
+    def build_and_write(
+        self, kind: str, path: Path, fmt: str, message: str, replace: bool = False
+    ) -> None:
         def finished(number: int, payload: bytes) -> None:
             if self.jobs.pop(number, None) is not None:
                 self.set_busy(False)
-                self.write(path, payload)
+                self.write(path, payload, replace)
 
         if self.start_job(kind, finished, fmt):
             self.status.setText(message)
 
-    def write(self, path: Path, payload: bytes) -> bool:
+    def write(self, path: Path, payload: bytes, replace: bool = False) -> bool:
         try:
-            self.controller.save(path, payload)
+            self.controller.save(path, payload, replace)
+        except OutputRefused as error:
+            refuse(self, error)
+            return False
         except OSError as error:
             QMessageBox.warning(
                 self,

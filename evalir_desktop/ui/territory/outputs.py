@@ -3,12 +3,14 @@
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.importing import open_territory
 from evalir_desktop.ui.territory.task import ReportTask
+from evalir_desktop.ui.widgets.save_target import ask_save_target, refuse
 
 log = logging.getLogger("evalir")
 
@@ -28,13 +30,21 @@ class TerritoryOutputs:
     """The CSV export and the PDF report of the territory window (mixed into it)."""
 
     def ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exporter le tableau"), "", self.tr("Tableau CSV (*.csv)")
+        target = ask_save_target(
+            self,
+            self.tr("Exporter le tableau"),
+            "",
+            self.tr("Tableau CSV (*.csv)"),
+            ".csv",
+            sources=[self.path],
         )
-        if name:
-            path = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
+        if target:
+            path = target.path
             try:
-                write_csv(self.shown_rows(), path)
+                write_csv(self.shown_rows(), path, sources=[self.path], replace=target.replace)
+            except OutputRefused as error:
+                refuse(self, error)
+                return
             except OSError as error:
                 QMessageBox.warning(
                     self,
@@ -49,18 +59,22 @@ class TerritoryOutputs:
             self.status.setText(self.tr("Tableau exporté : %s") % path)
 
     def ask_report(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Rapport de territoire"), "", self.tr("Document PDF (*.pdf)")
+        target = ask_save_target(
+            self,
+            self.tr("Rapport de territoire"),
+            "",
+            self.tr("Document PDF (*.pdf)"),
+            ".pdf",
+            sources=[self.path],
         )
-        if name and self.view is not None:
-            path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-            self.write_report(path)
+        if target and self.view is not None:
+            self.write_report(target.path, target.replace)
 
-    def write_report(self, path: Path) -> None:
+    def write_report(self, path: Path, replace: bool = False) -> None:
         """Build and write the PDF in a worker thread; the status line says when done."""
         self.report_button.setEnabled(False)
         self.status.setText(self.tr("Préparation du rapport de territoire…"))
-        self.report_task = ReportTask(self.view, path, self)
+        self.report_task = ReportTask(self.view, path, self, sources=[self.path], replace=replace)
         self.report_task.written.connect(self.on_report_written)
         self.report_task.failed.connect(self.on_report_failed)
         self.report_task.start()

@@ -3,13 +3,17 @@
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from evalir_desktop.file_names import cut_at_word
+from evalir_desktop.french import first_upper
+from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.product.dossier import FILE_FILTER, SUFFIX
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.territory.share import slug
 from evalir_desktop.territory.view_models import ProductRow, TerritoryView
 from evalir_desktop.ui.territory import tables
+from evalir_desktop.ui.widgets.save_target import ask_save_target
 
 PRODUCT_COLUMNS = [
     QT_TRANSLATE_NOOP("TerritoryTables", "Produit"),
@@ -100,12 +104,18 @@ class ProductsTab(QWidget):
         row = self.current()
         if row is None or row.best is None:
             return
-        suggested = f"Dossier produit - {slug(row.name)[:60]}{SUFFIX}"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Dossier de produit partagé"), suggested, self.tr(FILE_FILTER)
+        suggested = f"Dossier produit - {cut_at_word(slug(row.name), 60, '-')}{SUFFIX}"
+        target = ask_save_target(
+            self,
+            self.tr("Dossier de produit partagé"),
+            suggested,
+            self.tr(FILE_FILTER),
+            SUFFIX,
+            sources=[self.window_.path],
+            creates=SUFFIX,
         )
-        if name:
-            self.write(row, Path(name))
+        if target:
+            self.write(row, target.path)
 
     def write(self, row: ProductRow, path: Path) -> Path | None:
         """Write the dossier of the row's most complete assessment and record it."""
@@ -117,8 +127,8 @@ class ProductsTab(QWidget):
                 written, dossier = write_product_dossier(
                     store, self.window_.content, row.best.assessment_id, path
                 )
-        except StoreError as error:
-            self.window_.warn(str(error))
+        except (StoreError, OutputRefused) as error:
+            self.window_.warn(first_upper(str(error)))
             return None
         except OSError as error:
             self.window_.warn(not_written(error))

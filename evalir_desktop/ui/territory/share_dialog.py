@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from evalir_desktop.french import first_upper
+from evalir_desktop.output_guard import OutputRefused, check_output
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.attachment_rules import size_label
 from evalir_desktop.store.sharing import BuiltShare, built_share
@@ -183,8 +185,8 @@ class ShareDialog(QDialog):
                     self.store, plan.destination, plan.keep, plan.anonymise, plan.attachments
                 )
             )
-        except StoreError as error:
-            self.message.setText(str(error))
+        except (StoreError, OutputRefused) as error:
+            self.message.setText(first_upper(str(error)))
             return
         self.preview.setPlainText("\n".join(preview_lines(self.built.preview, self.label)))
         self.write_button.setEnabled(True)
@@ -200,10 +202,11 @@ class ShareDialog(QDialog):
     def write(self) -> None:
         if self.built is None:
             return
-        try:
+        try:  # the guard again: a file may have appeared there since the preview
+            check_output(self.built.destination, sources=[self.store.path], creates=".evalir")
             path = self.built.install()
-        except StoreError as error:
-            self.message.setText(str(error))
+        except (StoreError, OutputRefused) as error:
+            self.message.setText(first_upper(str(error)))
             return
         self.discard()
         self.written = path

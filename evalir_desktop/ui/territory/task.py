@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from evalir_desktop.content import Content
+from evalir_desktop.french import first_upper
+from evalir_desktop.output_guard import OutputRefused, write_output
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store.atomic import write_atomically
 from evalir_desktop.store.errors import describe
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport
@@ -75,16 +76,22 @@ class ReportTask(QThread):
     written = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, view, path: Path, parent=None):
+    def __init__(self, view, path: Path, parent=None, sources=(), replace: bool = False):
         super().__init__(parent)
         self.view = view
         self.path = path
+        self.sources = list(sources)
+        self.replace = replace
 
     def run(self) -> None:
         from evalir_desktop.report.territory import territory_report
 
         try:
-            write_atomically(self.path, territory_report(self.view))
+            payload = territory_report(self.view)
+            write_output(self.path, payload, sources=self.sources, replace=self.replace)
+        except OutputRefused as error:
+            self.failed.emit(first_upper(str(error)))
+            return
         except OSError as error:
             self.failed.emit(
                 f"Le rapport n'a pas pu être écrit ({describe(error)}) : fermez-le s'il est "

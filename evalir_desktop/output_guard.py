@@ -1,0 +1,291 @@
+"""One guard for every file the program writes, from the CLI and from the window.
+
+Whatever the writer (report, export, product dossier, share copy, diagnostic, attachment
+saved to a folder…), its destination is checked here, then written here:
+- never the source file, under any spelling (relative path, other case, link, hard link),
+  nor one of its companions (`-wal`, `-shm`, `-journal`);
+- never over an EVALIR file (`.evalir`, `.evalir-produit`, `.evalir-contenu`), whatever the
+  case, trailing dots or spaces, invisible characters, and whatever the name when its
+  content says it is one (an SQLite database, a product dossier);
+- a new file named like an EVALIR file only from the writer that makes that kind;
+- never over an existing file unless the agent said so (`--remplacer`, or the window's
+  own confirmation): `replace=True`;
+- never through a symbolic link, never onto a folder;
+- written to a hidden temporary file beside the target, synced, then renamed: a crash
+  leaves the old file or the new one. Without `replace`, the rename refuses to replace a
+  file created in the meantime (a hard link, where the disk allows it).
+Refusals raise `OutputRefused` with a French sentence; write errors stay `OSError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PROTECTED_SUFFIXES = (".evalir", ".evalir-produit", ".evalir-contenu")
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-lock", ".lock")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DOSSIER_MARKER = re.compile(rb'"format"\s*:\s*"evalir-')
+MAX_NAME_BYTES = 255
+NBSP = "\u202f"
+
+
+class OutputRefused(Exception):
+    """A destination the program will not write; str() is the French reason.
+
+    `reason` says which rule refused it: "source", "protected", "exists", "symlink",
+    "folder", "missing-folder", "name".
+    """
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def comparable_name(name: str) -> str:
+    """The name as a file system may really read it: NFKC, without invisible or bidi
+    characters, without the trailing dots and spaces Windows drops, case-folded."""
+    name = unicodedata.normalize("NFKC", str(name))
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp"))
+    name = name.split(":")[0] if ":" in name else name  # an NTFS stream writes to the file
+    return name.rstrip(". \u00a0\u3000").casefold()
+
+
+def protected_kind(name: str) -> str:
+    """The EVALIR suffix `name` carries (or that of the file a companion belongs to)."""
+    clean = comparable_name(name)
+    for companion in COMPANION_SUFFIXES:
+        if clean.endswith(companion):
+            clean = clean[: -len(companion)]
+            break
+    return next((s for s in PROTECTED_SUFFIXES if clean.endswith(s)), "")
+
+
+def _content_is_evalir(path: Path) -> bool:
+    """An existing file whose first bytes say it is a database or an EVALIR dossier."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.startswith(SQLITE_MAGIC) or bool(DOSSIER_MARKER.search(head[:512]))
+
+
+def _same_place(a: Path, b: Path) -> bool:
+    try:
+        if os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b):
+            return True
+    except OSError:
+        pass
+    first = os.path.normcase(os.path.realpath(a))
+    second = os.path.normcase(os.path.realpath(b))
+    return first == second or comparable_name(first) == comparable_name(second)
+
+
+def _is_source(target: Path, sources: Iterable[Path]) -> bool:
+    for source in sources:
+        source = Path(source)
+        if _same_place(target, source):
+            return True
+        companions = [source.with_name(source.name + c) for c in COMPANION_SUFFIXES]
+        if any(_same_place(target, c) for c in companions):
+            return True
+    return False
+
+
+def _quoted(path: Path) -> str:
+    return f"«{NBSP}{path.name or path}{NBSP}»"
+
+
+def check_output(
+    target: str | Path,
+    *,
+    sources: Iterable[str | Path] = (),
+    replace: bool = False,
+    creates: str = "",
+) -> Path:
+    """Return `target` as a Path if the program may write it; OutputRefused otherwise.
+
+    `sources`: the files the output is made from (never written over). `replace`: the
+    agent agreed to replace an existing ordinary file. `creates`: the EVALIR suffix this
+    writer makes (".evalir" for a share copy), allowed for a new file only.
+    """
+    target = Path(target)
+    shown = _quoted(target)
+    if not target.name or target.name in (".", ".."):
+        raise OutputRefused("choisissez un nom de fichier, pas un dossier.", "name")
+    if len(target.name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+        raise OutputRefused(
+            f"le nom {shown[:60]}…{NBSP}» est trop long pour un fichier : choisissez un "
+            "nom plus court.",
+            "name",
+        )
+    if os.path.islink(target):
+        raise OutputRefused(
+            f"{shown} est un lien vers un autre fichier : EVALIR n'écrit pas à travers un "
+            "lien. Choisissez un autre nom.",
+            "symlink",
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputRefused(
+            f"le dossier «{NBSP}{folder}{NBSP}» n'existe pas : choisissez un dossier existant.",
+            "missing-folder",
+        )
+    if target.is_dir():
+        raise OutputRefused(
+            f"{shown} est un dossier : choisissez un nom de fichier.",
+            "folder",
+        )
+    if _is_source(target, [Path(s) for s in sources]):
+        raise OutputRefused(
+            f"{shown} est le fichier d'origine : le résultat ne peut pas le remplacer. "
+            "Choisissez un autre nom.",
+            "source",
+        )
+    exists = os.path.lexists(target)
+    kind = protected_kind(target.name)
+    if exists and (kind or _content_is_evalir(target)):
+        raise OutputRefused(
+            f"{shown} est un fichier EVALIR (celui d'une commune, d'un territoire ou un "
+            "dossier de produit) : il n'est jamais remplacé. Choisissez un autre nom.",
+            "protected",
+        )
+    if kind and kind != creates:
+        raise OutputRefused(
+            f"le nom {shown} est réservé aux fichiers EVALIR ({kind}) : donnez au fichier "
+            "écrit l'extension de son format.",
+            "protected",
+        )
+    if exists and not replace:
+        raise OutputRefused(
+            f"{shown} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
+            "exists",
+        )
+    return target
+
+
+def free_name(folder: Path, name: str) -> Path:
+    """`folder/name`, or `name-2`, `name-3`… if it is taken: for a name the program picks."""
+    folder = Path(folder)
+    candidate = folder / name
+    stem, suffix = _split(name)
+    number = 2
+    while os.path.lexists(candidate):
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def _split(name: str) -> tuple[str, str]:
+    lowered = name.lower()
+    for suffix in sorted(PROTECTED_SUFFIXES, key=len, reverse=True):
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)], name[-len(suffix) :]
+    stem, dot, suffix = name.rpartition(".")
+    return (stem, dot + suffix) if dot and stem else (name, "")
+
+
+def _temporary_beside(target: Path) -> Path:
+    """A hidden unique name beside `target`, short enough for any file system."""
+    tag = uuid.uuid4().hex[:8]
+    room = MAX_NAME_BYTES - len(f"..{tag}.tmp")
+    base = target.name.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+    return target.with_name(f".{base}.{tag}.tmp")
+
+
+def _sync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _put_in_place(temporary: Path, target: Path, replace: bool) -> None:
+    if replace:
+        os.replace(temporary, target)
+        return
+    try:
+        os.link(temporary, target)  # fails if the name was taken meanwhile
+    except FileExistsError as error:
+        raise OutputRefused(
+            f"{_quoted(target)} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
+            "exists",
+        ) from error
+    except OSError:  # a disk without hard links (FAT USB stick): last check, then rename
+        if os.path.lexists(target):
+            raise OutputRefused(
+                f"{_quoted(target)} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
+                "exists",
+            ) from None
+        os.replace(temporary, target)
+
+
+@contextmanager
+def output_file(
+    target: str | Path,
+    *,
+    sources: Iterable[str | Path] = (),
+    replace: bool = False,
+    creates: str = "",
+) -> Iterator[Path]:
+    """Check `target`, yield a temporary path beside it to write, then put it in place.
+
+    On any error the temporary file is removed and `target` is as it was.
+    """
+    sources = list(sources)
+    target = check_output(target, sources=sources, replace=replace, creates=creates)
+    temporary = _temporary_beside(target)
+    try:
+        yield temporary
+        _sync(temporary)
+        check_output(target, sources=sources, replace=replace, creates=creates)
+        _put_in_place(temporary, target, replace)
+        _sync_folder(target.parent if str(target.parent) else Path("."))
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def write_output(
+    target: str | Path,
+    payload: bytes,
+    *,
+    sources: Iterable[str | Path] = (),
+    replace: bool = False,
+    creates: str = "",
+) -> Path:
+    """Write `payload` to `target` through the guard; OutputRefused or OSError."""
+    with output_file(target, sources=sources, replace=replace, creates=creates) as temporary:
+        temporary.write_bytes(payload)
+    return Path(target)
+
+
+def copy_output(
+    built: str | Path,
+    target: str | Path,
+    *,
+    sources: Iterable[str | Path] = (),
+    replace: bool = False,
+    creates: str = "",
+) -> Path:
+    """Copy a finished file onto `target` through the guard (possibly another disk)."""
+    with output_file(target, sources=sources, replace=replace, creates=creates) as temporary:
+        shutil.copyfile(built, temporary)
+    return Path(target)
