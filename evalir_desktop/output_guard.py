@@ -172,6 +172,26 @@ def check_output(
     return target
 
 
+def check_updated_file(target: str | Path, *, sources: Iterable[str | Path] = ()) -> Path:
+    """For a writer that updates an EVALIR file in place (`consolidate` and its territory
+    file): never through a link, never one of the files it reads."""
+    target = Path(target)
+    if os.path.islink(target):
+        raise OutputRefused(
+            f"{_quoted(target)} est un lien vers un autre fichier : EVALIR n'écrit pas à "
+            "travers un lien. Donnez le chemin du fichier lui-même.",
+            "symlink",
+        )
+    for source in sources:
+        if _is_source(target, [Path(source)]):
+            raise OutputRefused(
+                f"{_quoted(target)} est aussi un des fichiers à importer : choisissez un "
+                "autre fichier de territoire.",
+                "source",
+            )
+    return target
+
+
 def free_name(folder: Path, name: str) -> Path:
     """`folder/name`, or `name-2`, `name-3`… if it is taken: for a name the program picks."""
     folder = Path(folder)

@@ -35,6 +35,9 @@ def register(subparsers) -> None:
 
 
 def run_export(args) -> int:
+    from evalir_desktop.output_guard import check_output
+
+    check_output(args.output, sources=[args.file], replace=args.remplacer)  # before any work
     return EXPORT_FORMATS[args.format](args)
 
 

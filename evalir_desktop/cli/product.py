@@ -12,7 +12,8 @@ from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.report import pick_assessment
 from evalir_desktop.content import Content
 from evalir_desktop.french import counted
-from evalir_desktop.product.dossier import DossierRefused, read_dossier
+from evalir_desktop.output_guard import check_output
+from evalir_desktop.product.dossier import SUFFIX, DossierRefused, read_dossier
 from evalir_desktop.product.origin import of_town
 from evalir_desktop.store import StoreError
 
@@ -45,6 +46,8 @@ def run_dossier(args) -> int:
     from evalir_desktop.cli.content import load_cli_content
     from evalir_desktop.territory.dossiers import write_product_dossier
 
+    if not args.output.is_dir() or args.output.is_symlink():  # the name as typed, first
+        check_output(args.output, sources=[args.file], replace=args.remplacer, creates=SUFFIX)
     content = load_cli_content()
     with open_store(args.file, writable=_is_territory(args.file)) as store:
         assessment_id = pick_assessment(store, args.assessment)

@@ -11,6 +11,7 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.exporting import EXPORT_FORMATS
 from evalir_desktop.cli.opening import open_store
+from evalir_desktop.output_guard import check_output
 from evalir_desktop.output_guard import write_output as guarded_write
 from evalir_desktop.store import Store
 from evalir_desktop.store.errors import describe
@@ -221,7 +222,13 @@ def letter_fields(pairs: list[str]):
 REPORT_MODES: dict[str, Callable] = {}
 
 
+def check_destination(args) -> None:
+    """The output guard before any work: a refused destination costs nothing to build."""
+    check_output(args.output, sources=[args.file], replace=getattr(args, "remplacer", False))
+
+
 def run_report(args) -> int:
+    check_destination(args)
     for option, handler in REPORT_MODES.items():
         if getattr(args, option, False):
             return handler(args)

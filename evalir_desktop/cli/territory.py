@@ -9,6 +9,7 @@ from evalir_desktop.cli.opening import open_store, read_territory_view
 from evalir_desktop.cli.output import print_json
 from evalir_desktop.cli.report import REPORT_MODES, add_replace_option, write_output
 from evalir_desktop.french import counted
+from evalir_desktop.output_guard import check_updated_file
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.conflicts import CONFLICT_ADVICE, conflict_text
 from evalir_desktop.territory.importing import consolidate
@@ -135,6 +136,7 @@ def run_consolidate(args) -> int:
         print(item.summary(), flush=True)  # flushed: a killed run still shows what is done
         printed.add(id(item))
 
+    check_updated_file(args.output, sources=args.items)
     try:
         report = consolidate(
             args.output,
