@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from evalir_desktop.cli import main
+from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
 from evalir_desktop.store.inspection import inspect
 from evalir_desktop.territory.share import ANONYMOUS_OWNER, default_share_name, share
@@ -93,7 +94,7 @@ def test_unknown_assessment_is_refused_in_french(town, folder):
 
 
 def test_share_refuses_to_overwrite_the_original(town):
-    with Store.open(town["path"], readonly=True) as store, pytest.raises(StoreError):
+    with Store.open(town["path"], readonly=True) as store, pytest.raises(OutputRefused):
         share(store, town["path"])
 
 

@@ -70,7 +70,7 @@ def test_the_help_menu_saves_the_method_as_a_pdf_and_opens_it(qtbot, tmp_path, m
     target = tmp_path / "méthode"
     asked, opened = [], []
 
-    def ask(parent, title, proposed, filters):
+    def ask(parent, title, proposed, filters, **_options):
         asked.append(proposed)
         return str(target), filters
 

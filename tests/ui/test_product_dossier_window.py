@@ -82,7 +82,7 @@ def test_the_menu_writes_the_dossier_of_the_assessment_on_screen(
     target = tmp_path / "pour les communes" / "accueil"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "evalir_desktop.ui.dialogs.product_dossier.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.widgets.save_target.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     told = {}

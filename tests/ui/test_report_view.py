@@ -110,7 +110,7 @@ def test_save_as_pdf_writes_the_previewed_document(qtbot, store, assessment, tmp
     target = tmp_path / "dossier élus" / "synthèse"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.widgets.save_target.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     dialog.save_button.click()
@@ -127,7 +127,7 @@ def test_editable_document_is_written_from_the_window(
     assert dialog.editable_button.isVisibleTo(dialog)
     target = tmp_path / "plan modifiable"
     monkeypatch.setattr(
-        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.widgets.save_target.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     menu_actions = dialog.editable_button.menu().actions()
@@ -271,7 +271,7 @@ def test_an_export_is_built_in_the_worker_and_written(
     dialog = open_dialog(qtbot, store, assessment, "synthese")
     target = tmp_path / "réponses.csv"
     monkeypatch.setattr(
-        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.widgets.save_target.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     dialog.ask_export("reponses-csv")

@@ -75,7 +75,7 @@ def test_after_saving_the_file_or_its_folder_can_be_opened(
     target = tmp_path / "pour le conseil" / "synthèse.pdf"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "evalir_desktop.ui.report.saving.QFileDialog.getSaveFileName",
+        "evalir_desktop.ui.widgets.save_target.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     opened = []

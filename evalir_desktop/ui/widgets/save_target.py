@@ -42,7 +42,7 @@ def with_suffix(name: str, suffix: str) -> Path:
 def ask_save_name(parent: QWidget, title: str, suggested: str, pattern: str) -> str:
     """The system's save dialog, without its own overwrite confirmation (ours follows)."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, title, suggested, pattern, "", QFileDialog.Option.DontConfirmOverwrite
+        parent, title, suggested, pattern, options=QFileDialog.Option.DontConfirmOverwrite
     )
     return name
 
@@ -98,4 +98,11 @@ def ask_save_target(
     name = ask_save_name(parent, title, suggested, pattern)
     if not name:
         return None
-    return checked_target(parent, with_suffix(name, suffix), sources, creates)
+    path = with_suffix(name, suffix)
+    if path != Path(name) and os.path.lexists(name):  # the agent pointed at that file
+        try:
+            check_output(name, sources=sources, replace=True, creates=creates)
+        except OutputRefused as error:
+            refuse(parent, error)
+            return None
+    return checked_target(parent, path, sources, creates)
