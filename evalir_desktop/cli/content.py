@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
+from evalir_desktop.bounded_json import JsonLimits
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
@@ -197,6 +197,10 @@ def run_answer(args) -> int:
     return EXIT_OK
 
 
+# answers and a town profile: a few levels, texts of a long answer at most
+ANSWERS_JSON_LIMITS = JsonLimits(max_bytes=5_000_000, max_depth=8, max_string=100_000)
+
+
 class AnswersFile(BaseModel):
     """The `--answers` JSON file: answers by question id, and the town profile."""
 
@@ -206,13 +210,28 @@ class AnswersFile(BaseModel):
     answers: dict[str, Answer | str | int | float | list | None] = Field(default_factory=dict)
 
 
-def _answers_from_file(content: Content, path: Path) -> tuple[dict[str, Answer], Commune | None]:
+def read_answers_json(path: Path):
+    """The `--answers` file, bounded before parsing (size, depth, texts, numbers)."""
+    from evalir_desktop.bounded_json import JsonRefused, loads_bounded
+
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > ANSWERS_JSON_LIMITS.max_bytes:
+            raise UserError(
+                f"« {path.name} » est refusé\u202f: il pèse plus de "
+                f"{ANSWERS_JSON_LIMITS.max_bytes // 1_000_000} Mo, bien plus qu'un fichier de "
+                "réponses."
+            )
+        data = path.read_bytes()
     except OSError as error:
         raise UserError(f"impossible de lire « {path} » ({error.strerror}).") from error
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise UserError(f"« {path} » n'est pas un fichier JSON valide ({error}).") from error
+    try:
+        return loads_bounded(data, ANSWERS_JSON_LIMITS, path.name)
+    except JsonRefused as error:
+        raise UserError(str(error)) from error
+
+
+def _answers_from_file(content: Content, path: Path) -> tuple[dict[str, Answer], Commune | None]:
+    raw = read_answers_json(path)
     try:
         data = AnswersFile.model_validate(raw)
     except ValidationError as error:

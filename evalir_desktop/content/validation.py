@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 
 from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
+from evalir_desktop.bounded_json import JsonLimits, JsonRefused, loads_bounded
 from evalir_desktop.content.models import Question
 
 SHORT_TEXT_MAX = 300
@@ -15,6 +15,8 @@ UNKNOWN_LABEL = "Je ne sais pas"
 NUMBER_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 SPACES = (" ", "\u202f", "\xa0", "\u2009")
 NOT_A_NUMBER = "Indiquez un nombre, par exemple 1500 ou 2,5."
+
+CLI_VALUE_LIMITS = JsonLimits(max_bytes=200_000, max_depth=4, max_string=100_000)
 
 
 def parse_french_number(text: str) -> int | float | None:
@@ -117,10 +119,10 @@ def parse_value(question: Question, raw: str) -> Answer:
             return Answer(value=parse_french_number(raw))
         except ValueError:
             return Answer(value=raw)  # refused by validate_answer with the usual message
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
+    try:  # a value typed on the command line: bounded like any JSON from outside
+        value = loads_bounded(raw, CLI_VALUE_LIMITS, "valeur")
+    except JsonRefused:
+        value = raw  # then refused or kept as text by validate_answer, as any text
     if question.type == "choix_multiple" and isinstance(value, str):
         value = [item.strip() for item in value.split(",") if item.strip()]
     return Answer(value=value)

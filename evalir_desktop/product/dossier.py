@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from evalir_desktop.bounded_json import JsonLimits, JsonRefused, loads_bounded
 from evalir_desktop.commune import insee_problem
 from evalir_desktop.content.models import QuestionId
 from evalir_desktop.output_guard import write_output
@@ -48,6 +49,10 @@ MAX_ANSWERS = 300
 MAX_ATTACHMENTS = 50
 CLOCK_TOLERANCE = timedelta(days=2)
 SQLITE_HEADER = b"SQLite format 3\x00"
+# a dossier is a flat document: a few levels, short texts, but base64 attachments
+JSON_LIMITS = JsonLimits(
+    max_bytes=MAX_BYTES, max_depth=12, max_string=MAX_ATTACHMENT_BYTES * 4 // 3 + 4
+)
 ADVICE = "Demandez à l'expéditeur de l'écrire de nouveau depuis EVALIR."
 
 Line = Annotated[str, AfterValidator(lambda text: clean_line(text).strip())]
@@ -184,10 +189,6 @@ class ProductDossier(Part):
         return f"{self.product.name} — dossier {of_town(self.source.commune)}"
 
 
-def _refuse_constant(name: str):
-    raise ValueError(f"valeur non numérique ({name})")
-
-
 def _cleaned(value):
     """Every string of the document without control characters or bidi overrides."""
     if isinstance(value, str):
@@ -207,11 +208,9 @@ def _parse(data: bytes, name: str) -> dict:
             f"« {SUFFIX} » reçu."
         )
     try:
-        document = json.loads(data.decode("utf-8-sig"), parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise DossierRefused(
-            f"« {name} » n'est pas un dossier de produit EVALIR lisible. {ADVICE}"
-        ) from error
+        document = loads_bounded(data, JSON_LIMITS, name)
+    except JsonRefused as error:
+        raise DossierRefused(f"{error} {ADVICE}") from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise DossierRefused(f"« {name} » n'est pas un dossier de produit EVALIR. {ADVICE}")
     version = document.get("format_version")
