@@ -21,6 +21,7 @@ def cut_at_word(text: str, limit: int, separators: str = "- _") -> str:
 def ascii_slug(text: str, limit: int, fallback: str, *, lower: bool = True) -> str:
     """An ASCII, file-name-safe slug of `text` (« Agent conversationnel » ->
     « agent-conversationnel »), at most `limit` characters, cut between words."""
+    text = re.sub(r"['’ʼ`´]", " ", text)  # « l’accueil » is two words
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     if lower:
         plain = plain.lower()

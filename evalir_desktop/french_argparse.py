@@ -11,8 +11,13 @@ EXIT_REFUSED = 2  # a usage error, as for the `evalir` command's refused input
 VERSION_HELP = "afficher la version du programme et quitter"
 FRENCH = {
     "usage: ": "utilisation : ",
-    "options": "options",
-    "positional arguments": "arguments",
+    # argparse writes "<heading>:"; the narrow no-break space gives « options : »
+    "options": "options\u202f",
+    "optional arguments": "options\u202f",
+    "positional arguments": "arguments\u202f",
+    "ignored explicit argument %r": "valeur en trop : %r",
+    "unexpected option string: %s": "option inattendue : %s",
+    "can't open '%(filename)s': %(error)s": "impossible d'ouvrir « %(filename)s » : %(error)s",
     "show this help message and exit": "afficher cette aide et quitter",
     "show program's version number and exit": VERSION_HELP,
     "the following arguments are required: %s": "ces éléments sont obligatoires : %s",
@@ -40,7 +45,21 @@ def french(message: str) -> str:
     return FRENCH.get(message, message)
 
 
+PLURALS = {
+    "expected %s argument": ("%s valeur attendue", "%s valeurs attendues"),
+    "conflicting option string: %s": ("option en double : %s", "options en double : %s"),
+}
+
+
+def french_plural(singular: str, plural: str, count: int) -> str:
+    forms = PLURALS.get(singular)
+    if forms is None:
+        return singular if count == 1 else plural
+    return forms[0] if count in (0, 1) else forms[1]
+
+
 argparse._ = french  # argparse reads this module global at each message
+argparse.ngettext = french_plural
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

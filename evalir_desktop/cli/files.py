@@ -120,6 +120,7 @@ def run_check(args) -> int:
 def assessment_summary(store: Store, content, record) -> dict:
     session = AssessmentSession(store, content, record.id)
     summary = session.summary()
+    reviews = session.reviews()
     return {
         "id": record.id,
         "titre": record.title,
@@ -130,7 +131,8 @@ def assessment_summary(store: Store, content, record) -> dict:
         "validee": summary.frozen,
         "modifie_le": record.updated_at,
         "pieces_jointes": len(store.attachments(record.id)),
-        "etapes_a_corriger": [r.step_id for r in session.reviews() if r.to_correct],
+        "etapes_a_corriger": [r.step_id for r in reviews if r.to_correct],
+        "etapes_a_corriger_titres": [r.title for r in reviews if r.to_correct],
     }
 
 
@@ -167,7 +169,10 @@ def run_info(args) -> int:
                     f", {count} pièce{'s' if count > 1 else ''} jointe{'s' if count > 1 else ''}"
                 )
             if item["etapes_a_corriger"]:
-                extra += f", à corriger : {', '.join(item['etapes_a_corriger'])}"
+                titles = "\u202f; ".join(
+                    f"«\u202f{t}\u202f»" for t in item["etapes_a_corriger_titres"]
+                )
+                extra += f", à corriger\u202f: {titles}"
             print(
                 f"- {item['titre']} [{STATUS_LABELS[item['statut']]}], "
                 f"{item['progression']} % renseigné, {obligations_text(item['obligations'])}"
