@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import PurePath
 
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -66,27 +65,39 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char) not in ("Cf", "Cc", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
-def real_name(name: str) -> str:
+def real_name(name: str, *, stream: bool = False) -> str:
     """The name as the system reads its type: NFKC, without bidi controls or invisible
-    characters, the folder part removed, an NTFS stream removed, trailing dots and
-    spaces dropped."""
+    characters, the folder part removed, trailing dots and spaces dropped; with `stream`,
+    the part before an NTFS stream (« facture.exe:flux » is « facture.exe »)."""
     text = unicodedata.normalize("NFKC", str(name))
     text = "".join(char for char in text if _visible(char))
     text = unicodedata.normalize("NFKC", text)  # removals may join a new sequence
-    text = re.split(r"[/\\]", text)[-1]
-    text = text.split(":")[0] if ":" in text else text
+    text = re.split(r"[/\\]", text.rstrip(TRAILING + "/\\"))[-1]
+    if stream and ":" in text:
+        text = text.split(":")[0]
     return text.rstrip(TRAILING)
+
+
+def _final_suffix(name: str) -> str:
+    """Everything after the last dot, as Windows reads it (« .exe » alone is a program)."""
+    _, dot, suffix = name.rpartition(".")
+    return f".{suffix}".lower() if dot and suffix else ""
 
 
 def real_suffix(name: str) -> str:
     """The final extension that decides the type, lower-case (« .exe »), or ""."""
-    return PurePath(real_name(name) or "x").suffix.lower()
+    return _final_suffix(real_name(name))
 
 
 def is_executable_name(name: str, executable_suffixes) -> bool:
-    """A program or script by its real final extension (or its raw one)."""
-    raw = PurePath(str(name).rstrip(TRAILING) or "x").suffix.lower()
-    return real_suffix(name) in executable_suffixes or raw in executable_suffixes
+    """A program or script by its real final extension, by the one before an NTFS
+    stream, or by its raw one."""
+    candidates = {
+        real_suffix(name),
+        _final_suffix(real_name(name, stream=True)),
+        _final_suffix(str(name).rstrip(TRAILING)),
+    }
+    return bool(candidates & set(executable_suffixes))
 
 
 def looks_executable(head: bytes) -> bool:
@@ -109,9 +120,11 @@ def shortened(name: str, limit: int = MAX_OUT_BYTES) -> str:
 
 
 def _split(name: str) -> tuple[str, str]:
-    path = PurePath(name)
-    suffix = path.suffix if 1 < len(path.suffix) <= 16 else ""
-    return (name[: -len(suffix)] if suffix else name), suffix
+    """(stem, extension); an extension is a short word after the last dot."""
+    stem, dot, suffix = name.rpartition(".")
+    if dot and 0 < len(suffix) <= 15 and " " not in suffix:
+        return stem, "." + suffix
+    return name, ""
 
 
 def outgoing_name(name: str) -> str:
@@ -119,5 +132,7 @@ def outgoing_name(name: str) -> str:
     Windows refuses, within every file system's length, never empty."""
     base = re.split(r"[/\\]", str(name))[-1]
     base = "".join(char for char in unicodedata.normalize("NFC", base) if _visible(char))
-    base = WINDOWS_FORBIDDEN.sub("_", base).strip().strip(".")
-    return shortened(base) or "piece-jointe"
+    base = WINDOWS_FORBIDDEN.sub("_", base).strip()
+    stem, suffix = _split(base)
+    stem = stem.strip(" .") or "piece-jointe"  # never a name that is only an extension
+    return shortened(stem + suffix.rstrip(" ."))

@@ -90,6 +90,9 @@ def test_after_saving_the_file_or_its_folder_can_be_opened(
     assert {"Ouvrir le fichier", "Ouvrir le dossier"} <= set(labels)
     labels["Ouvrir le dossier"].click()
     assert opened == [QUrl.fromLocalFile(str(target.parent))]
+    monkeypatch.setattr(  # the file exists now: the agent confirms replacing it
+        "evalir_desktop.ui.widgets.save_target.confirm_replace", lambda *args: True
+    )
     dialog.save_button.click()
     dialog.saved_box.buttons()[0].click()  # « Ouvrir le fichier », the default
     assert opened[-1] == QUrl.fromLocalFile(str(target))
