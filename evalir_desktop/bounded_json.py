@@ -37,11 +37,16 @@ class JsonLimits:
 
 
 class JsonRefused(ValueError):
-    """A JSON text refused before it became data; str() is the French reason."""
+    """A JSON text refused before it became data; str() is the French sentence naming
+    the file, `reason` the cause alone (« ce n'est pas un texte JSON valide. »)."""
+
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason or message
 
 
 def _refused(name: str, reason: str) -> JsonRefused:
-    return JsonRefused(f"«{NBSP}{name}{NBSP}» est refusé{NBSP}: {reason}")
+    return JsonRefused(f"«{NBSP}{name}{NBSP}» est refusé{NBSP}: {reason}", reason)
 
 
 def _grouped(number: int) -> str:

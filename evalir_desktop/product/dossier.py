@@ -210,7 +210,10 @@ def _parse(data: bytes, name: str) -> dict:
     try:
         document = loads_bounded(data, JSON_LIMITS, name)
     except JsonRefused as error:
-        raise DossierRefused(f"{error} {ADVICE}") from error
+        raise DossierRefused(
+            f"« {name} » n'est pas un dossier de produit EVALIR lisible\u202f: {error.reason} "
+            f"{ADVICE}"
+        ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise DossierRefused(f"« {name} » n'est pas un dossier de produit EVALIR. {ADVICE}")
     version = document.get("format_version")
