@@ -144,7 +144,7 @@ def check_output(
             f"{shown} est un dossier : choisissez un nom de fichier.",
             "folder",
         )
-    if _is_source(target, [Path(s) for s in sources]):
+    if _is_source(target, [Path(source) for source in sources]):
         raise OutputRefused(
             f"{shown} est le fichier d'origine : le résultat ne peut pas le remplacer. "
             "Choisissez un autre nom.",

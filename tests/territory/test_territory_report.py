@@ -54,5 +54,5 @@ def test_cli_territory_report(territory, generated, tmp_path, capsys):
     assert main(["report", str(territory), "--territoire", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert "Rapport de territoire écrit" in capsys.readouterr().out
-    assert main(["report", str(generated[0]), "--territoire", "-o", str(out)]) == 2
+    assert main(["report", str(generated[0]), "--territoire", "-o", str(out), "--remplacer"]) == 2
     assert "fichier d'une commune" in capsys.readouterr().err
