@@ -65,7 +65,7 @@ def protected_kind(name: str) -> str:
         if clean.endswith(companion):
             clean = clean[: -len(companion)]
             break
-    return next((s for s in PROTECTED_SUFFIXES if clean.endswith(s)), "")
+    return next((kind for kind in PROTECTED_SUFFIXES if clean.endswith(kind)), "")
 
 
 def _content_is_evalir(path: Path) -> bool:
