@@ -23,6 +23,7 @@ from evalir_desktop.cli import (
 )
 from evalir_desktop.cli.errors import EXIT_BROKEN_PIPE, EXIT_REFUSED, UserError
 from evalir_desktop.cli.output import printed_safely
+from evalir_desktop.cli.set_aside import short_quotes
 from evalir_desktop.french_argparse import VERSION_HELP, FrenchArgumentParser
 from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.store import StoreError
@@ -89,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.flush()  # a closed pipe is found here, not at the interpreter's exit
             return code
         except (UserError, StoreError) as error:
-            print(f"evalir : {error}", file=sys.stderr)
+            print(f"evalir : {short_quotes(str(error))}", file=sys.stderr)
             return EXIT_REFUSED
         except OutputRefused as error:
-            print(f"evalir : {refused_output(error)}", file=sys.stderr)
+            print(f"evalir : {short_quotes(refused_output(error))}", file=sys.stderr)
             return EXIT_REFUSED
         except BrokenPipeError:
             return stopped_reader()

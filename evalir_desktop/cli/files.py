@@ -72,7 +72,7 @@ def run_init(args) -> int:
 
 
 def run_check(args) -> int:
-    with open_store(args.file) as store:
+    with open_store(args.file, tell=False) as store:
         if store.schema_version > SCHEMA_VERSION:
             raise UserError(
                 f"« {args.file.name} » : {NEWER_FILE_MESSAGE} "

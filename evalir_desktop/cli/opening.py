@@ -3,15 +3,21 @@
 from pathlib import Path
 
 from evalir_desktop.cli.errors import UserError
+from evalir_desktop.cli.set_aside import tell_set_aside
 from evalir_desktop.store import Store, StoreError
 
 
-def open_store(path: Path, *, writable: bool = False) -> Store:
-    """Open read-only, or for writing when asked (refusing a file that is read-only)."""
+def open_store(path: Path, *, writable: bool = False, tell: bool = True) -> Store:
+    """Open read-only, or for writing when asked (refusing a file that is read-only).
+
+    With `tell`, what the store set aside while the command read it is said on stderr
+    when the file is closed (`check` lists it in its own report instead)."""
     try:
         store = Store.open(path, readonly=not writable)
     except StoreError as error:
         raise UserError(str(error)) from error
+    if tell:
+        _tell_when_closed(store)
     if writable and store.readonly:
         reason = store.readonly_reason
         store.close()
@@ -33,3 +39,16 @@ def read_territory_view(path: Path, what: str):
             return territory_view(store)
         except StoreError as error:
             raise UserError(str(error)) from error
+
+
+def _tell_when_closed(store: Store) -> None:
+    close = store.close
+
+    def close_and_tell() -> None:
+        problems = [] if store.closed else list(store.problems)
+        close()
+        told = getattr(store, "_told", set())
+        tell_set_aside([p for p in problems if p not in told])
+        store._told = told | set(problems)
+
+    store.close = close_and_tell

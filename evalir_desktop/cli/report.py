@@ -11,6 +11,7 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.exporting import EXPORT_FORMATS
 from evalir_desktop.cli.opening import open_store
+from evalir_desktop.cli.set_aside import excerpt, short_quotes
 from evalir_desktop.output_guard import check_output
 from evalir_desktop.output_guard import write_output as guarded_write
 from evalir_desktop.store import Store
@@ -93,7 +94,16 @@ def pick_assessment(store: Store, wanted: str | None) -> str:
     if wanted:
         if any(record.id == wanted for record in records):
             return wanted
-        raise UserError(f"aucune évaluation « {wanted} » dans ce fichier. " + _listing(records))
+        set_aside = [p for p in store.problems if p.startswith("Évaluation")]
+        if set_aside:  # the one asked for may be among them: say why, not « aucune »
+            raise UserError(
+                f"aucune évaluation lisible «\u202f{excerpt(wanted)}\u202f» dans ce fichier\u202f: "
+                + " ".join(short_quotes(p) for p in set_aside[:5])
+                + (" " + _listing(records) if records else "")
+            )
+        raise UserError(
+            f"aucune évaluation « {excerpt(wanted)} » dans ce fichier. " + _listing(records)
+        )
     if len(records) == 1:
         return records[0].id
     if not records:
@@ -104,7 +114,9 @@ def pick_assessment(store: Store, wanted: str | None) -> str:
 
 
 def _listing(records) -> str:
-    return "Évaluations : " + " ; ".join(f"{r.id} ({r.title})" for r in records) + "."
+    if not records:
+        return "Ce fichier ne contient aucune évaluation lisible."
+    return "Évaluations : " + " ; ".join(f"{r.id} ({excerpt(r.title)})" for r in records) + "."
 
 
 def load_data(args):
