@@ -32,6 +32,7 @@ from evalir_desktop.ui.assessment.results_page import ResultsPage
 from evalir_desktop.ui.assessment.results_return import ResultsReturn
 from evalir_desktop.ui.assessment.step_page import StepPage
 from evalir_desktop.ui.assessment.undo import AnswerCommand
+from evalir_desktop.ui.home.problems_banner import ProblemsBanner
 from evalir_desktop.ui.widgets.headings import heading
 
 SAVED_STYLE = "color: #555;"
@@ -149,6 +150,8 @@ class AssessmentView(QWidget):
         layout.addWidget(self.version_banner)
         layout.addWidget(self.origin_banner)
         layout.addWidget(self.frozen_banner)
+        self.problems_banner = ProblemsBanner(store)  # what reading this assessment set aside
+        layout.addWidget(self.problems_banner)
         self.results_return = ResultsReturn(self)
         layout.addWidget(self.results_return)
         layout.addWidget(splitter, 1)
