@@ -112,3 +112,12 @@ def test_property_outgoing_names_fit_every_file_system(name):
 def test_property_a_shortened_name_keeps_its_extension(stem, suffix):
     out = outgoing_name(stem.replace("/", "_").replace("\\", "_") + suffix)
     assert out.endswith(suffix) and len(out.encode("utf-8")) <= 200
+
+
+def test_a_name_too_long_for_the_disk_is_said_in_french():
+    import errno
+
+    from evalir_desktop.store.errors import describe
+
+    text = describe(OSError(errno.ENAMETOOLONG, "File name too long"))
+    assert "trop long" in text and "File name" not in text

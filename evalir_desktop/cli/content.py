@@ -25,6 +25,7 @@ from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.versions import content_version_notice
 from evalir_desktop.store import StoreError
+from evalir_desktop.store.errors import describe
 
 
 def register(subparsers) -> None:
@@ -223,7 +224,7 @@ def read_answers_json(path: Path):
             )
         data = path.read_bytes()
     except OSError as error:
-        raise UserError(f"impossible de lire « {path} » ({error.strerror}).") from error
+        raise UserError(f"impossible de lire « {path} » ({describe(error)}).") from error
     try:
         return loads_bounded(data, ANSWERS_JSON_LIMITS, path.name)
     except JsonRefused as error:

@@ -6,6 +6,7 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import read_territory_view
 from evalir_desktop.french import counted
+from evalir_desktop.store.errors import describe
 
 # format name -> function(args) returning an exit code; other packages add theirs here.
 EXPORT_FORMATS: dict[str, Callable] = {}
@@ -50,7 +51,7 @@ def export_territory_csv(args) -> int:
         write_output(args.output, csv_bytes(view.rows), sources=[args.file], replace=args.remplacer)
     except OSError as error:
         raise UserError(
-            f"le fichier « {args.output} » n'a pas pu être écrit ({error.strerror}) : "
+            f"le fichier « {args.output} » n'a pas pu être écrit ({describe(error)}) : "
             "fermez-le s'il est ouvert dans un tableur, ou choisissez un autre dossier."
         ) from error
     print(

@@ -16,6 +16,7 @@ from evalir_desktop.output_guard import check_output
 from evalir_desktop.product.dossier import SUFFIX, DossierRefused, read_dossier
 from evalir_desktop.product.origin import of_town
 from evalir_desktop.store import StoreError
+from evalir_desktop.store.errors import describe
 
 
 def register(subparsers) -> None:
@@ -59,7 +60,7 @@ def run_dossier(args) -> int:
             raise UserError(str(error)) from error
         except OSError as error:
             raise UserError(
-                f"le dossier n'a pas pu être écrit ({error.strerror})\u202f: choisissez un "
+                f"le dossier n'a pas pu être écrit ({describe(error)})\u202f: choisissez un "
                 "autre dossier."
             ) from error
     written = counted(

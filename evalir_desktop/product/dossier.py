@@ -36,6 +36,7 @@ from evalir_desktop.product.origin import of_town
 from evalir_desktop.store.annex_models import SHA256_PATTERN, AttachmentKind
 from evalir_desktop.store.attachment_records import sha256_of
 from evalir_desktop.store.attachment_rules import AttachmentRefused, check_type
+from evalir_desktop.store.errors import describe
 from evalir_desktop.store.values import check_plain, field_of
 from evalir_desktop.text import clean_line, clean_text
 
@@ -238,7 +239,7 @@ def read_dossier(path: str | Path, now: datetime | None = None) -> ProductDossie
         data = path.read_bytes()
     except OSError as error:
         raise DossierRefused(
-            f"« {path.name} » n'a pas pu être lu ({error.strerror}). Vérifiez son emplacement."
+            f"« {path.name} » n'a pas pu être lu ({describe(error)}). Vérifiez son emplacement."
         ) from error
     document = _cleaned(_parse(data, path.name))
     try:

@@ -38,6 +38,7 @@ _ERRNO_TEXTS = {
     errno.EPERM: "l'accès est refusé",
     errno.ENOENT: "le dossier n'existe pas",
     errno.EIO: "erreur de lecture ou d'écriture sur le support",
+    errno.ENAMETOOLONG: "le nom du fichier est trop long pour ce disque",
 }
 _SQLITE_TEXTS = {
     sqlite3.SQLITE_FULL: DISK_FULL,

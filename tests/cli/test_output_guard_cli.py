@@ -165,3 +165,8 @@ def test_consolidate_refuses_a_territory_that_is_one_of_its_inputs(town, capsys)
     before = snapshot(source, other)
     assert_refused(evalir(["consolidate", str(source), str(other), "-o", str(other)]), capsys)
     assert snapshot(source, other) == before
+
+
+def test_a_name_too_long_is_refused_in_french(town, tmp_path, capsys):
+    source, _ = town
+    assert_refused(run(["report"], source, tmp_path / ("r" * 300 + ".pdf")), capsys, "trop long")

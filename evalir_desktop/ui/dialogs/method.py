@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 
 from evalir_desktop.output_guard import OutputRefused, write_output
 from evalir_desktop.report.method import method_pdf
+from evalir_desktop.store.errors import describe
 from evalir_desktop.ui.widgets.save_target import ask_save_target, refuse
 
 FILE_NAME = "EVALIR - méthode d'évaluation.pdf"
@@ -43,7 +44,7 @@ def save_method(window) -> Path | None:
         refuse(window, error)
         return None
     except OSError as error:
-        window.warn(window.tr("Impossible d'enregistrer « %s » (%s).") % (path, error.strerror))
+        window.warn(window.tr("Impossible d'enregistrer « %s » (%s).") % (path, describe(error)))
         return None
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path

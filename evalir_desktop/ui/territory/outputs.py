@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.store import StoreError
+from evalir_desktop.store.errors import describe
 from evalir_desktop.territory.csv_export import write_csv
 from evalir_desktop.territory.importing import open_territory
 from evalir_desktop.ui.territory.task import ReportTask
@@ -53,7 +54,7 @@ class TerritoryOutputs:
                         "Le tableau n'a pas pu être écrit (%s) : fermez-le s'il est ouvert "
                         "dans un tableur, ou choisissez un autre dossier."
                     )
-                    % error.strerror,
+                    % describe(error),
                 )
                 return
             self.status.setText(self.tr("Tableau exporté : %s") % path)
