@@ -30,3 +30,12 @@ def test_missing_log_and_short_user_names():
     assert redact("Ouvert par al", Path("/nulle/part"), "al") == "Ouvert par al"
     text = write_diagnostic(Path("/tmp") / "evalir-diag-test", {}, Path("/nulle/part.log"))
     assert "Dernières lignes du journal" in text.read_text(encoding="utf-8")
+
+
+def test_a_second_diagnostic_never_replaces_the_first(tmp_path):
+    """Issue 21, point 1: the diagnostic goes through the output guard, under a free name."""
+    log = tmp_path / "evalir.log"
+    log.write_text("ligne\n", encoding="utf-8")
+    first = write_diagnostic(tmp_path / "diag", {}, log, home=tmp_path, user="agent")
+    second = write_diagnostic(tmp_path / "diag", {}, log, home=tmp_path, user="agent")
+    assert first != second and first.exists() and second.exists()
