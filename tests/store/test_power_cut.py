@@ -17,6 +17,8 @@ import pytest
 from evalir_desktop.answers import Answer
 from evalir_desktop.store import Store
 
+pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TRIALS = 5
@@ -24,8 +26,6 @@ WRITER = """
 import sys, time
 from evalir_desktop.answers import Answer
 from evalir_desktop.store import Store
-
-pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
 store = Store.open(sys.argv[1])
 store.save_answer(sys.argv[2], "q.derniere", Answer(value=sys.argv[3]))
 print("enregistré", flush=True)
