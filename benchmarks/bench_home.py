@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.results import write_section  # noqa: E402
-from evalir_desktop.commune import Commune  # noqa: E402
+from evalir_desktop.domain.commune import Commune  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
 from tests.synthetic import default_catalogue, random_answer  # noqa: E402
 
@@ -36,9 +36,9 @@ def big_file(path: Path) -> int:
     rng = random.Random(11)
     answers = 0
     with Store.create(path, who="Agent") as store, store.batch():
-        store.save_commune(Commune(nom="Grande-Ville", insee="42218", population=20000))
+        store.town.save_commune(Commune(nom="Grande-Ville", insee="42218", population=20000))
         for index in range(ASSESSMENTS):
-            record = store.create_assessment(
+            record = store.assessments.create(
                 f"Projet {index:04d}",
                 content_id=catalogue.content_id,
                 content_version=catalogue.content_version,
@@ -46,7 +46,7 @@ def big_file(path: Path) -> int:
                 description="Évaluation préparée pour le conseil municipal.",
             )
             for spec in catalogue.questions:
-                store.save_answer(record.id, spec.id, random_answer(spec, rng, 0.1))
+                store.answers.save(record.id, spec.id, random_answer(spec, rng, 0.1))
                 answers += 1
     return answers
 

@@ -16,8 +16,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.results import write_section  # noqa: E402
-from evalir_desktop.commune import Commune  # noqa: E402
 from evalir_desktop.content import load_content  # noqa: E402
+from evalir_desktop.domain.commune import Commune  # noqa: E402
 from evalir_desktop.report import full_report, report_data, summary_report  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
 from tests.report.factories import demo_assessment  # noqa: E402
@@ -38,7 +38,7 @@ def measure(runs: int) -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.evalir"
         with Store.open(path, create=True) as store:
-            store.save_commune(TOWN)
+            store.town.save_commune(TOWN)
             assessment_id = demo_assessment(store, comment_length=300, actions=20, unknown_every=0)
             for index in range(runs + 1):
                 started = time.perf_counter()
@@ -54,7 +54,7 @@ def measure(runs: int) -> dict[str, list[float]]:
                 else:
                     figures["first"].append(full)
             figures["pages"].append(len(re.findall(rb"/Type /Page[^s]", pdf)))
-            answered = len(store.answers(assessment_id))
+            answered = len(store.answers.of(assessment_id))
     figures["answers"] = [answered]
     return figures
 

@@ -16,20 +16,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.results import write_section  # noqa: E402
-from evalir_desktop.answers import Answer  # noqa: E402
-from evalir_desktop.commune import Commune  # noqa: E402
+from evalir_desktop.domain.answers import Answer  # noqa: E402
+from evalir_desktop.domain.commune import Commune  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
 
 
 def save_milliseconds(folder: Path, saves: int = 1000) -> tuple[list[float], str]:
     with Store.open(folder / "bench.evalir", create=True) as store:
-        store.save_commune(Commune(nom="Bourg", insee="01053"))
-        record = store.create_assessment("Bench", content_id="c", content_version="1")
+        store.town.save_commune(Commune(nom="Bourg", insee="01053"))
+        record = store.assessments.create("Bench", content_id="c", content_version="1")
         mode = store.durability()
         figures = []
         for index in range(saves):
             started = time.perf_counter()
-            store.save_answer(record.id, f"q.{index % 80}", Answer(value="oui", comment=str(index)))
+            store.answers.save(
+                record.id, f"q.{index % 80}", Answer(value="oui", comment=str(index))
+            )
             figures.append((time.perf_counter() - started) * 1000)
     return figures, mode
 

@@ -6,14 +6,14 @@ import json
 from datetime import date
 from pathlib import Path
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
+from evalir_desktop.domain.annexes import TrainingRecord
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.paths import EXAMPLE_FILE_NAME
 from evalir_desktop.resources import resource_path
 from evalir_desktop.store import Store
-from evalir_desktop.store.annex_models import TrainingRecord
-from evalir_desktop.store.models import DecisionRecord
 
 EXAMPLE_AUTHOR = "Exemple EVALIR"
 
@@ -35,17 +35,17 @@ def write_example(folder: Path, content: Content) -> Path:
     for stale in (path, path.with_name(path.name + "-journal")):
         stale.unlink(missing_ok=True)
     with Store.open(path, create=True, who=EXAMPLE_AUTHOR) as store:
-        store.save_commune(Commune(**data["commune"]))
-        record = store.create_assessment(
+        store.town.save_commune(Commune(**data["commune"]))
+        record = store.assessments.create(
             content_id=content.id, content_version=content.version, **data["assessment"]
         )
         for question_id, answer in data["answers"].items():
-            store.save_answer(record.id, question_id, Answer(**answer))
+            store.answers.save(record.id, question_id, Answer(**answer))
         for action in data["actions"]:
             due = action.get("due_date")
             fields = {**action, "due_date": date.fromisoformat(due) if due else None}
-            store.add_action(record.id, **fields)
-        store.save_decision(DecisionRecord(assessment_id=record.id, **data["decision"]))
+            store.plan.add_action(record.id, **fields)
+        store.plan.save_decision(DecisionRecord(assessment_id=record.id, **data["decision"]))
         for training in data["trainings"]:
-            store.save_training(TrainingRecord(**training))
+            store.trainings.save(TrainingRecord(**training))
     return path

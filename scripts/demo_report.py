@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from evalir_desktop.answers import Answer  # noqa: E402
-from evalir_desktop.commune import Commune  # noqa: E402
 from evalir_desktop.content import is_visible, load_content  # noqa: E402
+from evalir_desktop.domain.answers import Answer  # noqa: E402
+from evalir_desktop.domain.commune import Commune  # noqa: E402
 from evalir_desktop.report import DOCUMENTS, EXPORTS, ReportOptions, build, report_data  # noqa: E402
 from evalir_desktop.store import Store  # noqa: E402
 from tests.report.factories import CHATBOT_FACTS, choose  # noqa: E402
@@ -129,8 +129,8 @@ ACTIONS = [
 def make_demo(path: Path) -> str:
     content = load_content()
     with Store.open(path, create=True, who="Hélène Dupré") as store:
-        store.save_commune(TOWN)
-        record = store.create_assessment(
+        store.town.save_commune(TOWN)
+        record = store.assessments.create(
             "Agent conversationnel de l'accueil",
             content_id=content.id,
             content_version=content.version,
@@ -155,9 +155,9 @@ def make_demo(path: Path) -> str:
                 value = choose(question, index, "Non précisé")
                 answer = Answer(value=value, comment=comment)
             answers[question.id] = answer
-            store.save_answer(record.id, question.id, answer)
+            store.answers.save(record.id, question.id, answer)
         for title, axis, owner, due, priority, status in ACTIONS:
-            store.add_action(
+            store.plan.add_action(
                 record.id,
                 title,
                 axis_id=axis,

@@ -125,7 +125,7 @@ def capture(out: Path, suffix: str) -> None:
     camera.shot(dialog, "nouvelle-evaluation")
     dialog.close()
 
-    assessment_id = window.store.assessments()[0].id
+    assessment_id = window.store.assessments.all()[0].id
     window.open_assessment(assessment_id)
     view = window.assessment_view
     view.go_to_step("gouvernance")
@@ -165,7 +165,7 @@ def follow_up(camera, window, content, work: Path) -> None:
 
     copy = window.store.save_copy_as(work / "Mairie de Saint-Martin" / "exemple suivi.evalir")
     window.open_path(copy)
-    validated = window.store.assessments()[0].id
+    validated = window.store.assessments.all()[0].id
     window.open_assessment(validated)
     view = window.assessment_view
     view.go_to_step("plan")

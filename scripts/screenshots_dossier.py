@@ -32,7 +32,7 @@ def prepared_file(work: Path, content) -> tuple[Path, str]:
     with Store.open(example, readonly=True) as store:
         store.save_copy_as(path)
     with Store.open(path, who="Hélène Dupré") as store:
-        record = new_version(store, store.assessments()[0].id)
+        record = new_version(store, store.assessments.all()[0].id)
         add_dossier(store, record.id)
     return path, record.id
 

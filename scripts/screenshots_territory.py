@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def shared(path: Path, out: Path) -> Path:
+    from evalir_desktop.sharing.pipeline import share
     from evalir_desktop.store import Store
-    from evalir_desktop.territory.share import share
 
     with Store.open(path) as store:
         return share(store, out).path
@@ -28,21 +28,21 @@ def shared(path: Path, out: Path) -> Path:
 
 def name_the_products(towns: list[Path]) -> None:
     """Give each tool the name a town would write (« Docaposte — Agent d'accueil »)."""
-    from evalir_desktop.answers import Answer
+    from evalir_desktop.domain.answers import Answer
     from evalir_desktop.store import Store
 
     for path in towns:
         with Store.open(path) as store:
-            for record in store.assessments():
-                if record.supplier and not store.is_frozen(record.id):
+            for record in store.assessments.all():
+                if record.supplier and not store.plan.is_frozen(record.id):
                     name = f"{record.supplier} — {record.title}"
-                    store.save_answer(record.id, "contexte.fournisseur_nom", Answer(value=name))
+                    store.answers.save(record.id, "contexte.fournisseur_nom", Answer(value=name))
 
 
 def prepare(work: Path, content) -> dict:
     """Eight towns; one writes the dossier of its chatbot, another starts from it; later a
     town adds a project and trashes another; a town of another EPCI sends its file."""
-    from evalir_desktop.commune import Commune
+    from evalir_desktop.domain.commune import Commune
     from evalir_desktop.product.dossier import read_dossier
     from evalir_desktop.product.starting import start_from_dossier
     from evalir_desktop.store import Store
@@ -53,27 +53,28 @@ def prepare(work: Path, content) -> dict:
     name_the_products(towns)
     with Store.open(towns[0]) as store:
         source = max(
-            store.assessments(), key=lambda r: (bool(r.supplier), not store.is_frozen(r.id))
+            store.assessments.all(),
+            key=lambda r: (bool(r.supplier), not store.plan.is_frozen(r.id)),
         )
         dossier_path, _ = write_product_dossier(store, content, source.id, work)
     with Store.open(towns[1]) as store:
         started = start_from_dossier(store, content, read_dossier(dossier_path))
     first = [shared(path, work / "envoi 1" / path.name) for path in towns]
     with Store.open(towns[2]) as store:
-        store.create_assessment(
+        store.assessments.create(
             "Transcription des conseils municipaux",
             content_id=content.id,
             content_version=content.version,
             supplier="Ubiqus",
             ai_type="voix",
         )
-        store.delete_assessment(store.assessments()[-1].id)
+        store.assessments.delete(store.assessments.all()[-1].id)
     stranger = work / "autre epci.evalir"
     with Store.create(stranger) as store:
-        store.save_commune(
+        store.town.save_commune(
             Commune(nom="Feurs", insee="42094", epci_nom="Forez-Est", epci_siren="200065647")
         )
-        store.create_assessment("Chatbot", content_id=content.id, content_version=content.version)
+        store.assessments.create("Chatbot", content_id=content.id, content_version=content.version)
     second = [shared(towns[2], work / "envoi 2" / towns[2].name), stranger]
     return {"first": first, "second": second, "dossier": dossier_path, "reused": started}
 

@@ -5,8 +5,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from evalir_desktop.domain.annexes import OpinionRecord, TrainingRecord
 from evalir_desktop.store import Store
-from evalir_desktop.store.annex_models import OpinionRecord, TrainingRecord
 
 CONTRACT_BYTES = b"%PDF-1.4\n% contrat de service\n" + bytes(range(256)) * 64
 DPD = "Jon Etxeberria"
@@ -21,11 +21,11 @@ def add_dossier(store: Store, assessment_id: str) -> dict:
         contract.write_bytes(CONTRACT_BYTES)
         dpia = Path(folder) / "AIPD agent conversationnel.odt"
         dpia.write_bytes(b"PK\x03\x04 analyse d'impact " * 50)
-        attached = store.add_attachment(
+        attached = store.attachments.add(
             assessment_id, contract, kind="contrat", comment="Signé le 3 octobre 2026"
         )
-        store.add_attachment(assessment_id, dpia, question_id="donnees.conservation", kind="aipd")
-    store.save_opinion(
+        store.attachments.add(assessment_id, dpia, question_id="donnees.conservation", kind="aipd")
+    store.opinions.save(
         OpinionRecord(
             assessment_id=assessment_id,
             step_id="donnees",
@@ -36,7 +36,7 @@ def add_dossier(store: Store, assessment_id: str) -> dict:
             given_on=date(2026, 11, 18),
         )
     )
-    store.save_opinion(
+    store.opinions.save(
         OpinionRecord(
             assessment_id=assessment_id,
             step_id="besoin",
@@ -62,5 +62,5 @@ def add_dossier(store: Store, assessment_id: str) -> dict:
             people=6,
         ),
     ):
-        store.save_training(training)
+        store.trainings.save(training)
     return {"contract_sha": attached.sha256}

@@ -1,6 +1,6 @@
 """The one factory of town profiles for the tests: a valid profile, any field replaced."""
 
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.commune import Commune
 
 SAINT_ETIENNE_DE_TINEE = {
     "nom": "Saint-Étienne-de-Tinée",

@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-from evalir_desktop.store.inspection import readonly_uri
+from evalir_desktop.store.file.inspection import readonly_uri
 
 
 def query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.store import Store
-from evalir_desktop.store.models import DecisionRecord
 from tests.synthetic_names import (
     BASES,
     DEPARTMENTS,
@@ -185,7 +185,7 @@ def fill_assessment(
     for spec in catalogue.questions:
         if spec.id in skip or rng.random() > coverage:
             continue
-        store.save_answer(assessment_id, spec.id, random_answer(spec, rng, unknown_rate), who)
+        store.answers.save(assessment_id, spec.id, random_answer(spec, rng, unknown_rate), who)
         count += 1
     return count
 
@@ -206,7 +206,7 @@ def generate_town(
     path = Path(path)
     with Store.create(path, who=agent) as store, store.batch():
         population = rng.choice([180, 420, 950, 1800, 3500, 7200, 15000])
-        store.save_commune(
+        store.town.save_commune(
             Commune(
                 nom=name or town_name(index, rng),
                 insee=insee_code(index),
@@ -230,7 +230,7 @@ def add_assessment(store: Store, catalogue: Catalogue, rng: random.Random, agent
     use_template = template is not None and rng.random() < 0.8
     ai_type = template.ai_type if use_template else rng.choice(FALLBACK_AI_TYPES)
     title = template.title if use_template else rng.choice(FREE_PROJECTS)
-    record = store.create_assessment(
+    record = store.assessments.create(
         title,
         content_id=catalogue.content_id,
         content_version=catalogue.content_version,
@@ -244,7 +244,7 @@ def add_assessment(store: Store, catalogue: Catalogue, rng: random.Random, agent
     prefilled = set()
     if use_template:
         for question_id, value in template.answers.items():
-            store.save_answer(record.id, question_id, Answer(value=value), agent)
+            store.answers.save(record.id, question_id, Answer(value=value), agent)
             prefilled.add(question_id)
     fill_assessment(
         store,
@@ -257,14 +257,14 @@ def add_assessment(store: Store, catalogue: Catalogue, rng: random.Random, agent
         skip=prefilled,
     )
     if rng.random() < 0.5:
-        store.add_action(
+        store.plan.add_action(
             record.id,
             "Former les agents concernés",
             owner=rng.choice([agent, "DGS", person(rng)]),
             due_date=date(2027, 1, 1) + timedelta(days=rng.randint(0, 300)),
         )
     if rng.random() < 0.35:
-        store.save_decision(
+        store.plan.save_decision(
             DecisionRecord(
                 assessment_id=record.id,
                 validated_by=person(rng),

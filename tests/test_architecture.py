@@ -64,7 +64,7 @@ def outside_store(relative: Path) -> bool:
 
 def test_only_the_store_runs_sql():
     """Every SQL statement on a file lives in `store/`: nobody else reaches the connection."""
-    pattern = r"store\.conn|store\.db|\.conn\.execute|\._conn\b|\._db\b"
+    pattern = r"store\.conn|store\.db|\.conn\.execute|\._conn\b|\._db\b|\bunit\.(conn|db)\b"
     assert lines_matching(pattern, outside_store) == []
 
 
@@ -74,11 +74,11 @@ def test_no_sqlite_outside_the_store():
 
 
 def test_files_are_written_in_one_way():
-    """Outside `store/atomic.py` (the file's own writes) and `output_guard.py` (every
+    """Outside `store/file/atomic.py` (the file's own writes) and `output_guard.py` (every
     output, checked then written in one step) nobody writes a file by hand: a crash never
-    leaves half. (`store/snapshot.py` copies files into a private temporary folder.)"""
+    leaves half. (`store/file/snapshot.py` copies files into a private temporary folder.)"""
     pattern = r"os\.replace\(|\.write_bytes\(|\.write_text\(|shutil\.copy"
-    allowed = {"store/atomic.py", "store/snapshot.py", "output_guard.py"}
+    allowed = {"store/file/atomic.py", "store/file/snapshot.py", "output_guard.py"}
     assert lines_matching(pattern, lambda p: p.as_posix() not in allowed) == []
 
 

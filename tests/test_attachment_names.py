@@ -9,7 +9,7 @@ from evalir_desktop.attachment_names import (
     BIDI_CONTROLS,
     outgoing_name,
 )
-from evalir_desktop.store.attachment_rules import (
+from evalir_desktop.domain.attachment_rules import (
     EXECUTABLE_SUFFIXES,
     AttachmentRefused,
     check_type,
@@ -87,14 +87,14 @@ def test_a_254_character_name_opens_and_saves_with_its_name_kept_for_display(
     source.mkdir()
     path = source / name
     path.write_bytes(b"%PDF-1.4 compte rendu")
-    attachment = store.add_attachment(record.id, path)
-    assert store.attachment(attachment.id).name == name  # the original, for display
-    opened = store.attachment_copy(attachment.id)
+    attachment = store.attachments.add(record.id, path)
+    assert store.attachments.get(attachment.id).name == name  # the original, for display
+    opened = store.attachments.copy_out(attachment.id)
     assert opened.read_bytes() == b"%PDF-1.4 compte rendu"
     assert opened.suffix == ".pdf" and len(opened.name.encode()) <= 200
     out = tmp_path / "copie"
     out.mkdir()
-    saved = store.attachment_copy(attachment.id, out)
+    saved = store.attachments.copy_out(attachment.id, out)
     assert saved.parent == out and saved.name.endswith("….pdf")
     assert saved.name.startswith("Compte rendu du conseil tres long")
 

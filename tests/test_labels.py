@@ -4,7 +4,6 @@ from typing import get_args
 
 import pytest
 
-from evalir_desktop.commune import DPD_LABELS, DpdChoice
 from evalir_desktop.content.models import (
     LEVEL_LABELS,
     PRIORITY_LABELS,
@@ -13,7 +12,7 @@ from evalir_desktop.content.models import (
     Priority,
     Role,
 )
-from evalir_desktop.store.annex_models import (
+from evalir_desktop.domain.annexes import (
     ATTACHMENT_KIND_LABELS,
     AUDIENCE_LABELS,
     REVIEWER_ROLE_LABELS,
@@ -24,7 +23,8 @@ from evalir_desktop.store.annex_models import (
     TrainingAudience,
     Verdict,
 )
-from evalir_desktop.store.models import (
+from evalir_desktop.domain.commune import DPD_LABELS, DpdChoice
+from evalir_desktop.domain.records import (
     ACTION_PRIORITY_LABELS,
     ACTION_STATUS_LABELS,
     OUTCOME_LABELS,
@@ -65,7 +65,7 @@ def test_every_decision_outcome_has_a_label():
 
 
 def test_one_spelling_for_each_role():
-    from evalir_desktop.store.annex_models import REVIEWER_ROLE_LABELS
+    from evalir_desktop.domain.annexes import REVIEWER_ROLE_LABELS
 
     for code, label in REVIEWER_ROLE_LABELS.items():
         assert label == ROLE_LABELS[code]

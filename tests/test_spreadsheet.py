@@ -7,8 +7,8 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.spreadsheet import csv_bytes, is_dangerous, safe_cell
 from tests.report.factories import demo_assessment
 
@@ -37,8 +37,8 @@ def formula_like(cell: str) -> bool:
 def test_every_csv_export_neutralises_formulas(store, tmp_path, capsys):
     assessment_id = demo_assessment(store, comment_length=10, actions=0)
     for index, payload in enumerate(PAYLOADS):
-        store.add_action(assessment_id, payload, owner=payload, note=payload)
-        store.save_answer(
+        store.plan.add_action(assessment_id, payload, owner=payload, note=payload)
+        store.answers.save(
             assessment_id,
             ["besoin.probleme", "contexte.finalite", "donnees.sources"][index % 3],
             Answer(value=payload, comment=payload),

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment.engine import evaluate
 from evalir_desktop.assessment.models import Evaluation
-from evalir_desktop.commune import Commune
 from evalir_desktop.content.models import Content
 from evalir_desktop.content.validation import display_answer
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 
 
 class Frozen(BaseModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment.calendar import final_limit_text, months_between, status_text
 from evalir_desktop.assessment.models import (
     Evaluation,
@@ -15,7 +14,6 @@ from evalir_desktop.assessment.models import (
     UnknownItem,
 )
 from evalir_desktop.assessment.scoring import score_axis
-from evalir_desktop.commune import DPD_LABELS, Commune
 from evalir_desktop.content.conditions import (
     PROFILE_LABELS,
     PROFILE_PREFIX,
@@ -36,6 +34,8 @@ from evalir_desktop.content.models import (
 )
 from evalir_desktop.content.validation import display_value
 from evalir_desktop.content.visibility import effective_answers, visible_questions
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import DPD_LABELS, Commune
 
 
 def _trigger(content: Content, fact: Fact) -> Trigger:

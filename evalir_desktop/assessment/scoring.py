@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment.models import AxisResult, LoweringAnswer
 from evalir_desktop.content.models import SCORABLE_TYPES, Axis, Question
 from evalir_desktop.content.validation import display_answer
+from evalir_desktop.domain.answers import Answer
 
 LOWERING_SHOWN = 3
 

@@ -33,7 +33,7 @@ def run_remove_absent(args) -> int:
     if not args.file.exists():
         raise UserError(f"le fichier de territoire « {args.file.name} » n'existe pas.")
     with open_territory(args.file) as store:
-        absent = store.absent_assessments()
+        absent = store.absences.absent()
         if not args.assessment:
             for row in absent:
                 print(f"{row.assessment_id}  {row.commune} — {row.title} ({row.file_name})")
@@ -51,7 +51,7 @@ def run_remove_absent(args) -> int:
                 "pour la retirer du territoire."
             )
         try:
-            store.set_aside(row.assessment_id)
+            store.absences.set_aside(row.assessment_id)
         except StoreError as error:
             raise UserError(str(error)) from error
     print(f"« {row.title} » ({row.commune}) a été retirée du territoire.")

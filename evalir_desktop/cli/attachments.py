@@ -4,10 +4,10 @@ from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
+from evalir_desktop.domain.annexes import ATTACHMENT_KIND_LABELS
+from evalir_desktop.domain.attachment_rules import size_label
+from evalir_desktop.sharing.pipeline import resolve_assessment_ids
 from evalir_desktop.store import StoreError
-from evalir_desktop.store.annex_models import ATTACHMENT_KIND_LABELS
-from evalir_desktop.store.attachment_rules import size_label
-from evalir_desktop.territory.share import resolve_assessment_ids
 
 KINDS = ", ".join(ATTACHMENT_KIND_LABELS)
 
@@ -43,7 +43,7 @@ def run_attach(args) -> int:
             _check_question(args.question)
         for path in args.pieces:
             try:
-                record = store.add_attachment(
+                record = store.attachments.add(
                     assessment_id,
                     path,
                     question_id=args.question,

@@ -9,15 +9,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.bounded_json import JsonLimits
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import ContentError, load_content, parse_value, validate_answer
 from evalir_desktop.content.models import LEVEL_LABELS, PRIORITY_LABELS, Content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.french import counted, french_date
 from evalir_desktop.session.changes import UpdateAccount, account_details, session_account
 from evalir_desktop.session.reviews import opinion_line, reviews_json

@@ -7,14 +7,14 @@ from pydantic import ValidationError
 from evalir_desktop.cli.errors import EXIT_OK, EXIT_REFUSED, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.output import print_json, validation_message
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.attachment_rules import size_label
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import STATUS_LABELS
 from evalir_desktop.session.literacy import summary_text
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
-from evalir_desktop.store.attachment_rules import size_label
-from evalir_desktop.store.models import STATUS_LABELS
-from evalir_desktop.store.opening import NEWER_FILE_MESSAGE
+from evalir_desktop.store.file.opening import NEWER_FILE_MESSAGE
 
 
 def register(subparsers) -> None:
@@ -64,7 +64,7 @@ def run_init(args) -> int:
         raise UserError(validation_message(error)) from error
     try:
         with Store.create(args.file) as store:
-            store.save_commune(commune)
+            store.town.save_commune(commune)
     except StoreError as error:
         raise UserError(str(error)) from error
     print(f"Fichier créé : {args.file}")
@@ -79,21 +79,21 @@ def run_check(args) -> int:
                 f"(format {store.schema_version}, ce programme lit jusqu'au format "
                 f"{SCHEMA_VERSION})."
             )
-        commune = store.commune()
+        commune = store.town.commune()
         report = {
             "fichier": str(args.file),
             "version_schema": store.schema_version,
             "role": store.role,
             "commune": commune.nom if commune else None,
-            "evaluations": len(store.assessments()),
+            "evaluations": len(store.assessments.all()),
             "integrite": "ok" if store.integrity_ok() else "en échec",
             "ecrit_par": store.meta("written_with"),
             "remarque": None
             if store.readonly_reason == "Fichier ouvert en lecture seule."
             else store.readonly_reason,
             "donnees_ecartees": store.check_rows(),
-            "pieces_jointes": store.attachment_count(),
-            "pieces_jointes_octets": store.attachments_total(),
+            "pieces_jointes": store.attachments.count(),
+            "pieces_jointes_octets": store.attachments.total(),
         }
     if args.json:
         print_json(report)
@@ -130,7 +130,7 @@ def assessment_summary(store: Store, content, record) -> dict:
         "inconnues": summary.unknowns,
         "validee": summary.frozen,
         "modifie_le": record.updated_at,
-        "pieces_jointes": len(store.attachments(record.id)),
+        "pieces_jointes": len(store.attachments.of(record.id)),
         "etapes_a_corriger": [r.step_id for r in reviews if r.to_correct],
         "etapes_a_corriger_titres": [r.title for r in reviews if r.to_correct],
     }
@@ -145,14 +145,16 @@ def obligations_text(count: int) -> str:
 def run_info(args) -> int:
     content = load_content()
     with open_store(args.file) as store:
-        commune = store.commune()
-        trainings = store.trainings() if store.commune_id() and store.role == "commune" else []
+        commune = store.town.commune()
+        trainings = (
+            store.trainings.of() if store.town.commune_id() and store.role == "commune" else []
+        )
         info = {
             "role": store.role,
             "commune": commune.model_dump() if commune else None,
             "formations_ia": [t.model_dump(mode="json") for t in trainings],
             "evaluations": [
-                assessment_summary(store, content, record) for record in store.assessments()
+                assessment_summary(store, content, record) for record in store.assessments.all()
             ],
         }
     if args.json:

@@ -11,10 +11,10 @@ from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
 from evalir_desktop.cli.report import pick_assessment
 from evalir_desktop.content import Content
+from evalir_desktop.domain.origin import of_town
 from evalir_desktop.french import counted
 from evalir_desktop.output_guard import check_output
 from evalir_desktop.product.dossier import SUFFIX, DossierRefused, read_dossier
-from evalir_desktop.product.origin import of_town
 from evalir_desktop.store import StoreError
 from evalir_desktop.store.errors import describe
 

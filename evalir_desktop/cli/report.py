@@ -90,7 +90,7 @@ def register(subparsers) -> None:
 
 def pick_assessment(store: Store, wanted: str | None) -> str:
     """The assessment asked for; without `--assessment`, the only one of the file."""
-    records = store.assessments()
+    records = store.assessments.all()
     if wanted:
         if any(record.id == wanted for record in records):
             return wanted

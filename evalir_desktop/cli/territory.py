@@ -10,11 +10,12 @@ from evalir_desktop.cli.output import print_json
 from evalir_desktop.cli.report import REPORT_MODES, add_replace_option, write_output
 from evalir_desktop.french import counted
 from evalir_desktop.output_guard import check_updated_file
+from evalir_desktop.sharing.pipeline import share
+from evalir_desktop.sharing.texts import preview_lines
 from evalir_desktop.store import StoreError
 from evalir_desktop.territory.conflicts import CONFLICT_ADVICE, conflict_text
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.territory.models import FileReport, ImportReport
-from evalir_desktop.territory.share import preview_lines, share
 
 EXIT_SOME_REFUSED = 1
 EXIT_CONFLICT = 3
@@ -192,7 +193,7 @@ def run_territory_report(args) -> int:
     write_output(args, territory_report(view))
     try:
         with open_territory(args.file) as store:
-            store.record_report(args.output.name)  # the next evolution counts from here
+            store.snapshots.record_report(args.output.name)  # the next evolution counts from here
     except StoreError:
         pass  # a read-only territory file: the report is written all the same
     towns = counted(len(view.towns), "commune", "communes")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content.conditions import Condition, tests
 from evalir_desktop.content.errors import ContentError
 from evalir_desktop.content.models import CHOICE_TYPES, Content, Question
 from evalir_desktop.content.named import content_conditions
 from evalir_desktop.content.validation import validate_answer
+from evalir_desktop.domain.answers import Answer
 
 
 def _check_condition(

@@ -18,8 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.answers import UNKNOWN_TOKEN, Answer
+from evalir_desktop.domain.commune import Commune
 
 COMPARISONS = ("gt", "gte", "lt", "lte")
 TESTS = ("equals", "in_", "contains", *COMPARISONS, "count_gte", "answered", "unknown")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from evalir_desktop.commune import DPD_LABELS
 from evalir_desktop.content.conditions import (
     PROFILE_LABELS,
     AllOf,
@@ -14,6 +13,7 @@ from evalir_desktop.content.conditions import (
 )
 from evalir_desktop.content.models import Content
 from evalir_desktop.content.validation import UNKNOWN_LABEL
+from evalir_desktop.domain.commune import DPD_LABELS
 from evalir_desktop.french import NNBSP, quoted
 
 Line = tuple[int, str]  # (depth, text)

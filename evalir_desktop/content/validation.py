@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 
-from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
 from evalir_desktop.bounded_json import JsonLimits, JsonRefused, loads_bounded
 from evalir_desktop.content.models import Question
+from evalir_desktop.domain.answers import UNKNOWN_TOKEN, Answer
 
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 20_000

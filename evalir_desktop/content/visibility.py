@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
 from evalir_desktop.content.conditions import Context, holds
 from evalir_desktop.content.models import Content, Question
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 
 
 def effective_answers(

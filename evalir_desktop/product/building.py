@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from evalir_desktop import __version__
+from evalir_desktop.domain.origin import PRODUCT_NAME_QUESTION
+from evalir_desktop.domain.slug import slug
 from evalir_desktop.file_names import cut_at_word
 from evalir_desktop.product.dossier import (
     MAX_ATTACHMENT_BYTES,
@@ -22,10 +24,8 @@ from evalir_desktop.product.dossier import (
     DossierSource,
     ProductDossier,
 )
-from evalir_desktop.product.origin import PRODUCT_NAME_QUESTION
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import StoreError
-from evalir_desktop.territory.share import slug
 
 
 class NothingToShare(StoreError):
@@ -52,12 +52,12 @@ def product_attachments(session: AssessmentSession) -> list[DossierAttachment]:
     """The documents attached to the questions about the tool (never the town's others)."""
     store, content = session.store, session.content
     found, total = [], 0
-    for record in store.attachments(session.assessment_id):
+    for record in store.attachments.of(session.assessment_id):
         question_id = content.renamed_questions.get(record.question_id, record.question_id)
         question = content.question(question_id) if question_id else None
         if question is None or not question.product:
             continue
-        data = store.attachment_data(record.id)
+        data = store.attachments.data(record.id)
         total += len(data)
         if total > MAX_ATTACHMENT_BYTES:
             raise StoreError(
@@ -79,7 +79,7 @@ def product_name(session: AssessmentSession) -> str:
 
 
 def _answered_on(session: AssessmentSession, question_ids: set[str]) -> date:
-    authors = session.store.answer_authors(session.assessment_id)
+    authors = session.store.answers.authors(session.assessment_id)
     stamps = [authors[qid].updated_at for qid in question_ids if qid in authors]
     latest = max(stamps, default=session.record.updated_at)
     return datetime.fromisoformat(latest).date()

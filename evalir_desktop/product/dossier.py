@@ -29,15 +29,15 @@ from pydantic import (
 )
 
 from evalir_desktop.bounded_json import JsonLimits, JsonRefused, loads_bounded
-from evalir_desktop.commune import insee_problem
 from evalir_desktop.content.models import QuestionId
+from evalir_desktop.domain.annexes import SHA256_PATTERN, AttachmentKind
+from evalir_desktop.domain.attachment_rules import AttachmentRefused, check_type
+from evalir_desktop.domain.commune import insee_problem
+from evalir_desktop.domain.origin import of_town
+from evalir_desktop.domain.values import check_plain, field_of
 from evalir_desktop.output_guard import write_output
-from evalir_desktop.product.origin import of_town
-from evalir_desktop.store.annex_models import SHA256_PATTERN, AttachmentKind
 from evalir_desktop.store.attachment_records import sha256_of
-from evalir_desktop.store.attachment_rules import AttachmentRefused, check_type
 from evalir_desktop.store.errors import describe
-from evalir_desktop.store.values import check_plain, field_of
 from evalir_desktop.text import clean_line, clean_text
 
 FORMAT = "evalir-dossier-produit"

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.attachment_rules import AttachmentRefused
+from evalir_desktop.domain.origin import Origin
+from evalir_desktop.domain.records import AssessmentRecord
 from evalir_desktop.product.dossier import ProductDossier
-from evalir_desktop.product.origin import Origin
 from evalir_desktop.session.session import current_answers
 from evalir_desktop.session.starting import start_assessment
-from evalir_desktop.store import AssessmentRecord, Store
-from evalir_desktop.store.attachment_rules import AttachmentRefused
+from evalir_desktop.store import Store
 
 
 @dataclass
@@ -81,7 +82,7 @@ def start_from_dossier(
     with store.batch():
         record = start_assessment(store, content, (title or "").strip() or product.name, **fields)
         for question_id, answer in reuse.answers.items():
-            store.save_answer(record.id, question_id, answer, who=tag)
+            store.answers.save(record.id, question_id, answer, who=tag)
         for attachment in dossier.attachments:
             reason = attach(store, content, record.id, attachment, tag)
             if reason:
@@ -96,7 +97,7 @@ def attach(store: Store, content: Content, assessment_id: str, attachment, tag: 
     if question is None or not question.product:
         return f"« {attachment.name} »\u202f: pièce jointe d'une question qui ne décrit pas l'outil"
     try:
-        store.add_attachment_data(
+        store.attachments.add_data(
             assessment_id,
             attachment.name,
             attachment.content(),

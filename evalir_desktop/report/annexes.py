@@ -1,11 +1,11 @@
 """Report blocks of the dossier: reviewers' opinions per axis, the town's AI literacy
 record (Art. 4), and the annex listing the attached files with their fingerprint."""
 
+from evalir_desktop.domain.attachment_rules import size_label
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.model import Block, Heading, Para, bullets, long_text, table
 from evalir_desktop.report.typography import counted, fr_date
 from evalir_desktop.session.reviews import opinion_line
-from evalir_desktop.store.attachment_rules import size_label
 
 ANNEX_TITLE = "Annexe : pièces jointes"
 LITERACY_RULE = "aiact.maitrise_ia"

@@ -2,6 +2,11 @@
 
 import re
 
+from evalir_desktop.domain.records import (
+    ACTION_PRIORITY_LABELS,
+    ACTION_STATUS_LABELS,
+    OUTCOME_LABELS,
+)
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.model import (
     BlankLines,
@@ -17,11 +22,6 @@ from evalir_desktop.report.model import (
     table,
 )
 from evalir_desktop.report.typography import counted, fr_date
-from evalir_desktop.store.models import (
-    ACTION_PRIORITY_LABELS,
-    ACTION_STATUS_LABELS,
-    OUTCOME_LABELS,
-)
 
 
 def action_rows(data: ReportData) -> list[list[str]]:

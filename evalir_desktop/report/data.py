@@ -6,22 +6,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, Question, load_content, visible_questions
-from evalir_desktop.report.document import PageInfo
-from evalir_desktop.report.fingerprint import fingerprint
-from evalir_desktop.report.typography import fr_date
-from evalir_desktop.session.reviews import StepReview
-from evalir_desktop.session.session import AssessmentSession, Summary, summarize
-from evalir_desktop.store.annex_models import AttachmentRecord, TrainingRecord
-from evalir_desktop.store.models import (
+from evalir_desktop.domain.annexes import AttachmentRecord, TrainingRecord
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import (
     STATUS_LABELS,
     ActionRecord,
     AssessmentRecord,
     DecisionRecord,
 )
+from evalir_desktop.report.document import PageInfo
+from evalir_desktop.report.fingerprint import fingerprint
+from evalir_desktop.report.typography import fr_date
+from evalir_desktop.session.reviews import StepReview
+from evalir_desktop.session.session import AssessmentSession, Summary, summarize
 
 UNNAMED_TOWN = "Commune (profil non renseigné)"
 

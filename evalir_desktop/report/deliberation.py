@@ -6,6 +6,7 @@ The decision stays blank for the council, unless it is already recorded in the p
 
 from datetime import date
 
+from evalir_desktop.domain.records import OUTCOME_LABELS
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.model import (
     BlankLines,
@@ -21,7 +22,6 @@ from evalir_desktop.report.model import (
 )
 from evalir_desktop.report.summary import purpose, questions_to_decide
 from evalir_desktop.report.typography import fr_date
-from evalir_desktop.store.models import OUTCOME_LABELS
 
 BINDING = ("interdit", "obligation")
 MAX_COMMITMENTS = 6

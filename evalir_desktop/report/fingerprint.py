@@ -4,9 +4,9 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
-from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import ActionRecord, AssessmentRecord, DecisionRecord
 
 ASSESSMENT_FIELDS = {"id", "title", "description", "service", "status", "ai_type", "supplier"}
 

@@ -3,10 +3,10 @@
 import io
 from datetime import date
 
+from evalir_desktop.domain.records import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.tables import csv_bytes
 from evalir_desktop.session.plan import action_origins, french_date
-from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
 
 PLAN_HEADER = (
     "N°",

@@ -1,8 +1,9 @@
 """Sections of the full report: cover, project, qualification, maturity, vigilance, unknowns."""
 
 from evalir_desktop.assessment.calendar import short_status
-from evalir_desktop.commune import DPD_LABELS
 from evalir_desktop.content.models import PRIORITY_LABELS
+from evalir_desktop.domain.commune import DPD_LABELS
+from evalir_desktop.domain.records import AI_TYPE_LABELS
 from evalir_desktop.report.annexes import ANNEX_TITLE, LITERACY_RULE, literacy_record
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.labels import LEVEL_MARKS, NO_VERDICT, level_label
@@ -21,7 +22,6 @@ from evalir_desktop.report.model import (
 )
 from evalir_desktop.report.summary import completion_line, decision_line
 from evalir_desktop.report.typography import counted, fr_date, number
-from evalir_desktop.store.models import AI_TYPE_LABELS
 
 CONTENTS = (
     "Le projet",

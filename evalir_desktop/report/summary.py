@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from evalir_desktop.assessment.calendar import short_status
 from evalir_desktop.content.models import is_binding
+from evalir_desktop.domain.records import OUTCOME_LABELS
 from evalir_desktop.french import first_upper
 from evalir_desktop.report.annexes import steps_to_correct
 from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.labels import NO_VERDICT, level_label
 from evalir_desktop.report.model import Bar, Block, Heading, Para, bullets, key_values, table
 from evalir_desktop.report.typography import counted, fr_date, shorten
-from evalir_desktop.store.models import OUTCOME_LABELS
 
 STRONG, WEAK = 70, 40
 QUALIFICATION = "« 3. Qualification réglementaire »"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
 from evalir_desktop.assessment.models import Result
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, load_archived_content, visible_questions
 from evalir_desktop.content.models import is_binding
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.french import NNBSP, quoted
 from evalir_desktop.session.session import AssessmentSession, answers_to_review, current_answers
 
@@ -110,7 +110,7 @@ def session_account(session: AssessmentSession) -> UpdateAccount | None:
     previous = load_archived_content(record.content_version)
     if previous is None:
         return None
-    stored = session.store.answers(session.assessment_id)
+    stored = session.store.answers.of(session.assessment_id)
     return account_of_changes(previous, content, stored, session.commune, session.on)
 
 

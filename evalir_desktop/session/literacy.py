@@ -3,7 +3,7 @@ the territory: how many trainings, how many people trained (no Qt)."""
 
 from collections.abc import Sequence
 
-from evalir_desktop.store.annex_models import TrainingRecord
+from evalir_desktop.domain.annexes import TrainingRecord
 
 
 def people_trained(trainings: Sequence[TrainingRecord]) -> int:

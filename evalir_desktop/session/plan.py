@@ -9,7 +9,8 @@ from datetime import date
 
 from evalir_desktop.assessment import Evaluation, seed_action_plan
 from evalir_desktop.content import Content
-from evalir_desktop.store import ActionRecord, Store
+from evalir_desktop.domain.records import ActionRecord
+from evalir_desktop.store import Store
 from evalir_desktop.store.plan_records import FOLLOW_UP_FIELDS
 
 PRIORITY_FROM_CONTENT = {"haute": 1, "moyenne": 2, "basse": 3}
@@ -18,7 +19,9 @@ DATE_PATTERN = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 def pending_seeds(store: Store, assessment_id: str, evaluation: Evaluation):
     """The recommended actions not yet in the plan."""
-    existing = {a.recommendation_id for a in store.actions(assessment_id) if a.recommendation_id}
+    existing = {
+        a.recommendation_id for a in store.plan.actions(assessment_id) if a.recommendation_id
+    }
     return seed_action_plan(evaluation, existing)
 
 
@@ -26,7 +29,7 @@ def add_recommended_actions(store: Store, assessment_id: str, evaluation: Evalua
     """Add one action per recommendation not yet in the plan; return how many."""
     seeds = pending_seeds(store, assessment_id, evaluation)
     for seed in seeds:
-        store.add_action(
+        store.plan.add_action(
             assessment_id,
             seed.title,
             axis_id=seed.axis_id,
@@ -65,7 +68,7 @@ def plan_mode(store: Store, assessment_id: str) -> str:
     READ_ONLY for a file opened read-only."""
     if store.readonly:
         return READ_ONLY
-    return FOLLOW_UP if store.is_frozen(assessment_id) else EDIT
+    return FOLLOW_UP if store.plan.is_frozen(assessment_id) else EDIT
 
 
 def editable_fields(mode: str) -> frozenset[str]:

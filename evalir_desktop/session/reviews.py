@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from evalir_desktop.assessment import Evaluation
 from evalir_desktop.assessment.compare import OpinionChange
 from evalir_desktop.content import Content
-from evalir_desktop.french import NNBSP, french_date
-from evalir_desktop.session.steps import steps
-from evalir_desktop.store.annex_models import (
+from evalir_desktop.domain.annexes import (
     REVIEWER_ROLE_SHORT,
     VERDICT_LABELS,
     OpinionRecord,
 )
+from evalir_desktop.french import NNBSP, french_date
+from evalir_desktop.session.steps import steps
 
 SEVERITY = {"acceptable": 0, "a_ameliorer": 1, "a_corriger": 2}
 NO_OPINION = "Pas d'avis"

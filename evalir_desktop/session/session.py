@@ -12,17 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation, evaluate
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, Question, visible_questions
 from evalir_desktop.content.models import is_binding
 from evalir_desktop.content.validation import validate_answer
-from evalir_desktop.product.origin import Origin, parse_origin
+from evalir_desktop.domain.annexes import AttachmentRecord, OpinionRecord, TrainingRecord
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.origin import Origin, parse_origin
+from evalir_desktop.domain.records import ActionRecord, AssessmentRecord, DecisionRecord
 from evalir_desktop.session.reviews import StepReview, step_reviews
 from evalir_desktop.session.steps import Progress, progress
-from evalir_desktop.store import ActionRecord, AssessmentRecord, DecisionRecord, Store
-from evalir_desktop.store.annex_models import AttachmentRecord, OpinionRecord, TrainingRecord
+from evalir_desktop.store import Store
 
 
 def current_answers(content: Content, stored: Mapping[str, Answer]) -> dict[str, Answer]:
@@ -144,14 +145,16 @@ class AssessmentSession:
 
     @property
     def record(self) -> AssessmentRecord:
-        return self._cached("record", lambda: self.store.assessment(self.assessment_id))
+        return self._cached("record", lambda: self.store.assessments.get(self.assessment_id))
 
     @property
     def commune(self) -> Commune | None:
         """The town the assessment belongs to (a territory file holds several)."""
 
         def read() -> Commune | None:
-            return self.store.commune_by_id(self.record.commune_id) or self.store.commune()
+            return (
+                self.store.town.commune_by_id(self.record.commune_id) or self.store.town.commune()
+            )
 
         return self._cached("commune", read)
 
@@ -160,7 +163,7 @@ class AssessmentSession:
         """The stored answers, under the current question ids."""
 
         def read() -> dict[str, Answer]:
-            return current_answers(self.content, self.store.answers(self.assessment_id))
+            return current_answers(self.content, self.store.answers.of(self.assessment_id))
 
         return self._cached("answers", read)
 
@@ -169,7 +172,7 @@ class AssessmentSession:
         """The answers taken from a product dossier and unchanged since, by current id."""
 
         def read() -> dict[str, Origin]:
-            authors = self.store.answer_authors(self.assessment_id)
+            authors = self.store.answers.authors(self.assessment_id)
             found = {}
             for question_id, author in authors.items():
                 current = self.content.renamed_questions.get(question_id, question_id)
@@ -182,25 +185,25 @@ class AssessmentSession:
 
     @property
     def actions(self) -> list[ActionRecord]:
-        return self._cached("actions", lambda: self.store.actions(self.assessment_id))
+        return self._cached("actions", lambda: self.store.plan.actions(self.assessment_id))
 
     @property
     def decision(self) -> DecisionRecord | None:
-        return self._cached("decision", lambda: self.store.decision(self.assessment_id))
+        return self._cached("decision", lambda: self.store.plan.decision(self.assessment_id))
 
     @property
     def attachments(self) -> list[AttachmentRecord]:
         """The files attached to the assessment or to its questions (not in the trash)."""
-        return self._cached("attachments", lambda: self.store.attachments(self.assessment_id))
+        return self._cached("attachments", lambda: self.store.attachments.of(self.assessment_id))
 
     @property
     def opinions(self) -> list[OpinionRecord]:
-        return self._cached("opinions", lambda: self.store.opinions(self.assessment_id))
+        return self._cached("opinions", lambda: self.store.opinions.of(self.assessment_id))
 
     @property
     def trainings(self) -> list[TrainingRecord]:
         """The AI literacy record of the assessment's town."""
-        return self._cached("trainings", lambda: self.store.trainings(self.record.commune_id))
+        return self._cached("trainings", lambda: self.store.trainings.of(self.record.commune_id))
 
     @property
     def frozen(self) -> bool:
@@ -243,10 +246,10 @@ class AssessmentSession:
         dossier stays marked as such while only its comment changes.
         """
         if not answer.is_answered and not answer.comment:
-            stored = self.store.answers(self.assessment_id)
+            stored = self.store.answers.of(self.assessment_id)
             for old_id, new_id in self.content.renamed_questions.items():
                 if new_id == question_id and old_id in stored:
-                    self.store.save_answer(self.assessment_id, old_id, answer)
+                    self.store.answers.save(self.assessment_id, old_id, answer)
         origin = self.origins.get(question_id)
         before = self.answers.get(question_id)
         kept = (
@@ -256,7 +259,7 @@ class AssessmentSession:
             and (before.value, before.unknown) == (answer.value, answer.unknown)
         )
         who = origin.tag if kept else None
-        self.store.save_answer(self.assessment_id, question_id, answer, who=who)
+        self.store.answers.save(self.assessment_id, question_id, answer, who=who)
 
     def save_value(self, question_id: str, answer: Answer) -> None:
         """Save a new value (or "Je ne sais pas"), keeping the comment already written."""

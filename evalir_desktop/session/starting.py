@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content, Template
-from evalir_desktop.store import AssessmentRecord, Store
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.records import AssessmentRecord
+from evalir_desktop.store import Store
 
 SUPPLIER_QUESTION = "contexte.fournisseur_nom"  # « Quel est le nom du fournisseur… ? »
 
@@ -26,7 +27,7 @@ def start_assessment(
         fields.setdefault("description", template.description)
         fields.setdefault("service", template.service)
         fields.setdefault("ai_type", template.ai_type)
-    record = store.create_assessment(
+    record = store.assessments.create(
         title,
         content_id=content.id,
         content_version=content.version,
@@ -37,5 +38,5 @@ def start_assessment(
     if record.supplier and content.question(SUPPLIER_QUESTION) is not None:
         answers[SUPPLIER_QUESTION] = record.supplier
     for question_id, value in answers.items():
-        store.save_answer(record.id, question_id, Answer(value=value))
+        store.answers.save(record.id, question_id, Answer(value=value))
     return record

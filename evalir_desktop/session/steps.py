@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content, visible_questions
-from evalir_desktop.store.models import DecisionRecord
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import DecisionRecord
 
 RESULTS = "resultats"
 PLAN = "plan"

@@ -7,10 +7,11 @@ does (same answers under the current ids, same evaluation, same counts).
 """
 
 from evalir_desktop.assessment import evaluate
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import AssessmentRecord
 from evalir_desktop.session.session import Summary, current_answers, summarize
-from evalir_desktop.store import AssessmentRecord, Store
+from evalir_desktop.store import Store
 
 
 def summaries(
@@ -18,13 +19,15 @@ def summaries(
 ) -> dict[str, Summary]:
     """The summary of each of `records`, by assessment id."""
     ids = [record.id for record in records]
-    answers = store.answers_of(ids)
-    validated = store.validated_of(ids)
+    answers = store.answers.of_many(ids)
+    validated = store.plan.validated_of(ids)
     towns: dict[str, Commune | None] = {}
     found = {}
     for record in records:
         if record.commune_id not in towns:
-            towns[record.commune_id] = store.commune_by_id(record.commune_id) or store.commune()
+            towns[record.commune_id] = (
+                store.town.commune_by_id(record.commune_id) or store.town.commune()
+            )
         evaluation = evaluate(
             content, current_answers(content, answers[record.id]), towns[record.commune_id]
         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from evalir_desktop.french import short_local
 
 if TYPE_CHECKING:  # the main window names versions in its menus before the store is loaded
-    from evalir_desktop.store.models import AssessmentRecord
+    from evalir_desktop.domain.records import AssessmentRecord
 
 
 def version_label(record: AssessmentRecord, versioned: bool = False) -> str:

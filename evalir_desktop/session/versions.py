@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from evalir_desktop.assessment import Comparison, compare
 from evalir_desktop.content import Content
+from evalir_desktop.domain.records import AssessmentRecord
 from evalir_desktop.session.changes import UpdateAccount, account_details
 from evalir_desktop.session.reviews import compare_opinions
 from evalir_desktop.session.session import AssessmentSession
-from evalir_desktop.store import AssessmentRecord, Store
+from evalir_desktop.store import Store
 
 
 def content_version_notice(
@@ -41,14 +42,14 @@ def content_version_notice(
 
 def new_version(store: Store, assessment_id: str) -> AssessmentRecord:
     """A copy of a (usually validated) assessment, to re-assess; keeps the same title."""
-    source = store.assessment(assessment_id)
-    return store.copy_assessment(assessment_id, source.title, as_new_version=True)
+    source = store.assessments.get(assessment_id)
+    return store.assessments.copy(assessment_id, source.title, as_new_version=True)
 
 
 def comparable(store: Store, assessment_id: str) -> list[AssessmentRecord]:
     """Other assessments of the file, the previous version first."""
-    record = store.assessment(assessment_id)
-    others = [r for r in store.assessments() if r.id != assessment_id]
+    record = store.assessments.get(assessment_id)
+    others = [r for r in store.assessments.all() if r.id != assessment_id]
     return sorted(others, key=lambda r: r.id != record.previous_version_id)
 
 
@@ -58,7 +59,7 @@ def compare_stored(store: Store, content: Content, before_id: str, after_id: str
     before = AssessmentSession(store, content, before_id)
     after = AssessmentSession(store, content, after_id)
     result = compare(content, before.answers, after.answers, before.commune, after.commune)
-    opinions = compare_opinions(content, store.opinions(before_id), store.opinions(after_id))
+    opinions = compare_opinions(content, store.opinions.of(before_id), store.opinions.of(after_id))
     return result.model_copy(update={"opinions_changed": opinions})
 
 

@@ -8,38 +8,20 @@ changed (a restore from its trash dates it anew), it comes back.
 """
 
 import json
-import sqlite3
-from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict
-
+from evalir_desktop.domain.records import AbsentAssessment
 from evalir_desktop.store.errors import StoreError
 from evalir_desktop.store.identity import MERGED
+from evalir_desktop.store.unit import Repository
 
 
-class AbsentAssessment(BaseModel):
-    """An assessment missing from the latest file merged for its town."""
+class Absences(Repository):
+    """Absent assessments of a territory file (`store.absences`)."""
 
-    model_config = ConfigDict(frozen=True)
-
-    assessment_id: str
-    title: str
-    commune: str
-    insee: str
-    file_name: str
-    imported_at: str
-
-
-class Absences:
-    """Absent assessments of a territory file (mixed into `Store`)."""
-
-    _conn: sqlite3.Connection
-    _change: Callable
-
-    def absent_assessments(self) -> list[AbsentAssessment]:
+    def absent(self) -> list[AbsentAssessment]:
         """The assessments shown by the territory that its towns' latest files lack."""
         latest: dict[str, tuple] = {}
-        for insee, file_name, imported_at, change in self._conn.execute(
+        for insee, file_name, imported_at, change in self._unit.conn.execute(
             "SELECT s.commune_insee, s.file_name, s.imported_at, h.change FROM source s "
             "JOIN history h ON h.entity = 'source' AND h.entity_id = s.id "
             f"WHERE s.outcome IN ({', '.join('?' for _ in MERGED)}) ORDER BY s.imported_at",
@@ -54,7 +36,7 @@ class Absences:
     def _absent_in(self, insee: str, file_name: str, imported_at: str, ids: list[str]):
         if not ids:
             return []
-        rows = self._conn.execute(
+        rows = self._unit.conn.execute(
             "SELECT a.id, a.title, c.nom FROM assessment a JOIN commune c ON c.id = a.commune_id "
             "WHERE c.insee = ? AND a.deleted_at IS NULL AND a.id IN "
             "(SELECT value FROM json_each(?))",
@@ -74,9 +56,7 @@ class Absences:
 
     def set_aside(self, assessment_id: str) -> AbsentAssessment:
         """Remove an absent assessment from the territory's views, with a journal row."""
-        absent = next(
-            (a for a in self.absent_assessments() if a.assessment_id == assessment_id), None
-        )
+        absent = next((a for a in self.absent() if a.assessment_id == assessment_id), None)
         if absent is None:
             raise StoreError(
                 "Cette évaluation ne figure pas parmi celles absentes des derniers fichiers "
@@ -87,10 +67,10 @@ class Absences:
             "commune": absent.commune,
             "absent_from": absent.file_name,
         }
-        with self._change(
+        with self._unit.change(
             "assessment", assessment_id, change, assessment_id, check_frozen=False
         ) as at:
-            self._conn.execute(
+            self._unit.conn.execute(
                 "UPDATE assessment SET deleted_at = ? WHERE id = ?", (at, assessment_id)
             )
         return absent

@@ -1,5 +1,5 @@
-"""Attachments of an assessment or of one question, stored inside the file (mixed into
-`Store`): added under the limits of `store.attachment_rules`, read back with their
+"""Attachments of an assessment or of one question, stored inside the file
+(`store.attachments`): added under the limits of `domain.attachment_rules`, read back with their
 SHA-256 checked, moved to the trash and purged with it, copied out to be viewed."""
 
 import contextlib
@@ -9,24 +9,25 @@ import shutil
 import sqlite3
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from evalir_desktop.attachment_names import outgoing_name
-from evalir_desktop.store.annex_models import AttachmentRecord
-from evalir_desktop.store.atomic import write_atomically
-from evalir_desktop.store.attachment_rules import (
+from evalir_desktop.domain.annexes import AttachmentRecord
+from evalir_desktop.domain.attachment_rules import (
     AttachmentRefused,
     check_attachment,
     check_size,
     check_type,
     clean_name,
 )
+from evalir_desktop.store.assessment_records import get_assessment
 from evalir_desktop.store.errors import StoreError, describe
-from evalir_desktop.store.journal import new_id, now_iso
+from evalir_desktop.store.file.atomic import write_atomically
+from evalir_desktop.store.file.journal import new_id, now_iso
+from evalir_desktop.store.file.snapshot import PREFIX
 from evalir_desktop.store.rows import insert_row
-from evalir_desktop.store.schema import ANNEX_VERSION
-from evalir_desktop.store.snapshot import PREFIX
+from evalir_desktop.store.unit import Repository, UnitOfWork
 
 COLUMNS = (
     "id, assessment_id, question_id, kind, name, size, sha256, comment, who, added_at, "
@@ -61,67 +62,59 @@ def read_source(path: Path, total_before: int) -> tuple[str, bytes]:
     return check_attachment(path.name, len(data), total_before), data
 
 
-def _writable(function, path, _info) -> None:
+def _writable(function: Callable[[str], object], path: str, _info: object) -> None:
     """Let `rmtree` remove the read-only viewing copies (Windows refuses otherwise)."""
     with contextlib.suppress(OSError):
         os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
         function(path)
 
 
-class AttachmentRecords:
-    """Attachments of the assessments of one file (mixed into `Store`)."""
+class Attachments(Repository):
+    """Attachments of the assessments of one file, and their viewing copies."""
 
-    _conn: sqlite3.Connection
-    _change: Callable
-    _valid: Callable
-    _query: Callable[..., Iterator[dict]]
-    who: str
-    _viewing: list[Path] | None = None  # private folders of the viewing copies
+    def __init__(self, unit: UnitOfWork):
+        super().__init__(unit)
+        self._viewing: list[Path] = []  # private folders of the viewing copies
 
     # -- reading -------------------------------------------------------------------
 
-    def _annexed(self) -> bool:
-        """Whether the file has attachments, opinions and trainings: schema v3 on (a file
-        of an older schema opened read-only is read as it is, not migrated)."""
-        return self._conn.execute("PRAGMA user_version").fetchone()[0] >= ANNEX_VERSION
-
-    def attachments(self, assessment_id: str, *, trashed: bool = False) -> list[AttachmentRecord]:
+    def of(self, assessment_id: str, *, trashed: bool = False) -> list[AttachmentRecord]:
         """The attachments of an assessment (its own and its questions'), oldest first;
         with `trashed`, those moved to the trash instead."""
-        if not self._annexed():
+        if not self._unit.annexed():
             return []
-        rows = self._query(
+        rows = self._unit.query(
             f"SELECT {COLUMNS} FROM attachment WHERE assessment_id = ? "
             f"AND deleted_at IS {'NOT ' if trashed else ''}NULL ORDER BY added_at, rowid",
             (assessment_id,),
         )
-        return self._valid(AttachmentRecord, rows, "Pièce jointe")
+        return self._unit.valid(AttachmentRecord, rows, "Pièce jointe")
 
-    def trashed_attachments(self) -> list[AttachmentRecord]:
+    def trashed(self) -> list[AttachmentRecord]:
         """Attachments in the trash whose assessment is not itself in the trash."""
-        if not self._annexed():
+        if not self._unit.annexed():
             return []
-        rows = self._query(
+        rows = self._unit.query(
             f"SELECT {COLUMNS} FROM attachment WHERE deleted_at IS NOT NULL AND assessment_id "
             "IN (SELECT id FROM assessment WHERE deleted_at IS NULL) ORDER BY deleted_at DESC"
         )
-        return self._valid(AttachmentRecord, rows, "Pièce jointe")
+        return self._unit.valid(AttachmentRecord, rows, "Pièce jointe")
 
-    def attachment(self, attachment_id: str) -> AttachmentRecord:
+    def get(self, attachment_id: str) -> AttachmentRecord:
         rows = (
-            self._query(f"SELECT {COLUMNS} FROM attachment WHERE id = ?", (attachment_id,))
-            if self._annexed()
+            self._unit.query(f"SELECT {COLUMNS} FROM attachment WHERE id = ?", (attachment_id,))
+            if self._unit.annexed()
             else []
         )
-        valid = self._valid(AttachmentRecord, rows, "Pièce jointe")
+        valid = self._unit.valid(AttachmentRecord, rows, "Pièce jointe")
         if not valid:
             raise StoreError("Cette pièce jointe n'est plus dans le fichier.")
         return valid[0]
 
-    def attachment_data(self, attachment_id: str) -> bytes:
+    def data(self, attachment_id: str) -> bytes:
         """The content of an attachment, refused if it no longer matches its SHA-256."""
-        record = self.attachment(attachment_id)
-        row = self._conn.execute(
+        record = self.get(attachment_id)
+        row = self._unit.conn.execute(
             "SELECT data FROM attachment_blob WHERE sha256 = ?", (record.sha256,)
         ).fetchone()
         data = bytes(row[0]) if row and isinstance(row[0], bytes) else b""
@@ -129,36 +122,40 @@ class AttachmentRecords:
             raise StoreError(DAMAGED.format(name=record.name))
         return data
 
-    def attachments_total(self) -> int:
+    def total(self) -> int:
         """Bytes of attachment content the file holds (each content counted once)."""
-        if not self._annexed():
+        if not self._unit.annexed():
             return 0
-        return self._conn.execute("SELECT coalesce(sum(size), 0) FROM attachment_blob").fetchone()[
-            0
-        ]
+        return self._unit.conn.execute(
+            "SELECT coalesce(sum(size), 0) FROM attachment_blob"
+        ).fetchone()[0]
 
-    def attachment_count(self) -> int:
+    def count(self) -> int:
         """Attachments not in the trash, in the whole file."""
-        if not self._annexed():
+        if not self._unit.annexed():
             return 0
-        return self._conn.execute(
+        return self._unit.conn.execute(
             "SELECT count(*) FROM attachment WHERE deleted_at IS NULL"
         ).fetchone()[0]
 
-    def damaged_attachments(self) -> list[str]:
+    def damaged(self) -> list[str]:
         """French reasons for the attachments whose content is missing or altered."""
         reasons = []
-        ids = self._conn.execute("SELECT id FROM attachment").fetchall() if self._annexed() else []
+        ids = (
+            self._unit.conn.execute("SELECT id FROM attachment").fetchall()
+            if self._unit.annexed()
+            else []
+        )
         for (attachment_id,) in ids:
             try:
-                self.attachment_data(attachment_id)
+                self.data(attachment_id)
             except StoreError as error:
                 reasons.append(str(error))
         return reasons
 
     # -- changes -------------------------------------------------------------------
 
-    def add_attachment(
+    def add(
         self,
         assessment_id: str,
         path: Path,
@@ -170,12 +167,12 @@ class AttachmentRecords:
     ) -> AttachmentRecord:
         """Store a copy of the file `path` in the file; AttachmentRefused (a StoreError
         reason in French) beyond the limits or for a program, and nothing is written."""
-        name, data = read_source(path, self.attachments_total())
-        return self.add_attachment_data(
+        name, data = read_source(path, self.total())
+        return self.add_data(
             assessment_id, name, data, question_id=question_id, kind=kind, comment=comment, who=who
         )
 
-    def add_attachment_data(
+    def add_data(
         self,
         assessment_id: str,
         name: str,
@@ -187,11 +184,11 @@ class AttachmentRecords:
         who: str | None = None,
     ) -> AttachmentRecord:
         digest = sha256_of(data)
-        known = self._conn.execute(
+        known = self._unit.conn.execute(
             "SELECT 1 FROM attachment_blob WHERE sha256 = ?", (digest,)
         ).fetchone()
-        name = check_attachment(name, len(data), 0 if known else self.attachments_total())
-        self.assessment(assessment_id)  # refuses an unknown assessment in French
+        name = check_attachment(name, len(data), 0 if known else self.total())
+        get_assessment(self._unit, assessment_id)  # refuses an unknown assessment in French
         at = now_iso()
         record = AttachmentRecord(
             id=new_id(),
@@ -202,96 +199,96 @@ class AttachmentRecords:
             size=len(data),
             sha256=digest,
             comment=comment,
-            who=self.who if who is None else who,
+            who=self._unit.who if who is None else who,
             added_at=at,
             updated_at=at,
         )
         change = {"attached": name, "sha256": digest, "question": question_id, "kind": kind}
         # a council's minutes come after the validation: attaching never unfreezes anything
-        with self._change("attachment", record.id, change, assessment_id, who, check_frozen=False):
-            self._conn.execute(
+        with self._unit.change(
+            "attachment", record.id, change, assessment_id, who, check_frozen=False
+        ):
+            self._unit.conn.execute(
                 "INSERT OR IGNORE INTO attachment_blob (sha256, size, data) VALUES (?, ?, ?)",
                 (digest, len(data), data),
             )
-            self._insert_attachment(record)
+            self._insert(record)
         return record
 
-    def _insert_attachment(self, record: AttachmentRecord) -> None:
-        insert_row(self._conn, "attachment", record.model_dump())
+    def _insert(self, record: AttachmentRecord) -> None:
+        insert_row(self._unit.conn, "attachment", record.model_dump())
 
-    def update_attachment(
+    def update(
         self, attachment_id: str, *, kind: str, comment: str, who: str | None = None
     ) -> AttachmentRecord:
-        record = self.attachment(attachment_id)
+        record = self.get(attachment_id)
         updated = AttachmentRecord.model_validate(
             {**record.model_dump(), "kind": kind, "comment": comment}
         )
         change = {"kind": updated.kind, "comment": updated.comment}
-        with self._change(
+        with self._unit.change(
             "attachment", attachment_id, change, record.assessment_id, who, check_frozen=False
         ) as at:
-            self._conn.execute(
+            self._unit.conn.execute(
                 "UPDATE attachment SET kind = ?, comment = ?, updated_at = ? WHERE id = ?",
                 (updated.kind, updated.comment, at, attachment_id),
             )
         return updated.model_copy(update={"updated_at": at})
 
-    def trash_attachment(self, attachment_id: str, who: str | None = None) -> None:
+    def trash(self, attachment_id: str, who: str | None = None) -> None:
         """Move to the trash: `restore_attachment` brings it back until `empty_trash`."""
-        self._set_attachment_trashed(attachment_id, True, who)
+        self._set_trashed(attachment_id, True, who)
 
-    def restore_attachment(self, attachment_id: str, who: str | None = None) -> None:
-        self._set_attachment_trashed(attachment_id, False, who)
+    def restore(self, attachment_id: str, who: str | None = None) -> None:
+        self._set_trashed(attachment_id, False, who)
 
-    def _set_attachment_trashed(self, attachment_id: str, trashed: bool, who: str | None) -> None:
-        record = self.attachment(attachment_id)
+    def _set_trashed(self, attachment_id: str, trashed: bool, who: str | None) -> None:
+        record = self.get(attachment_id)
         change = {"deleted" if trashed else "restored": record.name}
-        with self._change(
+        with self._unit.change(
             "attachment", attachment_id, change, record.assessment_id, who, check_frozen=False
         ) as at:
-            self._conn.execute(
+            self._unit.conn.execute(
                 "UPDATE attachment SET deleted_at = ?, updated_at = ? WHERE id = ?",
                 (at if trashed else None, at, attachment_id),
             )
 
-    def _purge_attachments(self, assessment_ids: list[str]) -> None:
+    def purge(self, assessment_ids: list[str]) -> None:
         """Inside the caller's transaction: remove the trashed attachments and those of
         the purged assessments, then every content no attachment refers to."""
-        self._conn.execute("DELETE FROM attachment WHERE deleted_at IS NOT NULL")
-        self._conn.executemany(
+        self._unit.conn.execute("DELETE FROM attachment WHERE deleted_at IS NOT NULL")
+        self._unit.conn.executemany(
             "DELETE FROM attachment WHERE assessment_id = ?", [(i,) for i in assessment_ids]
         )
-        self._conn.execute(
+        self._unit.conn.execute(
             "DELETE FROM attachment_blob WHERE sha256 NOT IN (SELECT sha256 FROM attachment)"
         )
 
-    def _give_back_space(self, held: int) -> None:
+    def give_back_space(self, held: int) -> None:
         """After a purge that removed contents (`held`: the bytes held before), rewrite
         the file so that it shrinks and keeps no trace of them; without room to rewrite,
         the space is only freed for later use."""
-        if self.attachments_total() < held:
+        if self.total() < held:
             with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("VACUUM")
+                self._unit.conn.execute("VACUUM")
 
-    def _copy_attachments(self, source_id: str, copy_id: str) -> None:
+    def copy_all(self, source_id: str, copy_id: str) -> None:
         """Inside the caller's transaction: the copy refers to the same contents."""
-        for record in self.attachments(source_id):
-            self._insert_attachment(
-                record.model_copy(update={"id": new_id(), "assessment_id": copy_id})
-            )
+        for record in self.of(source_id):
+            self._insert(record.model_copy(update={"id": new_id(), "assessment_id": copy_id}))
 
     # -- viewing -------------------------------------------------------------------
 
-    def attachment_copy(self, attachment_id: str, folder: Path | None = None) -> Path:
+    def copy_out(self, attachment_id: str, folder: Path | None = None) -> Path:
         """Write the attachment to `folder` (default: a private temporary folder, removed
         when the file is closed) under its own name; the viewing copy is read-only, so
         that nobody edits it believing the change goes into the file."""
-        record = self.attachment(attachment_id)
-        data = self.attachment_data(attachment_id)
+        record = self.get(attachment_id)
+        data = self.data(attachment_id)
         private = folder is None
         if private:
             folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-piece-"))
-            self._viewing_folders().append(folder)
+            self._viewing.append(folder)
         target = Path(folder) / outgoing_name(record.name)  # shortened; record keeps it whole
         try:
             write_atomically(target, data)
@@ -305,14 +302,9 @@ class AttachmentRecords:
             ) from error
         return target
 
-    def _viewing_folders(self) -> list[Path]:
-        if self._viewing is None:
-            self._viewing = []
-        return self._viewing
-
     def remove_viewing_copies(self) -> None:
         """Remove the viewing copies (one still open in a viewer may stay until the next
         start, which removes the copies of programs that are gone)."""
-        for folder in self._viewing or []:
+        for folder in self._viewing:
             shutil.rmtree(folder, onerror=_writable)
-        self._viewing = None
+        self._viewing = []

@@ -9,6 +9,7 @@ accepted with that other SIREN is not asked about again.
 
 import sqlite3
 
+from evalir_desktop.store.file.journal import set_meta
 from evalir_desktop.store.identity import (
     ConflictDetails,
     CurrentTown,
@@ -17,7 +18,6 @@ from evalir_desktop.store.identity import (
     declared_epci,
     incoming_summary,
 )
-from evalir_desktop.store.journal import set_meta
 from evalir_desktop.store.town_file import TownFile
 
 SIREN_KEY, NAME_KEY = "epci_siren", "epci_nom"

@@ -3,9 +3,7 @@
 import errno
 import sqlite3
 
-
-class StoreError(Exception):
-    """A file the store refuses or an operation it cannot do; str() is French."""
+from evalir_desktop.domain.errors import StoreError
 
 
 class FileRefused(StoreError):

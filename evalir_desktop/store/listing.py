@@ -1,26 +1,25 @@
-"""What the home list reads of a long file: a page of assessments, versions followed."""
+"""What the home list reads of a long file: a page of assessments, versions followed
+(`store.listing`)."""
 
-import sqlite3
-from collections.abc import Callable
+from evalir_desktop.domain.records import AssessmentRecord
+from evalir_desktop.store.assessment_records import assessment_rows
+from evalir_desktop.store.unit import Repository
 
-from evalir_desktop.store.models import AssessmentRecord
 
+class Listing(Repository):
+    """Reads for a list filled page by page, each in one query."""
 
-class ListingRecords:
-    """Reads for a list filled page by page, each in one query (mixed into `Store`)."""
-
-    _conn: sqlite3.Connection
-    _assessment_rows: Callable[..., list[AssessmentRecord]]
-
-    def assessment_page(self, offset: int, limit: int) -> list[AssessmentRecord]:
+    def page(self, offset: int, limit: int) -> list[AssessmentRecord]:
         """One page of `assessments()` (same order), in one query."""
-        return self._assessment_rows(
-            "deleted_at IS NULL ORDER BY updated_at DESC, rowid LIMIT ? OFFSET ?", (limit, offset)
+        return assessment_rows(
+            self._unit,
+            "deleted_at IS NULL ORDER BY updated_at DESC, rowid LIMIT ? OFFSET ?",
+            (limit, offset),
         )
 
     def previous_version_ids(self) -> set[str]:
         """The assessments a later version (not in the trash) was made from."""
-        rows = self._conn.execute(
+        rows = self._unit.conn.execute(
             "SELECT DISTINCT previous_version_id FROM assessment "
             "WHERE deleted_at IS NULL AND previous_version_id IS NOT NULL"
         )

@@ -18,8 +18,11 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import AssessmentRecord, AssessmentRef, SourceRecord
 from evalir_desktop.store.epci import epci_conflict, epci_reason
+from evalir_desktop.store.file.journal import journal
+from evalir_desktop.store.file.transaction import immediate
 from evalir_desktop.store.identity import (
     CurrentTown,
     conflict,
@@ -28,10 +31,7 @@ from evalir_desktop.store.identity import (
     instant,
     regression_reason,
 )
-from evalir_desktop.store.journal import journal
-from evalir_desktop.store.models import AssessmentRecord, AssessmentRef, SourceRecord
 from evalir_desktop.store.town_file import TownFile, Unreadable
-from evalir_desktop.store.transaction import immediate
 
 COMMUNE_FIELDS = tuple(Commune.model_fields)
 CHILD_TABLES = ("answer", "action", "decision", "attachment", "opinion")

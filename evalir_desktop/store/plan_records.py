@@ -1,12 +1,13 @@
-"""The action plan, the decision and the journal of an assessment (mixed into `Store`)."""
+"""The action plan and the decision of an assessment (`store.plan`), and the journal
+of changes (`store.history`)."""
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator
+from typing import Any
 
+from evalir_desktop.domain.records import ActionRecord, DecisionRecord, HistoryEntry
 from evalir_desktop.store.errors import ReadOnlyError
-from evalir_desktop.store.journal import new_id
-from evalir_desktop.store.models import ActionRecord, DecisionRecord, HistoryEntry
+from evalir_desktop.store.file.journal import new_id
+from evalir_desktop.store.unit import Repository
 
 # What the follow-up of a validated assessment may still change in its action plan: the
 # actions themselves (what, which axis, how urgent, where from) are frozen with the answers.
@@ -18,34 +19,28 @@ FOLLOW_UP_MESSAGE = (
 )
 
 
-class PlanRecords:
-    """Actions, validation and council decision, history (mixed into `Store`)."""
-
-    _conn: sqlite3.Connection
-    _db: object  # sqlite_utils.Database, made by Store on the first change
-    _change: Callable
-    _valid: Callable
-    _query: Callable[..., Iterator[dict]]
+class Plan(Repository):
+    """Actions, validation and council decision of the assessments of one file."""
 
     # -- action plan ---------------------------------------------------------------
 
     def actions(self, assessment_id: str) -> list[ActionRecord]:
-        rows = self._query(
+        rows = self._unit.query(
             "SELECT * FROM action WHERE assessment_id = ? "
             "ORDER BY priority, due_date IS NULL, due_date, rowid",
             (assessment_id,),
         )
-        return self._valid(ActionRecord, rows, "Action")
+        return self._unit.valid(ActionRecord, rows, "Action")
 
     def add_action(
-        self, assessment_id: str, title: str, who: str | None = None, **fields
+        self, assessment_id: str, title: str, who: str | None = None, **fields: Any
     ) -> ActionRecord:
         action = ActionRecord(id=new_id(), assessment_id=assessment_id, title=title, **fields)
         return self.save_action(action, who)
 
     def action(self, action_id: str) -> ActionRecord | None:
-        rows = self._query("SELECT * FROM action WHERE id = ?", (action_id,))
-        valid = self._valid(ActionRecord, rows, "Action")
+        rows = self._unit.query("SELECT * FROM action WHERE id = ?", (action_id,))
+        valid = self._unit.valid(ActionRecord, rows, "Action")
         return valid[0] if valid else None
 
     def save_action(self, action: ActionRecord, who: str | None = None) -> ActionRecord:
@@ -59,14 +54,14 @@ class PlanRecords:
             if not change:
                 return before
             change["follow_up"] = True
-        with self._change(
+        with self._unit.change(
             "action", action.id, change, action.assessment_id, who, check_frozen=not follow_up
         ) as at:
             saved = action.model_copy(update={"updated_at": at})
-            self._db["action"].upsert(saved.model_dump(mode="json"), pk="id")
+            self._unit.db["action"].upsert(saved.model_dump(mode="json"), pk="id")
         return saved
 
-    def _follow_up_change(self, action: ActionRecord) -> tuple[ActionRecord, dict]:
+    def _follow_up_change(self, action: ActionRecord) -> tuple[ActionRecord, dict[str, Any]]:
         """The stored action and the fields a follow-up changes in it; ReadOnlyError if it
         touches anything else."""
         before = self.action(action.id)
@@ -80,25 +75,24 @@ class PlanRecords:
         return before, changed
 
     def delete_action(self, action: ActionRecord, who: str | None = None) -> None:
-        with self._change("action", action.id, {"deleted": True}, action.assessment_id, who):
-            self._conn.execute("DELETE FROM action WHERE id = ?", (action.id,))
+        with self._unit.change("action", action.id, {"deleted": True}, action.assessment_id, who):
+            self._unit.conn.execute("DELETE FROM action WHERE id = ?", (action.id,))
 
     # -- validation and council decision -------------------------------------------
 
     def decision(self, assessment_id: str) -> DecisionRecord | None:
-        rows = list(self._query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,)))
-        valid = self._valid(DecisionRecord, rows, "Décision")
+        rows = list(
+            self._unit.query("SELECT * FROM decision WHERE assessment_id = ?", (assessment_id,))
+        )
+        valid = self._unit.valid(DecisionRecord, rows, "Décision")
         return valid[0] if valid else None
 
     def is_frozen(self, assessment_id: str) -> bool:
-        row = self._conn.execute(
-            "SELECT validated_on FROM decision WHERE assessment_id = ?", (assessment_id,)
-        ).fetchone()
-        return bool(row and row[0])
+        return self._unit.is_frozen(assessment_id)
 
     def validated_of(self, assessment_ids: list[str]) -> set[str]:
         """Which of these assessments are validated (frozen), in one query."""
-        rows = self._conn.execute(
+        rows = self._unit.conn.execute(
             "SELECT assessment_id FROM decision WHERE validated_on IS NOT NULL "
             "AND validated_on != '' AND assessment_id IN (SELECT value FROM json_each(?))",
             (json.dumps(assessment_ids),),
@@ -112,18 +106,20 @@ class PlanRecords:
         existing = self.decision(decision.assessment_id)
         decision_id = existing.id if existing else new_id()
         change = decision.model_dump(mode="json", exclude={"id", "updated_at"})
-        with self._change(
+        with self._unit.change(
             "decision", decision_id, change, decision.assessment_id, who, check_frozen=False
         ) as at:
             saved = decision.model_copy(update={"id": decision_id, "updated_at": at})
-            self._db["decision"].upsert(saved.model_dump(mode="json"), pk="id")
+            self._unit.db["decision"].upsert(saved.model_dump(mode="json"), pk="id")
         return saved
 
-    # -- history -------------------------------------------------------------------
 
-    def history(self, assessment_id: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
+class History(Repository):
+    """The journal of changes of one file, newest first."""
+
+    def entries(self, assessment_id: str | None = None, limit: int = 1000) -> list[HistoryEntry]:
         where, params = ("WHERE assessment_id = ?", (assessment_id,)) if assessment_id else ("", ())
-        rows = self._query(
+        rows = self._unit.query(
             f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*params, limit)
         )
-        return self._valid(HistoryEntry, rows, "Ligne du journal")
+        return self._unit.valid(HistoryEntry, rows, "Ligne du journal")

@@ -8,9 +8,9 @@ scrubbed and listed too, never sent unseen. Runs on the private copy only.
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
-
-from evalir_desktop.store.anonymiser import Scrubber
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 STRUCTURED = {
     "id",
@@ -78,15 +78,6 @@ class FreeText:
     question_id: str = ""
 
 
-@dataclass
-class TextReport:
-    """The names looked for, how many were replaced, and the free texts as sent."""
-
-    names: list[str] = field(default_factory=list)
-    replaced: int = 0
-    texts: list[FreeText] = field(default_factory=list)
-
-
 def text_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     """The free-text columns of each table that travels, by table."""
     tables = [
@@ -126,11 +117,6 @@ def known_names(conn: sqlite3.Connection) -> list[str]:
     return names
 
 
-def scrubber_for(conn: sqlite3.Connection) -> Scrubber:
-    places = [value for row in conn.execute("SELECT nom, epci_nom FROM commune") for value in row]
-    return Scrubber(known_names(conn), protected=places)
-
-
 def written(value: str | None) -> str | None:
     """The text written in an answer's JSON value; None for a choice (option ids such
     as « engager_sous_conditions »), a number, a list or no value. ValueError if the
@@ -143,26 +129,24 @@ def written(value: str | None) -> str | None:
     return decoded
 
 
-def scrub_value(scrubber: Scrubber, value: str | None) -> str | None:
+def scrub_value(scrub: Callable[[str], str], value: str) -> str:
     """An answer's JSON value: only a written text is scrubbed, never an option id."""
     try:
         text = written(value)
     except ValueError:  # not JSON (a file from elsewhere): scrub it as it stands
-        return scrubber.scrub(value)
-    return value if text is None else json.dumps(scrubber.scrub(text), ensure_ascii=False)
+        return scrub(value)
+    return value if text is None else json.dumps(scrub(text), ensure_ascii=False)
 
 
-def scrub_free_texts(conn: sqlite3.Connection, scrubber: Scrubber) -> None:
-    """Replace the known names in every free text of the copy (inside the caller's
-    transaction); the scrubber counts the replacements."""
+def scrub_free_texts(conn: sqlite3.Connection, scrub: Callable[[str], str]) -> None:
+    """Rewrite with `scrub` every free text of the copy (inside the caller's
+    transaction)."""
     for table, columns in text_columns(conn).items():
         rows = conn.execute(f"SELECT rowid, {', '.join(columns)} FROM {table}").fetchall()
         updates = []
         for rowid, *values in rows:
             new = [
-                scrub_value(scrubber, value)
-                if column == "value"
-                else scrubber.scrub(value)
+                (scrub_value(scrub, value) if column == "value" else scrub(value))
                 if isinstance(value, str)
                 else value
                 for column, value in zip(columns, values, strict=True)
@@ -199,7 +183,7 @@ def free_texts(conn: sqlite3.Connection) -> list[FreeText]:
     return [item for _key, item in sorted(found, key=lambda pair: pair[0])]
 
 
-def shown(value) -> str:
+def shown(value: Any) -> str:
     """The written text of an answer's JSON value ('' for a choice or a number)."""
     try:
         return written(value) or ""

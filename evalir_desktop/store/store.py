@@ -1,82 +1,93 @@
-"""The Store: every read and every autosaved change of one `.evalir` file."""
+"""The Store: the unit of work over one open `.evalir` file, and its repositories.
 
-import contextlib
+A `Store` owns the connection, the revision and the journal (its `UnitOfWork`) and hands
+out one small typed repository per family of records, by composition:
+
+    store.assessments  store.answers  store.plan  store.history  store.attachments
+    store.opinions  store.trainings  store.town  store.dossiers  store.listing
+    store.territory  store.snapshots  store.absences
+
+Adding a family of records (a later schema step) is: one module `store/<family>_records.py`
+with a `Repository` subclass that declares what it needs in its `__init__` (the
+`UnitOfWork`, and other repositories if it must), and one line in `Store.__init__`.
+"""
+
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import cached_property
+from contextlib import AbstractContextManager
 from pathlib import Path
+from types import TracebackType
 
 from evalir_desktop import __version__
-from evalir_desktop.commune import Commune
-from evalir_desktop.store.annex_records import AnnexRecords
-from evalir_desktop.store.answer_records import AnswerRecords
-from evalir_desktop.store.atomic import replacing
-from evalir_desktop.store.authors import AnswerAuthors
-from evalir_desktop.store.dossier_records import DossierRecords
-from evalir_desktop.store.errors import ReadOnlyError, SaveFailed, StoreError, describe
-from evalir_desktop.store.journal import journal, new_id, now_iso
-from evalir_desktop.store.listing import ListingRecords
-from evalir_desktop.store.models import AssessmentRecord
-from evalir_desktop.store.opening import create_file, default_who, open_file
-from evalir_desktop.store.plan_records import PlanRecords
-from evalir_desktop.store.row_checks import RowChecks
-from evalir_desktop.store.schema import file_town_id
-from evalir_desktop.store.territory_records import TerritoryRecords
-
-FROZEN_MESSAGE = (
-    "Cette évaluation a été validée : elle ne peut plus être modifiée. "
-    "Créez une nouvelle version pour la réévaluer."
-)
-EDITABLE_ASSESSMENT_FIELDS = {
-    "title",
-    "description",
-    "service",
-    "status",
-    "ai_type",
-    "supplier",
-    "template_id",
-}
+from evalir_desktop.store.absence import Absences
+from evalir_desktop.store.answer_records import Answers
+from evalir_desktop.store.assessment_records import Assessments
+from evalir_desktop.store.attachment_records import Attachments
+from evalir_desktop.store.dossier_records import Dossiers
+from evalir_desktop.store.errors import StoreError, describe
+from evalir_desktop.store.file.atomic import replacing
+from evalir_desktop.store.file.journal import now_iso
+from evalir_desktop.store.file.opening import Opened, create_file, default_who, open_file
+from evalir_desktop.store.file.snapshot import remove_stale_copies
+from evalir_desktop.store.listing import Listing
+from evalir_desktop.store.opinion_records import Opinions
+from evalir_desktop.store.plan_records import History, Plan
+from evalir_desktop.store.territory_history import Snapshots
+from evalir_desktop.store.territory_records import Territory
+from evalir_desktop.store.town_records import Town
+from evalir_desktop.store.training_records import Trainings
+from evalir_desktop.store.unit import UnitOfWork
 
 
-class Store(
-    AnswerRecords,
-    PlanRecords,
-    AnnexRecords,
-    TerritoryRecords,
-    AnswerAuthors,
-    DossierRecords,
-    ListingRecords,
-    RowChecks,
-):
+class Store:
     """One open `.evalir` file. Each change is one short transaction plus a history row.
 
-    The connection is private: every SQL statement on the file lives in `store/`.
+    The connection is private to the unit of work: every SQL statement on the file lives
+    in `store/`.
     """
 
-    def __init__(self, path: Path, opened, who: str):
+    def __init__(self, path: Path, opened: Opened, who: str):
         self.path = path
-        self._conn = opened.conn
-        self.readonly_reason: str | None = opened.readonly_reason
+        self.unit = UnitOfWork(opened.conn, who, opened.readonly_reason)
         self._lock = opened.lock
         self._snapshot = opened.snapshot
-        self.problems: list[str] = []  # French reasons of the rows set aside (see RowChecks)
-        self.who = who
-        self.revision = 0  # bumped by every change, so that readers know to reload
+        unit = self.unit
+        self.town = Town(unit)
+        self.answers = Answers(unit)
+        self.plan = Plan(unit)
+        self.history = History(unit)
+        self.attachments = Attachments(unit)
+        self.assessments = Assessments(unit, self.town, self.attachments)
+        self.opinions = Opinions(unit)
+        self.trainings = Trainings(unit, self.town)
+        self.dossiers = Dossiers(unit)
+        self.listing = Listing(unit)
+        self.territory = Territory(unit)
+        self.snapshots = Snapshots(unit)
+        self.absences = Absences(unit)
 
-    @cached_property
-    def _db(self):
-        """sqlite-utils over the connection, for writes: imported at the first change, so
-        that opening a file for reading (start-up) does not pay for it."""
-        from sqlite_utils import Database
+    # -- what the unit of work holds ------------------------------------------------
 
-        return Database(self._conn, recursive_triggers=False, execute_plugins=False)
+    @property
+    def who(self) -> str:
+        return self.unit.who
 
-    def _query(self, sql: str, params: tuple = ()) -> Iterator[dict]:
-        """Rows of a SELECT as dicts (column name -> value)."""
-        cursor = self._conn.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return (dict(zip(names, row, strict=True)) for row in cursor)
+    @property
+    def revision(self) -> int:
+        """Bumped by every change, so that readers know to reload."""
+        return self.unit.revision
+
+    @property
+    def problems(self) -> list[str]:
+        """French reasons of the rows of the file set aside on reading."""
+        return self.unit.problems
+
+    @property
+    def readonly_reason(self) -> str | None:
+        return self.unit.readonly_reason
+
+    @property
+    def readonly(self) -> bool:
+        return self.unit.readonly
 
     # -- opening and closing -------------------------------------------------------
 
@@ -90,7 +101,9 @@ class Store(
         role: str = "commune",
         who: str | None = None,
     ) -> "Store":
-        """Open a file; with `create`, a missing path becomes a new file of `role`."""
+        """Open a file; with `create`, a missing path becomes a new file of `role`. The
+        private copies a killed run left in the temporary folder are removed first."""
+        remove_stale_copies()
         path = Path(path)
         if create and not path.exists():
             create_file(path, role, __version__, now_iso())
@@ -105,14 +118,13 @@ class Store(
 
     @property
     def closed(self) -> bool:
-        return self._conn is None
+        return self.unit.closed
 
     def close(self) -> None:
-        if self._conn is None:
+        if self.unit.closed:
             return
-        self.remove_viewing_copies()
-        self._conn.close()
-        self._conn = None
+        self.attachments.remove_viewing_copies()
+        self.unit.close()
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -123,18 +135,19 @@ class Store(
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self.close()
-
-    @property
-    def readonly(self) -> bool:
-        return self.readonly_reason is not None
 
     # -- meta ----------------------------------------------------------------------
 
     def meta(self, key: str, default: str = "") -> str:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        row = self.unit.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
 
     @property
     def role(self) -> str:
@@ -142,73 +155,30 @@ class Store(
 
     @property
     def schema_version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = self.unit.conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
     def durability(self) -> str:
         """How saves reach the disk, e.g. « journal delete, synchronous 3 » (3 = EXTRA)."""
-        mode = self._conn.execute("PRAGMA journal_mode").fetchone()[0]
-        level = self._conn.execute("PRAGMA synchronous").fetchone()[0]
+        mode = self.unit.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        level = self.unit.conn.execute("PRAGMA synchronous").fetchone()[0]
         return f"journal {mode}, synchronous {level}"
 
     def integrity_ok(self) -> bool:
-        return self._conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
+        return self.unit.conn.execute("PRAGMA integrity_check(1)").fetchone()[0] == "ok"
 
     # -- the write path ------------------------------------------------------------
 
-    @contextmanager
-    def _change(
-        self,
-        entity: str,
-        entity_id: str,
-        change: dict,
-        assessment_id: str | None = None,
-        who: str | None = None,
-        check_frozen: bool = True,
-    ) -> Iterator[str]:
-        """Wrap one change: refuse it if read-only, then commit it with its history row."""
-        if self.readonly:
-            raise ReadOnlyError(self.readonly_reason)
-        if assessment_id and check_frozen and self.is_frozen(assessment_id):
-            raise ReadOnlyError(FROZEN_MESSAGE)
-        at = now_iso()
-        try:
-            with self._written(), self._db.atomic():
-                yield at
-                journal(
-                    self._conn,
-                    at=at,
-                    who=self.who if who is None else who,
-                    entity=entity,
-                    entity_id=entity_id,
-                    change=change,
-                    assessment_id=assessment_id,
-                )
-        finally:
-            self.revision += 1
-
-    @contextmanager
-    def _written(self) -> Iterator[None]:
-        """Turn a failed write (disk full, medium pulled out) into SaveFailed; the
-        transaction was rolled back, so the file holds what it held before."""
-        try:
-            yield
-        except sqlite3.IntegrityError:
-            raise
-        except (sqlite3.Error, OSError) as error:
-            raise SaveFailed(describe(error)) from error
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self) -> AbstractContextManager[None]:
         """Group many changes in one transaction (generated files, bulk edits)."""
-        with self._db.atomic():
-            yield
+        return self.unit.atomic()
 
     def copy_to(self, path: Path) -> None:
         """Write a consistent copy of the whole file to the new file `path` (one file,
         rollback journal, whatever the original's journal mode)."""
         copy = sqlite3.connect(path, isolation_level=None)
         try:
-            self._conn.backup(copy)
+            self.unit.conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE").fetchone()
         finally:
             copy.close()
@@ -229,167 +199,18 @@ class Store(
             ) from error
         return path
 
-    # -- town profile --------------------------------------------------------------
+    # -- every row at once ---------------------------------------------------------
 
-    def commune_id(self) -> str | None:
-        row = self._conn.execute("SELECT id FROM commune ORDER BY rowid LIMIT 1").fetchone()
-        return row[0] if row else None
-
-    def commune(self) -> Commune | None:
-        """The town of a town file (a territory file holds several: see `communes`)."""
-        commune_id = self.commune_id()
-        return self.commune_by_id(commune_id) if commune_id else None
-
-    def commune_by_id(self, commune_id: str) -> Commune | None:
-        rows = list(self._query("SELECT * FROM commune WHERE id = ?", (commune_id,)))
-        valid = self._valid(Commune, rows, "Profil de commune")
-        return valid[0] if valid else None
-
-    def town_id(self) -> str:
-        """The town's identity, given with its first profile and kept in every share: the
-        territory checks it together with the INSEE code ('' before the first profile)."""
-        row = self._conn.execute("SELECT town_id FROM commune ORDER BY rowid LIMIT 1").fetchone()
-        return row[0] if row else ""
-
-    def save_commune(self, commune: Commune, who: str | None = None) -> str:
-        commune_id = self.commune_id()
-        fields = commune.model_dump()
-        row = {"id": commune_id or new_id(), **fields}
-        if commune_id is None:  # the first profile: the town's identity is given now
-            row["town_id"] = file_town_id(self._conn)
-        with self._change("commune", row["id"], fields, who=who) as at:
-            self._db["commune"].upsert({**row, "updated_at": at}, pk="id")
-        return row["id"]
-
-    # -- assessments ---------------------------------------------------------------
-
-    def _assessment_rows(self, where: str, params: tuple = ()) -> list[AssessmentRecord]:
-        rows = self._query(f"SELECT * FROM assessment WHERE {where}", params)
-        return self._valid(AssessmentRecord, rows, "Évaluation")
-
-    def assessments(self) -> list[AssessmentRecord]:
-        """Assessments not in the trash, most recently changed first."""
-        return self._assessment_rows("deleted_at IS NULL ORDER BY updated_at DESC, rowid")
-
-    def trash(self) -> list[AssessmentRecord]:
-        return self._assessment_rows("deleted_at IS NOT NULL ORDER BY deleted_at DESC")
-
-    def assessment(self, assessment_id: str) -> AssessmentRecord:
-        rows = self._assessment_rows("id = ?", (assessment_id,))
-        if not rows:
-            raise StoreError(
-                f"Aucune évaluation ne porte l'identifiant « {assessment_id} » dans ce fichier."
-            )
-        return rows[0]
-
-    def create_assessment(
-        self,
-        title: str,
-        *,
-        content_id: str,
-        content_version: str,
-        template_id: str | None = None,
-        who: str | None = None,
-        **fields,
-    ) -> AssessmentRecord:
-        commune_id = self.commune_id()
-        if commune_id is None:
-            raise StoreError("Renseignez d'abord le profil de la commune.")
-        at = now_iso()
-        record = AssessmentRecord(
-            id=new_id(),
-            commune_id=commune_id,
-            title=title,
-            content_id=content_id,
-            content_version=content_version,
-            template_id=template_id,
-            created_at=at,
-            updated_at=at,
-            **fields,
-        )
-        with self._change("assessment", record.id, {"created": record.title}, record.id, who):
-            self._db["assessment"].insert(record.model_dump())
-        return record
-
-    def update_assessment(self, assessment_id: str, who: str | None = None, **fields) -> None:
-        unknown = set(fields) - EDITABLE_ASSESSMENT_FIELDS
-        if unknown:
-            raise ValueError(f"not editable: {sorted(unknown)}")
-        current = self.assessment(assessment_id)
-        updated = AssessmentRecord.model_validate({**current.model_dump(), **fields})
-        with self._change("assessment", assessment_id, fields, assessment_id, who) as at:
-            self._db["assessment"].update(
-                assessment_id, {**updated.model_dump(include=set(fields)), "updated_at": at}
-            )
-
-    def set_last_step(self, assessment_id: str, step: str) -> None:
-        """Remember where the agent stopped; navigation is not a change of content."""
-        if not self.readonly:
-            with contextlib.suppress(sqlite3.Error), self._db.atomic():
-                self._conn.execute(
-                    "UPDATE assessment SET last_step = ? WHERE id = ?", (step, assessment_id)
-                )
-
-    def delete_assessment(self, assessment_id: str, who: str | None = None) -> None:
-        """Move to the trash; `restore_assessment` brings it back until `empty_trash`."""
-        with self._change(
-            "assessment", assessment_id, {"deleted": True}, assessment_id, who, check_frozen=False
-        ) as at:
-            self._db["assessment"].update(assessment_id, {"deleted_at": at})
-
-    def restore_assessment(self, assessment_id: str, who: str | None = None) -> None:
-        """Bring back from the trash; the assessment is dated anew, so that the
-        intercommunality, which may have set it aside meanwhile, takes it back."""
-        with self._change(
-            "assessment", assessment_id, {"restored": True}, assessment_id, who, check_frozen=False
-        ) as at:
-            self._db["assessment"].update(assessment_id, {"deleted_at": None, "updated_at": at})
-
-    def empty_trash(self, who: str | None = None) -> int:
-        """Remove for good the assessments and the attachments in the trash; the space
-        of removed attachments is given back, so that no trace of them stays in the file."""
-        ids = [record.id for record in self.trash()]
-        held = self.attachments_total()
-        with self._change("trash", "", {"purged": ids}, who=who):
-            self._purge_attachments(ids)
-            for table in ("answer", "action", "decision", "opinion"):
-                self._conn.executemany(
-                    f"DELETE FROM {table} WHERE assessment_id = ?", [(i,) for i in ids]
-                )
-            self._conn.executemany("DELETE FROM assessment WHERE id = ?", [(i,) for i in ids])
-        self._give_back_space(held)
-        return len(ids)
-
-    def copy_assessment(
-        self,
-        assessment_id: str,
-        title: str,
-        *,
-        as_new_version: bool = False,
-        who: str | None = None,
-    ) -> AssessmentRecord:
-        """Duplicate an assessment with its answers, actions and attachments (never its
-        decision, nor the reviewers' opinions: they review the new version anew)."""
-        source = self.assessment(assessment_id)
-        at = now_iso()
-        copy = source.model_copy(
-            update={
-                "id": new_id(),
-                "title": title,
-                "created_at": at,
-                "updated_at": at,
-                "deleted_at": None,
-                "last_step": None,
-                "previous_version_id": source.id if as_new_version else None,
-                "version_number": source.version_number + 1 if as_new_version else 1,
-            }
-        )
-        change = {"copied_from": source.id, "new_version": as_new_version}
-        with self._change("assessment", copy.id, change, copy.id, who, check_frozen=False):
-            self._db["assessment"].insert(copy.model_dump())
-            for row in self._query("SELECT * FROM answer WHERE assessment_id = ?", (source.id,)):
-                self._db["answer"].insert({**row, "id": new_id(), "assessment_id": copy.id})
-            for row in self._query("SELECT * FROM action WHERE assessment_id = ?", (source.id,)):
-                self._db["action"].insert({**row, "id": new_id(), "assessment_id": copy.id})
-            self._copy_attachments(source.id, copy.id)
-        return copy
+    def check_rows(self) -> list[str]:
+        """Read every row once, as the screens would; the reasons of those set aside."""
+        self.territory.commune_rows()
+        self.territory.all_answers()
+        self.territory.all_decisions()
+        for record in self.assessments.all() + self.assessments.trash():
+            self.plan.actions(record.id)
+            self.attachments.of(record.id)
+            self.attachments.of(record.id, trashed=True)
+            self.opinions.of(record.id)
+        self.trainings.of("*")
+        self.history.entries(limit=1_000_000)
+        return [*self.problems, *self.attachments.damaged()]

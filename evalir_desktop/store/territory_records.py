@@ -1,25 +1,24 @@
-"""What a territory file reads and writes in bulk: sources, merges, every town's rows."""
+"""What a territory file reads and writes in bulk (`store.territory`): sources, merges,
+every town's rows."""
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
-from evalir_desktop.store.absence import Absences
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import DecisionRecord, SourceRecord
+from evalir_desktop.domain.rows import AnswerRow, CommuneRow
 from evalir_desktop.store.epci import record_territory_epci, territory_epci
 from evalir_desktop.store.merging import MergeResult, keep_current, merge_town
-from evalir_desktop.store.models import DecisionRecord, SourceRecord
-from evalir_desktop.store.territory_history import TerritoryHistory
 from evalir_desktop.store.town_file import (
-    AnswerRow,
-    CommuneRow,
     TownFile,
     Unreadable,
     select_rows,
 )
+from evalir_desktop.store.unit import Repository
 
 
 @dataclass(frozen=True)
@@ -32,20 +31,14 @@ class KnownSource:
     outcome: str = "merged"
 
 
-class TerritoryRecords(TerritoryHistory, Absences):
-    """Bulk reads and merges of a territory file, its snapshots and the assessments its
-    towns no longer send (mixed into `Store`)."""
-
-    _conn: sqlite3.Connection
-    _valid: Callable
-    _change: Callable
-    who: str
+class Territory(Repository):
+    """Bulk reads and merges of a territory file."""
 
     def source_hashes(self) -> set[str]:
-        return {row[0] for row in self._conn.execute("SELECT sha256 FROM source")}
+        return {row[0] for row in self._unit.conn.execute("SELECT sha256 FROM source")}
 
     def known_source(self, sha256: str) -> KnownSource | None:
-        row = self._conn.execute(
+        row = self._unit.conn.execute(
             "SELECT s.imported_at, s.commune_insee, coalesce(c.nom, ''), s.outcome FROM source s "
             "LEFT JOIN commune c ON c.insee = s.commune_insee "
             "WHERE s.sha256 = ? ORDER BY s.imported_at DESC LIMIT 1",
@@ -67,7 +60,12 @@ class TerritoryRecords(TerritoryHistory, Absences):
         Unreadable when it collides with another town's rows."""
         try:
             return merge_town(
-                self._conn, town, source, self.who, replace=replace, other_epci=other_epci
+                self._unit.conn,
+                town,
+                source,
+                self._unit.who,
+                replace=replace,
+                other_epci=other_epci,
             )
         except sqlite3.IntegrityError as error:
             raise Unreadable(
@@ -77,30 +75,30 @@ class TerritoryRecords(TerritoryHistory, Absences):
     def keep_current(self, source: SourceRecord, outcome: str = "kept_current") -> None:
         """The officer kept the territory's data rather than the file of `source` (or did
         not import it, for a town of another intercommunality)."""
-        keep_current(self._conn, source, self.who, outcome)
+        keep_current(self._unit.conn, source, self._unit.who, outcome)
 
-    def territory_epci(self) -> tuple[str, str]:
+    def epci(self) -> tuple[str, str]:
         """(SIREN, name) of the territory's intercommunality, ('', '') when unknown."""
-        return territory_epci(self._conn)
+        return territory_epci(self._unit.conn)
 
-    def record_territory_epci(self, siren: str, name: str) -> None:
-        with self._change("territory", "epci", {"epci_siren": siren, "epci_nom": name}):
-            record_territory_epci(self._conn, siren, name)
+    def record_epci(self, siren: str, name: str) -> None:
+        with self._unit.change("territory", "epci", {"epci_siren": siren, "epci_nom": name}):
+            record_territory_epci(self._unit.conn, siren, name)
 
     @contextmanager
     def persistent_journal(self) -> Iterator[None]:
         """Many commits in a row: a persistent journal is zeroed rather than deleted at
         each one (the same atomicity, far fewer syncs); back to one file at the end."""
-        self._conn.execute("PRAGMA journal_mode = PERSIST")
+        self._unit.conn.execute("PRAGMA journal_mode = PERSIST")
         try:
             yield
         finally:
-            self._conn.execute("PRAGMA journal_mode = DELETE")
+            self._unit.conn.execute("PRAGMA journal_mode = DELETE")
 
     def commune_stamp(self, insee: str) -> tuple[str, Commune] | None:
         """The `updated_at` and profile of the town with this INSEE code, if present."""
-        rows = select_rows(self._conn, "SELECT * FROM commune WHERE insee = ?", (insee,))
-        valid = self._valid(CommuneRow, rows, "Profil de commune")
+        rows = select_rows(self._unit.conn, "SELECT * FROM commune WHERE insee = ?", (insee,))
+        valid = self._unit.valid(CommuneRow, rows, "Profil de commune")
         if not valid:
             return None
         row = valid[0]
@@ -110,31 +108,19 @@ class TerritoryRecords(TerritoryHistory, Absences):
 
     def commune_rows(self) -> list[CommuneRow]:
         """Every town profile with its UUID and `updated_at`."""
-        rows = select_rows(self._conn, "SELECT * FROM commune ORDER BY rowid")
-        return self._valid(CommuneRow, rows, "Profil de commune")
+        rows = select_rows(self._unit.conn, "SELECT * FROM commune ORDER BY rowid")
+        return self._unit.valid(CommuneRow, rows, "Profil de commune")
 
     def all_answers(self) -> dict[str, dict[str, Answer]]:
         """The answers of every assessment, by assessment then question."""
         answers: dict[str, dict[str, Answer]] = defaultdict(dict)
-        rows = select_rows(self._conn, "SELECT * FROM answer")
-        for row in self._valid(AnswerRow, rows, "Réponse"):
+        rows = select_rows(self._unit.conn, "SELECT * FROM answer")
+        for row in self._unit.valid(AnswerRow, rows, "Réponse"):
             answers[row.assessment_id][row.question_id] = row.answer()
         return answers
 
     def all_decisions(self) -> dict[str, DecisionRecord]:
-        rows = select_rows(self._conn, "SELECT * FROM decision")
-        return {row.assessment_id: row for row in self._valid(DecisionRecord, rows, "Décision")}
-
-    def check_rows(self) -> list[str]:
-        """Read every row once, as the screens would; the reasons of those set aside."""
-        self.commune_rows()
-        self.all_answers()
-        self.all_decisions()
-        for record in self.assessments() + self.trash():
-            self.actions(record.id)
-            self.attachments(record.id)
-            self.attachments(record.id, trashed=True)
-            self.opinions(record.id)
-        self.trainings("*")
-        self.history(limit=1_000_000)
-        return [*self.problems, *self.damaged_attachments()]
+        rows = select_rows(self._unit.conn, "SELECT * FROM decision")
+        return {
+            row.assessment_id: row for row in self._unit.valid(DecisionRecord, rows, "Décision")
+        }

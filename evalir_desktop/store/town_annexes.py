@@ -11,15 +11,15 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from evalir_desktop.store.annex_models import AttachmentRecord, OpinionRecord, TrainingRecord
-from evalir_desktop.store.attachment_rules import (
+from evalir_desktop.domain.annexes import AttachmentRecord, OpinionRecord, TrainingRecord
+from evalir_desktop.domain.attachment_rules import (
     MAX_ATTACHMENTS,
     MAX_FILE_BYTES,
     MAX_TOTAL_BYTES,
     AttachmentRefused,
     check_attachment,
 )
-from evalir_desktop.store.schema import ANNEX_VERSION
+from evalir_desktop.store.file.schema import ANNEX_VERSION
 
 MAX_TRAININGS = 2_000
 

@@ -10,16 +10,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import ValidationError
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.records import ActionRecord, AssessmentRecord, DecisionRecord
+from evalir_desktop.domain.rows import AnswerRow, CommuneRow
 from evalir_desktop.french import short_local
-from evalir_desktop.store.inspection import connect_readonly
-from evalir_desktop.store.models import ActionRecord, AssessmentRecord, DecisionRecord, Timestamp
-from evalir_desktop.store.schema import valid_town_id
+from evalir_desktop.store.file.inspection import connect_readonly
+from evalir_desktop.store.file.schema import valid_town_id
 from evalir_desktop.store.town_annexes import Annexes, AnnexRefused, read_annexes
-from evalir_desktop.store.values import MAX_VALUE_CHARS, decode_value
 from evalir_desktop.text import clean_text
 
 MAX_ASSESSMENTS = 2_000
@@ -41,47 +39,6 @@ TABLE_LABELS = {
 
 class Unreadable(Exception):
     """The file's content is refused; str() is the French reason."""
-
-
-NOT_DECODED = ()  # JSON never decodes to a tuple; and pydantic copies () for free
-
-
-class AnswerRow(BaseModel):
-    """An answer row as it travels between files (value kept as its JSON text)."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    id: str = Field(min_length=1, max_length=100)
-    assessment_id: str
-    question_id: str = Field(min_length=1, max_length=200)
-    value: str | None = Field(default=None, max_length=MAX_VALUE_CHARS)
-    unknown: bool = False
-    comment: str = Field(default="", max_length=20_000)
-    who: str = Field(default="", max_length=300)
-    updated_at: Timestamp
-
-    _decoded: object = PrivateAttr(default=NOT_DECODED)
-
-    @model_validator(mode="after")
-    def _json_value(self) -> "AnswerRow":
-        # a ValueError becomes a validation error; the value is decoded once, here
-        self.__pydantic_private__["_decoded"] = decode_value(self.value)
-        return self
-
-    def answer(self) -> Answer:
-        value = self.__pydantic_private__["_decoded"]
-        if value is NOT_DECODED:
-            value = decode_value(self.value)
-        return Answer(value=value, unknown=self.unknown, comment=self.comment)
-
-
-class CommuneRow(Commune):
-    """The town profile with the columns that travel: its UUID, the town's identity
-    (empty in a file older than the identity, see `town_identity`) and `updated_at`."""
-
-    id: str = Field(min_length=1, max_length=100)
-    town_id: str = Field(default="", max_length=100)
-    updated_at: Timestamp
 
 
 @dataclass

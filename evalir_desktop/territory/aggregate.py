@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from evalir_desktop.assessment import Evaluation
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
 from evalir_desktop.content.models import LEVEL_ORDER, is_binding
-from evalir_desktop.product.origin import Origin, parse_origin
-from evalir_desktop.store import AssessmentRecord, DecisionRecord, Store
-from evalir_desktop.store.models import OUTCOME_LABELS, STATUS_LABELS
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.origin import Origin, parse_origin
+from evalir_desktop.domain.records import (
+    OUTCOME_LABELS,
+    STATUS_LABELS,
+    AssessmentRecord,
+    DecisionRecord,
+)
+from evalir_desktop.store import Store
 from evalir_desktop.territory.evaluations import cache_key, compute
 from evalir_desktop.territory.view_models import (
     AssessmentRow,
@@ -73,20 +78,22 @@ def load_evaluated(store: Store, content: Content, cache: dict | None = None) ->
     it holds them all, the answers are not read at all.
     """
     towns: dict[str, tuple[TownRef, Commune, str]] = {}
-    rows = store.commune_rows()
+    rows = store.territory.commune_rows()
     labels = town_labels([(row.nom, row.insee) for row in rows])
     for row in rows:
         label = labels[(row.nom, row.insee)]
         ref = TownRef(commune_id=row.id, nom=row.nom, insee=row.insee, label=label)
         commune = Commune.model_validate(row.model_dump(include=set(Commune.model_fields)))
         towns[row.id] = (ref, commune, row.updated_at)
-    records = [record for record in store.assessments() if record.commune_id in towns]
+    records = [record for record in store.assessments.all() if record.commune_id in towns]
     keys = {r.id: cache_key(r, content, towns[r.commune_id][2]) for r in records}
     cache = {} if cache is None else cache
     missing = any(key not in cache for key in keys.values())
-    answers = store.all_answers() if missing else {}  # all evaluated before: not read again
-    decisions = store.all_decisions()
-    reused = store.dossier_authors()
+    answers = (
+        store.territory.all_answers() if missing else {}
+    )  # all evaluated before: not read again
+    decisions = store.territory.all_decisions()
+    reused = store.answers.dossier_authors()
     items = []
     for record in records:
         ref, commune, _commune_at = towns[record.commune_id]

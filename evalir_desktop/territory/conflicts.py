@@ -9,7 +9,8 @@ the town's data by the file. Runs without Qt: the window and the CLI use it.
 from pathlib import Path
 from typing import Literal
 
-from evalir_desktop.store.identity import TownSummary, local_moment
+from evalir_desktop.domain.conflicts import TownSummary
+from evalir_desktop.store.identity import local_moment
 from evalir_desktop.territory.importing import (
     merge_prepared,
     open_territory,
@@ -126,7 +127,7 @@ def resolve_conflict(
             return merge_prepared(store, prepared, other_epci=True)
         other_epci = item.conflict is not None and item.conflict.kind == "epci"
         outcome = "not_imported" if other_epci else "kept_current"
-        store.keep_current(source_record(path, prepared.sha, prepared.town), outcome)
+        store.territory.keep_current(source_record(path, prepared.sha, prepared.town), outcome)
     reason = (
         "Ce fichier d'une commune d'une autre intercommunalité n'a pas été importé."
         if other_epci

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from evalir_desktop.content import Content, load_archived_content
-from evalir_desktop.store import AssessmentRecord
+from evalir_desktop.domain.records import AssessmentRecord
 
 if TYPE_CHECKING:
     from evalir_desktop.territory.aggregate import Evaluated

@@ -31,5 +31,5 @@ def write_product_dossier(
     path = write_dossier(dossier, target, sources=[store.path], replace=replace)
     key = product_key(session.record)
     if store.role == "territory" and not store.readonly and key:
-        store.record_dossier(key, assessment_id, dossier.source.commune, path.name)
+        store.dossiers.record(key, assessment_id, dossier.source.commune, path.name)
     return path, dossier

@@ -12,13 +12,14 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import Evaluation
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import Content
-from evalir_desktop.product.origin import PRODUCT_NAME_QUESTION
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.origin import PRODUCT_NAME_QUESTION
+from evalir_desktop.domain.records import AssessmentRecord
 from evalir_desktop.session.session import evaluate_stored
-from evalir_desktop.store import AssessmentRecord, Store
+from evalir_desktop.store import Store
 from evalir_desktop.store.town_file import TownFile
 from evalir_desktop.territory.content_versions import content_for
 
@@ -94,7 +95,9 @@ class Prefill:
 
     def merged(self, town: TownFile, skip: set) -> None:
         """A file was merged: evaluate its assessments (but `skip`, not the file's data)."""
-        found = self.store.commune_stamp(town.commune.insee)  # read here: SQL stays in this thread
+        found = self.store.territory.commune_stamp(
+            town.commune.insee
+        )  # read here: SQL stays in this thread
         if found is not None:
             commune_at, commune = found
             self.futures.append(

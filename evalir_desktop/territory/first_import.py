@@ -38,4 +38,4 @@ def decide_epci(store: Store, read: list) -> None:
     if towns:
         siren = Counter(town.epci_siren for town in towns).most_common(1)[0][0]
         name = Counter(t.epci_nom for t in towns if t.epci_siren == siren).most_common(1)[0][0]
-        store.record_territory_epci(siren, name)
+        store.territory.record_epci(siren, name)

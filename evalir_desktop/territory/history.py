@@ -132,7 +132,7 @@ def baseline_of(snapshots: list[Snapshot], last_report: str) -> tuple[Snapshot, 
 def read_snapshots(store: Store) -> list[Snapshot]:
     """The snapshots kept in the territory file; one that does not validate is left out."""
     found = []
-    for row in store.snapshot_rows():
+    for row in store.snapshots.snapshot_rows():
         try:
             found.append(Snapshot.model_validate(row))
         except ValueError:
@@ -144,13 +144,13 @@ def keep_snapshot(store: Store, content: Content, cache: dict | None = None) -> 
     """Evaluate the territory as it is now and keep its snapshot in the file."""
     items = load_evaluated(store, content, cache)
     snapshot = snapshot_of(items, content, datetime.now(UTC).isoformat(timespec="microseconds"))
-    store.record_snapshot(snapshot.model_dump())
+    store.snapshots.record_snapshot(snapshot.model_dump())
     return snapshot
 
 
 def evolution_of(store: Store, items: list[Evaluated], content: Content) -> Evolution | None:
     """The territory as `items` show it, compared with its state at the last report."""
-    found = baseline_of(read_snapshots(store), store.last_report_at())
+    found = baseline_of(read_snapshots(store), store.snapshots.last_report_at())
     if found is None:
         return None
     baseline, since_what, since_at = found

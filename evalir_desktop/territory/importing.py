@@ -17,12 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from evalir_desktop.content import Content, load_content
+from evalir_desktop.domain.conflicts import TownConflict
+from evalir_desktop.domain.records import SourceRecord
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.store.errors import FileRefused
-from evalir_desktop.store.identity import TownConflict, local_moment
-from evalir_desktop.store.inspection import inspect
-from evalir_desktop.store.models import SourceRecord
-from evalir_desktop.store.snapshot import remove_stale_copies, take_snapshot
+from evalir_desktop.store.file.inspection import inspect
+from evalir_desktop.store.file.snapshot import remove_stale_copies, take_snapshot
+from evalir_desktop.store.identity import local_moment
 from evalir_desktop.store.town_file import TownFile, Unreadable, read_town_file
 from evalir_desktop.territory.evaluations import Prefill
 from evalir_desktop.territory.first_import import decide_epci, read_ahead
@@ -140,7 +141,7 @@ def import_files(
     remove_stale_copies()  # private copies of a killed import
     files, reports = collect_files(items, exclude=store.path)
     report = ImportReport(territory=str(store.path), files=reports)
-    with store.persistent_journal():
+    with store.territory.persistent_journal():
         _import_all(store, files, report, progress, cancel, other_epci, merged)
     return report
 
@@ -161,11 +162,11 @@ def _import_all(
     read before any is merged: the intercommunality most of them declare becomes the
     territory's, and a file from another one waits for the officer's choice.
     """
-    known = store.source_hashes()
+    known = store.territory.source_hashes()
     total = len(files)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evalir-lecture") as pool:
         ahead = read_ahead(pool, files, known, prepare)
-        if not store.territory_epci()[0]:
+        if not store.territory.epci()[0]:
             read = []
             for index in range(total):
                 if cancel is not None and cancel():
@@ -254,7 +255,7 @@ def _read_copy(path: Path, sha: str, copy: Path) -> Prepared:
 
 
 def already_imported(store: Store, path: Path, sha: str) -> FileReport | None:
-    known = store.known_source(sha)
+    known = store.territory.known_source(sha)
     if known is None:
         return None
     when = local_moment(known.imported_at)
@@ -317,7 +318,7 @@ def merge_prepared(
     fields = {"path": str(path), "file_name": path.name, "sha256": sha}
     fields.update(commune=town.commune.nom, insee=town.commune.insee)
     try:
-        result = store.merge_town(town, source, replace=replace, other_epci=other_epci)
+        result = store.territory.merge_town(town, source, replace=replace, other_epci=other_epci)
     except TownConflict as error:
         reason = f"Le fichier « {path.name} » n'a pas été importé : {error}."
         return FileReport(status="conflict", reason=reason, conflict=error.details, **fields)

@@ -10,10 +10,10 @@ from evalir_desktop.territory.view_models import LiteracyCount, TownLiteracy, so
 def literacy_count(store: Store) -> LiteracyCount:
     """Every town of the territory file, with or without a recorded training."""
     trainings = defaultdict(list)
-    for training in store.trainings("*"):
+    for training in store.trainings.of("*"):
         trainings[training.commune_id].append(training)
     towns = []
-    for town in store.commune_rows():
+    for town in store.territory.commune_rows():
         mine = trainings.get(town.id, [])
         dates = [training.held_on for training in mine if training.held_on]
         audiences = {training.audience for training in mine}

@@ -4,9 +4,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from evalir_desktop.domain.conflicts import ConflictDetails
+from evalir_desktop.domain.records import AssessmentRef
 from evalir_desktop.french import counted
-from evalir_desktop.store.identity import ConflictDetails
-from evalir_desktop.store.models import AssessmentRef
 
 FileStatus = Literal["imported", "unchanged", "refused", "conflict", "cancelled"]
 

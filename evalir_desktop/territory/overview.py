@@ -36,7 +36,7 @@ def written_dossiers(store: Store) -> list[WrittenDossier]:
             commune=entry.commune,
             written_on=short_local(datetime.fromisoformat(entry.at)),
         )
-        for entry in store.dossiers_written()
+        for entry in store.dossiers.written()
     ]
 
 
@@ -51,7 +51,7 @@ def absent_rows(store: Store) -> list[AbsentRow]:
             file_name=absent.file_name,
             since=local_moment(absent.imported_at),
         )
-        for absent in store.absent_assessments()
+        for absent in store.absences.absent()
     ]
 
 

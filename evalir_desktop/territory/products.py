@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from evalir_desktop.content import Content
-from evalir_desktop.store import AssessmentRecord
+from evalir_desktop.domain.records import AssessmentRecord
 from evalir_desktop.territory.aggregate import Evaluated
 from evalir_desktop.territory.mutualisation import normalise
 from evalir_desktop.territory.view_models import ProductRow, ProductUse, ai_type_label, sort_key

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from evalir_desktop.store.models import AI_TYPE_LABELS
+from evalir_desktop.domain.records import AI_TYPE_LABELS
 
 GroupKind = Literal["projet", "type_ia", "fournisseur", "besoin"]
 KIND_LABELS = {

@@ -1,11 +1,11 @@
 """Evaluation details: blank assessment, unknowns, lowering answers, recommendations, plan, diff."""
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import compare, compare_evaluations, evaluate, seed_action_plan
 from evalir_desktop.content import (
     is_visible,
     load_content,
 )
+from evalir_desktop.domain.answers import Answer
 from tests.content.helpers import answers, town
 
 CONTENT = load_content()

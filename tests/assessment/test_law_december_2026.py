@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.content import load_content, validate_answer, visible_questions
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.session.session import current_answers
 from tests.content.helpers import answers, town
 

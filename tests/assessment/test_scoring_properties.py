@@ -3,9 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import answer_score, evaluate, is_scored
 from evalir_desktop.content import effective_answers, load_content, visible_questions
+from evalir_desktop.domain.answers import Answer
 
 CONTENT = load_content()
 SCORED = [(axis, q) for axis in CONTENT.axes for q in axis.questions if is_scored(axis, q)]

@@ -5,9 +5,9 @@ from datetime import date
 from types import SimpleNamespace
 
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.annexes import OpinionRecord
 from evalir_desktop.file_names import ascii_slug, cut_at_word
 from evalir_desktop.report.api import default_file_name, output_for
-from evalir_desktop.store.annex_models import OpinionRecord
 from tests.report.factories import demo_assessment
 
 
@@ -22,7 +22,7 @@ def test_help_headings_are_french(capsys):
 
 def test_info_names_the_step_to_correct_by_its_title(store, capsys):
     assessment_id = demo_assessment(store, comment_length=10, actions=0)
-    store.save_opinion(
+    store.opinions.save(
         OpinionRecord(
             assessment_id=assessment_id,
             step_id="conformite",

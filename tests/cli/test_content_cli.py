@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 from tests.content.test_content_load import REQUIRED_RULES, REQUIRED_TEMPLATES
 
@@ -165,10 +165,10 @@ def test_evaluate_answers_file_refusals(tmp_path, capsys, payload, fragment):
 
 def test_other_content_version_is_reported(town_file, capsys):
     with Store.open(town_file) as store:
-        record = store.create_assessment(
+        record = store.assessments.create(
             "Ancien", content_id="evalir-commune", content_version="0.1"
         )
-        store.save_answer(record.id, "question.disparue", Answer(value="oui"))
+        store.answers.save(record.id, "question.disparue", Answer(value="oui"))
     code, out, err = run(capsys, "evaluate", town_file, "--assessment", record.id, "--json")
     assert code == 0 and "version 0.1" in err
     assert json.loads(out)["obligations"] == []

@@ -9,9 +9,9 @@ import pytest
 
 from evalir_desktop.cli import main as evalir
 from evalir_desktop.content import load_content
+from evalir_desktop.domain import attachment_rules as rules
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.store import Store
-from evalir_desktop.store import attachment_rules as rules
 from tests.dossier_factory import DPD, add_dossier
 
 
@@ -20,7 +20,7 @@ def town(tmp_path, commune):
     path = tmp_path / "Mairie d'Étienne" / "évaluations.evalir"
     content = load_content()
     with Store.open(path, create=True, who="Hélène Dupré") as store:
-        store.save_commune(commune)
+        store.town.save_commune(commune)
         record = start_assessment(store, content, "Agent conversationnel", None)
     return path, record.id
 
@@ -58,7 +58,7 @@ def test_attach_then_info_and_check(town, piece, capsys):
     assert evalir(["check", str(path)]) == 0
     assert "Pièces jointes : 1" in capsys.readouterr().out
     with Store.open(path, readonly=True) as store:
-        (record,) = store.attachments(assessment_id)
+        (record,) = store.attachments.of(assessment_id)
         assert (record.kind, record.question_id) == ("devis", "donnees.conservation")
 
 

@@ -94,8 +94,8 @@ def test_an_assessment_of_content_2026_11_1_gets_the_account_of_changes(capsys, 
     path = tmp_path / FIXTURE.name
     shutil.copy(FIXTURE, path)
     with Store.open(path, readonly=True) as store:
-        ids = {record.title: record.id for record in store.assessments()}
-        before = {aid: store.answers(aid) for aid in ids.values()}
+        ids = {record.title: record.id for record in store.assessments.all()}
+        before = {aid: store.answers.of(aid) for aid in ids.values()}
     voice_bot = ids["Agent vocal du standard téléphonique"]
     code, out, err = run(
         capsys, "evaluate", path, "--assessment", voice_bot, "--date", "2026-12-01"
@@ -111,4 +111,4 @@ def test_an_assessment_of_content_2026_11_1_gets_the_account_of_changes(capsys, 
     assert update["obligations_added"] == ["rgpd.transferts_hors_ue"]
     assert update["text"].startswith("Depuis la mise à jour du questionnaire")
     with Store.open(path, readonly=True) as store:
-        assert {aid: store.answers(aid) for aid in ids.values()} == before
+        assert {aid: store.answers.of(aid) for aid in ids.values()} == before

@@ -1,7 +1,7 @@
 """Small builders shared by the content and assessment tests."""
 
-from evalir_desktop.answers import UNKNOWN_TOKEN, Answer
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.answers import UNKNOWN_TOKEN, Answer
+from evalir_desktop.domain.commune import Commune
 
 # The facts of a town chatbot answering inhabitants on the website and the phone.
 CHATBOT_CONTEXT = {

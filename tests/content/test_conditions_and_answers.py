@@ -3,7 +3,6 @@
 import pytest
 from pydantic import ValidationError
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import (
     Condition,
     Context,
@@ -15,6 +14,7 @@ from evalir_desktop.content import (
     parse_value,
     validate_answer,
 )
+from evalir_desktop.domain.answers import Answer
 from tests.content.helpers import answers, town
 
 CONTENT = load_content()

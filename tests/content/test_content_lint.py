@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import is_scored
 from evalir_desktop.content import load_content, visible_questions
 from evalir_desktop.content.conditions import tests as leaves
+from evalir_desktop.domain.answers import Answer
 
 CONTENT = load_content()
 QUESTIONS = CONTENT.questions()

@@ -2,10 +2,10 @@
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
 from evalir_desktop.content import load_content, parse_value, validate_answer
 from evalir_desktop.content.validation import parse_french_number
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 
 
@@ -50,4 +50,4 @@ def test_evalir_answer_accepts_a_number_with_a_space(tmp_path, capsys):
     code = evalir(["answer", str(path), "--assessment", assessment, "contexte.volume=1 500"])
     assert code == 0, capsys.readouterr().err
     with Store.open(path, readonly=True) as store:
-        assert store.answers(assessment)["contexte.volume"].value == 1500
+        assert store.answers.of(assessment)["contexte.volume"].value == 1500

@@ -2,9 +2,9 @@
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.content import ContentError, load_content, load_content_from
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.session.session import current_answers
 from tests.content.helpers import answers, town
 from tests.content.renamed import CHATBOT, NEW_ID, OLD_ID, renamed_content, renamed_copy

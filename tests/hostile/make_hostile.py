@@ -8,9 +8,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.store import Store
 
@@ -22,10 +22,10 @@ CHATBOT = "agent_conversationnel_accueil"
 def base_file(path: Path, insee: str = "42087") -> Path:
     content = load_content()
     with Store.open(path, create=True, who="Agent") as store:
-        store.save_commune(Commune(nom="Écotay-l'Olme", insee=insee, population=1400))
+        store.town.save_commune(Commune(nom="Écotay-l'Olme", insee=insee, population=1400))
         record = start_assessment(store, content, "Agent d'accueil", content.template(CHATBOT))
-        store.save_answer(record.id, "gouvernance.elu_referent", Answer(value="oui"))
-        store.add_action(record.id, "Former les agents", owner="DGS", due_date="2026-12-01")
+        store.answers.save(record.id, "gouvernance.elu_referent", Answer(value="oui"))
+        store.plan.add_action(record.id, "Former les agents", owner="DGS", due_date="2026-12-01")
     return path
 
 

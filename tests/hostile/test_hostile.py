@@ -73,7 +73,7 @@ def test_the_window_opens_every_file_and_assessment(qtbot, hostile, name, tmp_pa
     path = tmp_path / hostile[name].name
     path.write_bytes(hostile[name].read_bytes())
     window = open_window(qtbot, path, create=False)
-    for record in window.store.assessments():
+    for record in window.store.assessments.all():
         window.open_assessment(record.id)
         window.close_assessment()
     window.close_store()

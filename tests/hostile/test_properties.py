@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evalir_desktop.cli import main as evalir
-from evalir_desktop.store.attachment_rules import AttachmentRefused, check_attachment
+from evalir_desktop.domain.attachment_rules import AttachmentRefused, check_attachment
 from tests.hostile.make_hostile import base_file
 
 SETTINGS = settings(

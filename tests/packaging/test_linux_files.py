@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.store import Store
 from tests.packaging.conftest import PACKAGING
 
@@ -72,7 +72,7 @@ def test_qt_recognises_an_evalir_file_by_its_content(tmp_path):
     """With our MIME package installed, a town file is found even without its extension."""
     town = tmp_path / "mairie.evalir"
     with Store.open(town, create=True) as store:
-        store.save_commune(Commune(nom="Saint-Étienne-de-Tinée", insee="06120"))
+        store.town.save_commune(Commune(nom="Saint-Étienne-de-Tinée", insee="06120"))
     (tmp_path / "copie-sans-extension").write_bytes(town.read_bytes())
     with sqlite3.connect(tmp_path / "autre.sqlite3") as other:
         other.execute("CREATE TABLE t (x)")

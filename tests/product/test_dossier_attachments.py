@@ -20,7 +20,7 @@ CERTIFICATE = b"%PDF-1.4 attestation d'hebergement en France\n"
 @pytest.fixture
 def dossier_path(town_a, content, tmp_path):
     with Store.open(town_a["path"]) as store:
-        store.add_attachment_data(
+        store.attachments.add_data(
             town_a["id"],
             "Attestation d'hébergement.pdf",
             CERTIFICATE,
@@ -28,10 +28,10 @@ def dossier_path(town_a, content, tmp_path):
             kind="documentation",
             comment="Fournie par l'éditeur",
         )
-        store.add_attachment_data(
+        store.attachments.add_data(
             town_a["id"], "Délibération du conseil.pdf", b"%PDF deliberation", question_id=""
         )
-        store.add_attachment_data(
+        store.attachments.add_data(
             town_a["id"], "Note interne.pdf", b"%PDF note", question_id="gouvernance.elu_referent"
         )
         dossier = build_dossier(AssessmentSession(store, content, town_a["id"]))
@@ -45,11 +45,11 @@ def test_only_the_documents_about_the_tool_travel_and_arrive_attached(
     assert [a.name for a in dossier.attachments] == ["Attestation d'hébergement.pdf"]
     with Store.open(town_b) as store:
         record = start_from_dossier(store, content, dossier).record
-        attached = store.attachments(record.id)
+        attached = store.attachments.of(record.id)
         assert [(a.name, a.question_id, a.kind) for a in attached] == [
             ("Attestation d'hébergement.pdf", "contexte.hebergement", "documentation")
         ]
-        assert store.attachment_data(attached[0].id) == CERTIFICATE
+        assert store.attachments.data(attached[0].id) == CERTIFICATE
         assert attached[0].who.startswith("dossier-produit|42087|")
 
 

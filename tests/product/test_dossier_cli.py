@@ -38,7 +38,7 @@ def test_a_refused_dossier_is_said_in_french_and_creates_nothing(town_b, tmp_pat
     assert code != 0 and out == ""
     assert "n'est pas un dossier de produit EVALIR" in err and "Traceback" not in err
     with Store.open(town_b, readonly=True) as store:
-        assert store.assessments() == []
+        assert store.assessments.all() == []
 
 
 def test_new_without_title_nor_dossier_is_refused(town_b, capsys):

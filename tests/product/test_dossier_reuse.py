@@ -5,14 +5,14 @@ from datetime import date
 
 import pytest
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.origin import Origin, of_town, parse_origin
 from evalir_desktop.product.building import NothingToShare, build_dossier, product_answers
 from evalir_desktop.product.dossier import read_dossier, write_dossier
-from evalir_desktop.product.origin import Origin, of_town, parse_origin
 from evalir_desktop.product.starting import start_from_dossier
 from evalir_desktop.session.session import AssessmentSession
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store
-from evalir_desktop.territory.share import share
 from tests.product.towns import COMMENT, COMMENTED, PRODUCT_ANSWERS, TOWN_ANSWERS
 
 
@@ -63,7 +63,7 @@ def test_a_new_assessment_in_town_b_gets_only_the_product_answers_marked_as_reus
         assert started.left_aside == []
         assert session.record.title == PRODUCT_ANSWERS["contexte.fournisseur_nom"]
         assert session.record.supplier == "Docaposte"
-        assert session.record.commune_id == store.commune_id()
+        assert session.record.commune_id == store.town.commune_id()
         today = dossier.source.answered_on.strftime("%d/%m/%Y")
         labels = {origin.label for origin in session.origins.values()}
         assert labels == {f"Repris du dossier d'Écotay-l'Olme, {today}"}
@@ -84,22 +84,22 @@ def test_every_reused_answer_stays_editable_and_loses_its_mark_once_changed(
         session.save_value("contexte.hebergement", Answer(value="hors_ue"))
         assert session.answers["contexte.hebergement"].value == "hors_ue"
         assert "contexte.hebergement" not in session.origins
-        assert store.answer_authors(record.id)["contexte.hebergement"].who == "Paul Martin"
+        assert store.answers.authors(record.id)["contexte.hebergement"].who == "Paul Martin"
         session.save_answer("contexte.biometrie", Answer())
         assert "contexte.biometrie" not in session.answers
         assert len(session.origins) == len(PRODUCT_ANSWERS) - 2
 
 
 def test_an_assessment_that_says_nothing_about_the_tool_gives_no_dossier(store, content):
-    record = store.create_assessment("Idée", content_id=content.id, content_version="x")
-    store.save_answer(record.id, "gouvernance.elu_referent", Answer(value="oui"))
+    record = store.assessments.create("Idée", content_id=content.id, content_version="x")
+    store.answers.save(record.id, "gouvernance.elu_referent", Answer(value="oui"))
     with pytest.raises(NothingToShare, match="aucune réponse sur l'outil"):
         build_dossier(AssessmentSession(store, content, record.id))
 
 
 def test_hidden_answers_do_not_travel(town_a, content):
     with Store.open(town_a["path"]) as store:
-        store.save_answer(town_a["id"], "contexte.systeme_ia", Answer(value="non"))
+        store.answers.save(town_a["id"], "contexte.systeme_ia", Answer(value="non"))
         found = product_answers(AssessmentSession(store, content, town_a["id"]))
     assert "contexte.type_ia" not in found and "contexte.biometrie" not in found
     assert found["contexte.systeme_ia"].value == "non"
@@ -109,10 +109,10 @@ def test_an_anonymised_share_keeps_the_marks_but_not_the_names(town_a, town_b, c
     dossier = read_dossier(write_from(town_a, content, tmp_path))
     with Store.open(town_b, who="Paul Martin") as store:
         record = start_from_dossier(store, content, dossier).record
-        store.save_answer(record.id, "gouvernance.elu_referent", Answer(value="oui"))
+        store.answers.save(record.id, "gouvernance.elu_referent", Answer(value="oui"))
         copy = share(store, tmp_path / "envoi.evalir", anonymise=True).path
     with Store.open(copy, readonly=True) as shared:
-        authors = shared.answer_authors(record.id)
+        authors = shared.answers.authors(record.id)
     assert authors["gouvernance.elu_referent"].who == ""
     assert parse_origin(authors["contexte.hebergement"].who).commune == "Écotay-l'Olme"
 

@@ -91,7 +91,7 @@ def test_a_hostile_dossier_is_refused_and_nothing_changes(case, good, town_b, tm
     assert any(word in message for word in ("Demandez", "Installez", "Ouvrez", "Vérifiez"))
     assert digest(town_b) == before
     with Store.open(town_b, readonly=True) as store:
-        assert store.assessments() == []
+        assert store.assessments.all() == []
 
 
 def test_a_dossier_cannot_fill_the_town_own_questions(good, town_b, content, tmp_path):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 from tests.factories import make_commune
 
@@ -55,8 +55,10 @@ def town_a(tmp_path, content) -> dict:
     path = tmp_path / "Écotay" / "écotay.evalir"
     path.parent.mkdir()
     with Store.create(path, who="Hélène Lefèvre") as store:
-        store.save_commune(make_commune(nom="Écotay-l'Olme", insee="42087", epci_nom="Loire Forez"))
-        record = store.create_assessment(
+        store.town.save_commune(
+            make_commune(nom="Écotay-l'Olme", insee="42087", epci_nom="Loire Forez")
+        )
+        record = store.assessments.create(
             "Agent conversationnel de l'accueil",
             content_id=content.id,
             content_version=content.version,
@@ -66,8 +68,8 @@ def town_a(tmp_path, content) -> dict:
         )
         for question_id, value in {**PRODUCT_ANSWERS, **TOWN_ANSWERS}.items():
             comment = COMMENT if question_id == COMMENTED else ""
-            store.save_answer(record.id, question_id, Answer(value=value, comment=comment))
-        store.save_answer(record.id, "inclusion.rgaa", Answer(unknown=True))
+            store.answers.save(record.id, question_id, Answer(value=value, comment=comment))
+        store.answers.save(record.id, "inclusion.rgaa", Answer(unknown=True))
     return {"path": path, "id": record.id}
 
 
@@ -76,5 +78,5 @@ def town_b(tmp_path) -> Path:
     path = tmp_path / "Saint-Just" / "saint-just.evalir"
     path.parent.mkdir()
     with Store.create(path, who="Paul Martin") as store:
-        store.save_commune(make_commune(nom="Saint-Just", insee="42218"))
+        store.town.save_commune(make_commune(nom="Saint-Just", insee="42218"))
     return path

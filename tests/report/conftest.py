@@ -45,7 +45,7 @@ class Built:
 def _build(tmp_path_factory, name: str, **options) -> Built:
     path = tmp_path_factory.mktemp(name) / "Mairie d’Étienne" / "évaluations.evalir"
     with Store.open(path, create=True, who="Hélène Dupré") as store:
-        store.save_commune(TOWN)
+        store.town.save_commune(TOWN)
         decision_text = options.pop("decision_text", None)
         assessment_id = demo_assessment(store, **options)
         if decision_text is not None:

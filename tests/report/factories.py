@@ -2,10 +2,10 @@
 
 from datetime import date, timedelta
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content, Question, is_visible, load_content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.store import Store
-from evalir_desktop.store.models import DecisionRecord
 
 ACCENTS = "Élément « vérifié » : l’œuvre coûte 12 € — déjà ça, à Noël, où l’on hésite… "
 
@@ -45,7 +45,7 @@ def fill(
 ) -> dict[str, Answer]:
     """Answer every visible question (a comment on each), in content order."""
     content = content or load_content()
-    commune = store.commune()
+    commune = store.town.commune()
     answers: dict[str, Answer] = {}
     for index, question in enumerate(content.questions()):
         if not is_visible(question, answers, commune, content):
@@ -60,7 +60,7 @@ def fill(
             answer = Answer(value=choose(question, index, text), comment=comment)
         answers[question.id] = answer
     for question_id, answer in answers.items():
-        store.save_answer(assessment_id, question_id, answer)
+        store.answers.save(assessment_id, question_id, answer)
     return answers
 
 
@@ -71,7 +71,7 @@ def add_actions(
     axes = ["besoin", "gouvernance", "donnees", "conformite", "transparence", ""]
     for index in range(count):
         long = long_every and (index + 1) % long_every == 0
-        store.add_action(
+        store.plan.add_action(
             assessment_id,
             accented(f"[action {index + 1}]", 1900 if long else title_length),
             axis_id=axes[index % len(axes)],
@@ -83,7 +83,7 @@ def add_actions(
 
 
 def decide(store: Store, assessment_id: str, text: str = "") -> None:
-    store.save_decision(
+    store.plan.save_decision(
         DecisionRecord(
             assessment_id=assessment_id,
             validated_by="Hélène Dupré",
@@ -127,7 +127,7 @@ def demo_assessment(
     **fields,
 ) -> str:
     """A realistic assessment: a switchboard chatbot that also helps decisions."""
-    record = store.create_assessment(
+    record = store.assessments.create(
         fields.pop("title", "Agent conversationnel de l’accueil de la mairie"),
         content_id="evalir-commune",
         content_version="2026.11.1",

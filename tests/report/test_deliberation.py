@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import pytest
 
+from evalir_desktop.domain.records import OUTCOME_LABELS, DecisionRecord
 from evalir_desktop.report import ReportOptions, build
 from evalir_desktop.report.deliberation import deliberation_document, visa
 from evalir_desktop.report.model import plain_text
-from evalir_desktop.store.models import OUTCOME_LABELS, DecisionRecord
 from tests.report.conftest import norm
 from tests.report.editable import convert_to_pdf, needs_libreoffice
 from tests.report.pdftext import body_text, page_texts

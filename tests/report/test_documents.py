@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.report import (
     mention_pdf,
     mention_status,
@@ -49,7 +49,7 @@ def with_supplier_unknowns(store):
     """A demo assessment with three supplier questions answered "Je ne sais pas"."""
     record_id = demo_assessment(store, comment_length=60, actions=3)
     for question_id in SUPPLIER_UNKNOWN:
-        store.save_answer(record_id, question_id, Answer(unknown=True, comment="À demander"))
+        store.answers.save(record_id, question_id, Answer(unknown=True, comment="À demander"))
     return report_data(store, record_id, today=TODAY)
 
 

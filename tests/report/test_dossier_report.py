@@ -23,7 +23,7 @@ from tests.report.pdftext import body_text
 def dossier(tmp_path_factory):
     path = tmp_path_factory.mktemp("dossier") / "mairie.evalir"
     with Store.open(path, create=True, who="Hélène Dupré") as store:
-        store.save_commune(make_commune())
+        store.town.save_commune(make_commune())
         assessment_id = demo_assessment(store)
         facts = add_dossier(store, assessment_id)
         data = report_data(store, assessment_id, today=TODAY)

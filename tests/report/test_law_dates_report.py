@@ -19,7 +19,7 @@ def _triage(tmp_path, on: date):
     path = tmp_path / FIXTURE.name
     shutil.copy(FIXTURE, path)
     with Store.open(path, readonly=True) as store:
-        assessment_id = next(r.id for r in store.assessments() if r.title == TRIAGE)
+        assessment_id = next(r.id for r in store.assessments.all() if r.title == TRIAGE)
         return report_data(store, assessment_id, load_content(), on)
 
 

@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from xml.etree import ElementTree
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.report import build_pdf, fingerprint, fr_date, french, radar_drawing, radar_svg
 from evalir_desktop.report.document import PageInfo
 from evalir_desktop.report.typography import markup, number
@@ -38,13 +38,13 @@ def test_french_spacing_is_non_breaking():
 def test_fingerprint_follows_the_data(store, make_assessment):
     record = make_assessment()
     answers = {"besoin.probleme": Answer(value="Files d'attente", comment="Mairie")}
-    first = fingerprint(record, answers, [], None, store.commune())
+    first = fingerprint(record, answers, [], None, store.town.commune())
     assert len(first) == 8 and int(first, 16) >= 0
-    assert fingerprint(record, dict(answers), [], None, store.commune()) == first
+    assert fingerprint(record, dict(answers), [], None, store.town.commune()) == first
     changed = {"besoin.probleme": Answer(value="Files d'attente", comment="Mairie !")}
-    assert fingerprint(record, changed, [], None, store.commune()) != first
+    assert fingerprint(record, changed, [], None, store.town.commune()) != first
     later = record.model_copy(update={"updated_at": "2030-01-01T00:00:00+00:00"})
-    assert fingerprint(later, answers, [], None, store.commune()) == first
+    assert fingerprint(later, answers, [], None, store.town.commune()) == first
 
 
 def test_radar_in_pdf_prints_every_axis_and_score():
@@ -90,7 +90,7 @@ def test_hostile_text_is_printed_literally(store, make_assessment):
     from evalir_desktop.report import full_report, report_data
 
     record = make_assessment(title="<b>Projet</b> & « essai »\x00\x07")
-    store.save_answer(
+    store.answers.save(
         record.id,
         "besoin.probleme",
         Answer(value="<font name='Helvetica'>x</font> & <br/> fin\x0b\x1b", comment="a\tb\r\nc"),

@@ -24,7 +24,7 @@ def seeded(store):
     added = add_recommended_actions(
         store, assessment_id, AssessmentSession(store, content, assessment_id).evaluation
     )
-    store.add_action(
+    store.plan.add_action(
         assessment_id, "Action ajoutée à la main", due_date=date(2027, 3, 15), note="Devis reçu."
     )
     data = report_data(store, assessment_id, content, date(2026, 11, 25))

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
 from tests.report.editable import docx_headings, odt_headings
 from tests.report.factories import demo_assessment
 from tests.report.pdftext import body_text, page_texts
@@ -15,7 +15,7 @@ from tests.report.pdftext import body_text, page_texts
 def town_file(store):
     """A town file with one demo assessment; closed so that the command opens it."""
     assessment_id = demo_assessment(store, comment_length=40, actions=4)
-    store.save_answer(assessment_id, "donnees.restitution", Answer(unknown=True))
+    store.answers.save(assessment_id, "donnees.restitution", Answer(unknown=True))
     store.close()
     return store.path, assessment_id
 

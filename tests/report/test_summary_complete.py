@@ -4,12 +4,12 @@ vigilance that fits on two pages, says where the others are, and keeps names as 
 from dataclasses import replace
 
 from evalir_desktop.content.models import is_binding
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.report import summary_report
 from evalir_desktop.report.full import full_document
 from evalir_desktop.report.summary import EVERYTHING, summary_flowables
 from evalir_desktop.report.summary_fit import fitted_limits, summary_pages
 from evalir_desktop.report.writers import render
-from evalir_desktop.store.models import DecisionRecord
 from tests.report.conftest import norm
 from tests.report.pdftext import body_text, page_texts
 

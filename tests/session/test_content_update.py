@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_archived_content, load_content
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.session.changes import UpdateAccount, account_of_changes
 from evalir_desktop.session.session import answers_to_review, current_answers
 from evalir_desktop.store import Store
@@ -26,7 +26,7 @@ def town_file(tmp_path: Path) -> Path:
 
 
 def _by_title(store: Store) -> dict[str, str]:
-    return {record.title: record.id for record in store.assessments()}
+    return {record.title: record.id for record in store.assessments.all()}
 
 
 def test_the_archive_holds_the_previous_version_and_refuses_other_text():
@@ -38,17 +38,17 @@ def test_the_archive_holds_the_previous_version_and_refuses_other_text():
 
 def test_the_fixture_was_answered_with_the_previous_version(town_file):
     with Store.open(town_file, readonly=True) as store:
-        records = store.assessments()
+        records = store.assessments.all()
     assert {(r.content_id, r.content_version) for r in records} == {(CONTENT.id, "2026.11.1")}
 
 
 def test_opening_loses_no_answer(town_file):
     """Every stored answer is still in the file, and read as the current content reads it."""
     with Store.open(town_file, readonly=True) as store:
-        before = {r.id: store.answers(r.id) for r in store.assessments()}
+        before = {r.id: store.answers.of(r.id) for r in store.assessments.all()}
     with Store.open(town_file) as store:
-        for record in store.assessments():
-            stored = store.answers(record.id)
+        for record in store.assessments.all():
+            stored = store.answers.of(record.id)
             read = current_answers(CONTENT, stored)
             assert stored == before[record.id]
             review = set(answers_to_review(CONTENT, stored))
@@ -64,7 +64,7 @@ def test_the_voice_bot_account(town_file):
     with Store.open(town_file, readonly=True) as store:
         assessment_id = _by_title(store)["Agent vocal du standard téléphonique"]
         account = account_of_changes(
-            PREVIOUS, CONTENT, store.answers(assessment_id), store.commune(), ON
+            PREVIOUS, CONTENT, store.answers.of(assessment_id), store.town.commune(), ON
         )
     assert account.obligations_added == ["rgpd.transferts_hors_ue"]
     assert account.obligations_removed == []
@@ -83,8 +83,8 @@ def test_the_triage_account(town_file):
     """The broad « trends or anomalies » role is asked again; until then no exemption holds."""
     with Store.open(town_file, readonly=True) as store:
         assessment_id = _by_title(store)["Repérage des demandes d'aide atypiques"]
-        stored = store.answers(assessment_id)
-        account = account_of_changes(PREVIOUS, CONTENT, stored, store.commune(), ON)
+        stored = store.answers.of(assessment_id)
+        account = account_of_changes(PREVIOUS, CONTENT, stored, store.town.commune(), ON)
     assert stored["contexte.role_outil"].value == "detection"
     assert account.obligations_added == [
         "aiact.haut_risque",

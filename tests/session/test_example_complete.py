@@ -11,7 +11,7 @@ from evalir_desktop.store import Store
 def test_the_example_answers_every_question_that_applies(tmp_path):
     content = load_content()
     with Store.open(write_example(tmp_path, content), readonly=True) as store:
-        session = AssessmentSession(store, content, store.assessments()[0].id)
+        session = AssessmentSession(store, content, store.assessments.all()[0].id)
         state = session.progress()
         assert state.answered == state.applicable and state.percent == 100
         assert session.frozen

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import content as cli_content
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.report import report_data
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.versions import compare_stored, content_version_notice
@@ -25,22 +25,22 @@ def content(tmp_path):
 @pytest.fixture
 def old_assessment(store, content):
     """An assessment of an earlier version: the renamed question answered under OLD_ID."""
-    record = store.create_assessment(
+    record = store.assessments.create(
         "Agent conversationnel", content_id=content.id, content_version="2026.01.0"
     )
     for question_id, answer in answers({**CHATBOT, OLD_ID: "non"}).items():
-        store.save_answer(record.id, question_id, answer)
+        store.answers.save(record.id, question_id, answer)
     return record
 
 
 def expected_evaluation(store, content):
-    return evaluate(content, answers({**CHATBOT, NEW_ID: "non"}), store.commune())
+    return evaluate(content, answers({**CHATBOT, NEW_ID: "non"}), store.town.commune())
 
 
 def test_stored_answers_are_read_under_the_new_id(store, content, old_assessment):
     read = AssessmentSession(store, content, old_assessment.id).answers
     assert read[NEW_ID] == Answer(value="non") and OLD_ID not in read
-    assert OLD_ID in store.answers(old_assessment.id)  # the file is not rewritten
+    assert OLD_ID in store.answers.of(old_assessment.id)  # the file is not rewritten
 
 
 def test_the_version_notice_says_renamed_answers_are_carried_over(content, old_assessment):
@@ -57,7 +57,7 @@ def test_report_summary_and_comparison_see_the_renamed_answer(store, content, ol
     assert AssessmentSession(store, content, old_assessment.id).summary().obligations == len(
         binding
     )
-    copy = store.copy_assessment(old_assessment.id, "Copie", as_new_version=True)
+    copy = store.assessments.copy(old_assessment.id, "Copie", as_new_version=True)
     comparison = compare_stored(store, content, old_assessment.id, copy.id)
     assert comparison.answers_changed == []
 
@@ -79,14 +79,14 @@ def test_cli_evaluate_reads_the_renamed_answer(store, content, old_assessment, m
 
 def test_a_new_answer_is_saved_under_the_new_id_and_wins(store, content, old_assessment):
     AssessmentSession(store, content, old_assessment.id).save_answer(NEW_ID, Answer(value="oui"))
-    stored = store.answers(old_assessment.id)
+    stored = store.answers.of(old_assessment.id)
     assert stored[NEW_ID].value == "oui" and stored[OLD_ID].value == "non"
     assert AssessmentSession(store, content, old_assessment.id).answers[NEW_ID].value == "oui"
 
 
 def test_clearing_the_answer_also_clears_the_old_id(store, content, old_assessment):
     AssessmentSession(store, content, old_assessment.id).save_answer(NEW_ID, Answer())
-    stored = store.answers(old_assessment.id)
+    stored = store.answers.of(old_assessment.id)
     assert OLD_ID not in stored and NEW_ID not in stored
     assert NEW_ID not in AssessmentSession(store, content, old_assessment.id).answers
 
@@ -94,12 +94,12 @@ def test_clearing_the_answer_also_clears_the_old_id(store, content, old_assessme
 def test_cli_answer_saves_under_the_new_id_keeping_the_comment(
     store, content, old_assessment, monkeypatch, capsys
 ):
-    store.save_answer(old_assessment.id, OLD_ID, Answer(value="non", comment="Guichet fermé"))
+    store.answers.save(old_assessment.id, OLD_ID, Answer(value="non", comment="Guichet fermé"))
     monkeypatch.setattr(cli_content, "load_content", lambda: content)
     store.close()
     code = evalir(["answer", str(store.path), "--assessment", old_assessment.id, f"{NEW_ID}=oui"])
     assert code == 0
     with Store.open(store.path, readonly=True) as reopened:
-        stored = reopened.answers(old_assessment.id)
+        stored = reopened.answers.of(old_assessment.id)
     assert stored[NEW_ID] == Answer(value="oui", comment="Guichet fermé")
     assert stored[OLD_ID].value == "non"

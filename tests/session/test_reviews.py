@@ -6,11 +6,12 @@ from datetime import date
 import pytest
 
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.annexes import OpinionRecord
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.versions import compare_stored, new_version
-from evalir_desktop.store import DecisionRecord, ReadOnlyError
-from evalir_desktop.store.annex_models import OpinionRecord
+from evalir_desktop.store import ReadOnlyError
 
 CONTENT = load_content()
 
@@ -35,9 +36,9 @@ def session(store):
 
 def test_one_opinion_per_role_and_step(session):
     store = session.store
-    store.save_opinion(opinion(session.assessment_id, verdict="a_corriger"))
-    store.save_opinion(opinion(session.assessment_id, verdict="acceptable", comment="Corrigé."))
-    store.save_opinion(opinion(session.assessment_id, role="elu", verdict="a_ameliorer"))
+    store.opinions.save(opinion(session.assessment_id, verdict="a_corriger"))
+    store.opinions.save(opinion(session.assessment_id, verdict="acceptable", comment="Corrigé."))
+    store.opinions.save(opinion(session.assessment_id, role="elu", verdict="a_ameliorer"))
     (review,) = session.reviews()
     assert [o.reviewer_role for o in review.opinions] == ["dpd", "elu"]
     assert review.verdict == "a_ameliorer" and not review.to_correct
@@ -45,8 +46,8 @@ def test_one_opinion_per_role_and_step(session):
 
 def test_to_correct_lists_the_comment_then_the_weak_answers(session):
     store = session.store
-    store.save_opinion(opinion(session.assessment_id, comment="Préciser la durée."))
-    store.save_opinion(opinion(session.assessment_id, step="besoin", verdict="acceptable"))
+    store.opinions.save(opinion(session.assessment_id, comment="Préciser la durée."))
+    store.opinions.save(opinion(session.assessment_id, step="besoin", verdict="acceptable"))
     reviews = session.reviews()
     assert [r.step_id for r in reviews] == ["besoin", "donnees"]  # in the order of the steps
     data = reviews[1]
@@ -59,22 +60,22 @@ def test_to_correct_lists_the_comment_then_the_weak_answers(session):
 
 def test_a_validated_assessment_takes_no_opinion(session):
     store = session.store
-    store.save_decision(
+    store.plan.save_decision(
         DecisionRecord(assessment_id=session.assessment_id, validated_on=date(2026, 11, 20))
     )
     with pytest.raises(ReadOnlyError):
-        store.save_opinion(opinion(session.assessment_id))
+        store.opinions.save(opinion(session.assessment_id))
 
 
 def test_versions_compare_their_opinions_and_start_without_them(session):
     store = session.store
-    store.save_opinion(opinion(session.assessment_id))
-    store.save_opinion(
+    store.opinions.save(opinion(session.assessment_id))
+    store.opinions.save(
         opinion(session.assessment_id, step="besoin", role="dgs", verdict="acceptable")
     )
     later = new_version(store, session.assessment_id)
-    assert store.opinions(later.id) == []
-    store.save_opinion(opinion(later.id, verdict="acceptable", comment="Durée précisée."))
+    assert store.opinions.of(later.id) == []
+    store.opinions.save(opinion(later.id, verdict="acceptable", comment="Durée précisée."))
     changes = compare_stored(store, CONTENT, session.assessment_id, later.id).opinions_changed
     assert [(c.title, c.reviewer, c.before, c.after) for c in changes] == [
         ("Besoin", "DGS", "Acceptable", "Pas d'avis"),
@@ -84,7 +85,7 @@ def test_versions_compare_their_opinions_and_start_without_them(session):
 
 def test_emptying_the_trash_removes_the_opinions(session):
     store = session.store
-    store.save_opinion(opinion(session.assessment_id))
-    store.delete_assessment(session.assessment_id)
-    store.empty_trash()
-    assert store.opinions(session.assessment_id) == []
+    store.opinions.save(opinion(session.assessment_id))
+    store.assessments.delete(session.assessment_id)
+    store.assessments.empty_trash()
+    assert store.opinions.of(session.assessment_id) == []

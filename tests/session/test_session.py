@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import main as evalir
 from evalir_desktop.content import load_content
 from evalir_desktop.content.models import is_binding
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.report import report_data
 from evalir_desktop.report.full import full_report
 from evalir_desktop.session.session import AssessmentSession
@@ -29,11 +29,11 @@ def content():
 @pytest.fixture
 def chatbot(store, content):
     """A chatbot whose rules give obligations and non-binding points alike."""
-    record = store.create_assessment(
+    record = store.assessments.create(
         "Agent conversationnel", content_id=content.id, content_version=content.version
     )
     for question_id, answer in answers({**CHATBOT_CONTEXT, **UNSURE}).items():
-        store.save_answer(record.id, question_id, answer)
+        store.answers.save(record.id, question_id, answer)
     return record
 
 
@@ -49,7 +49,7 @@ def test_the_evaluation_is_computed_once_and_redone_after_a_change(store, conten
 def test_a_change_made_elsewhere_in_the_file_is_seen(store, content, chatbot):
     session = AssessmentSession(store, content, chatbot.id)
     assert "gouvernance.elu_referent" not in session.answers
-    store.save_answer(chatbot.id, "gouvernance.elu_referent", Answer(value="oui"))
+    store.answers.save(chatbot.id, "gouvernance.elu_referent", Answer(value="oui"))
     assert session.answers["gouvernance.elu_referent"].value == "oui"
 
 
@@ -59,7 +59,7 @@ def test_saving_a_value_keeps_the_comment_and_saving_a_comment_keeps_the_value(
     session = AssessmentSession(store, content, chatbot.id)
     session.save_comment("contexte.systeme_ia", "Vu avec le fournisseur")
     session.save_value("contexte.systeme_ia", Answer(unknown=True))
-    assert store.answers(chatbot.id)["contexte.systeme_ia"] == Answer(
+    assert store.answers.of(chatbot.id)["contexte.systeme_ia"] == Answer(
         unknown=True, comment="Vu avec le fournisseur"
     )
 

@@ -3,18 +3,18 @@
 import sqlite3
 from pathlib import Path
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.store import Store
 
 
 def make_town_file(path: Path, answers: int = 200) -> Path:
     """A sound town file, large enough to span several pages."""
     with Store.open(path, create=True) as store:
-        store.save_commune(Commune(nom="Bourg-Saint-Andéol", insee="07042"))
-        record = store.create_assessment("Tri du courrier", content_id="c", content_version="1")
+        store.town.save_commune(Commune(nom="Bourg-Saint-Andéol", insee="07042"))
+        record = store.assessments.create("Tri du courrier", content_id="c", content_version="1")
         for index in range(answers):
-            store.save_answer(record.id, f"q.{index}", Answer(value="x" * 200, comment="é" * 50))
+            store.answers.save(record.id, f"q.{index}", Answer(value="x" * 200, comment="é" * 50))
     return path
 
 

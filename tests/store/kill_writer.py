@@ -2,7 +2,7 @@
 
 import sys
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 
 QUESTIONS = 40
@@ -14,7 +14,7 @@ def main(path: str, assessment_id: str, start: int) -> None:
         print("ready", flush=True)
         counter = start
         while True:
-            store.save_answer(
+            store.answers.save(
                 assessment_id,
                 f"q.{counter % QUESTIONS}",
                 Answer(value=counter, comment=f"réponse n° {counter}"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evalir_desktop.store.atomic import remove_leftovers, replacing, write_atomically
+from evalir_desktop.store.file.atomic import remove_leftovers, replacing, write_atomically
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary(tmp_path):

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
+from evalir_desktop.domain import attachment_rules as rules
+from evalir_desktop.domain.attachment_rules import AttachmentRefused, clean_name, size_label
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store import attachment_rules as rules
-from evalir_desktop.store.attachment_rules import AttachmentRefused, clean_name, size_label
 
 
 @pytest.fixture
@@ -26,24 +26,24 @@ def test_an_attachment_survives_closing_and_reopening_with_its_hash(
     store, make_assessment, contract, town_path
 ):
     record = make_assessment()
-    attached = store.add_attachment(record.id, contract, kind="contrat", comment="Version signée")
-    question = store.add_attachment(record.id, contract, question_id="donnees.hebergement")
+    attached = store.attachments.add(record.id, contract, kind="contrat", comment="Version signée")
+    question = store.attachments.add(record.id, contract, question_id="donnees.hebergement")
     assert attached.sha256 == sha(contract.read_bytes())
     assert (attached.name, attached.size, attached.who) == (
         contract.name,
         contract.stat().st_size,
         "Hélène Dupré",
     )
-    assert store.attachments_total() == contract.stat().st_size  # one content, two rows
+    assert store.attachments.total() == contract.stat().st_size  # one content, two rows
     store.close()
     with Store.open(town_path) as reopened:
-        rows = reopened.attachments(record.id)
+        rows = reopened.attachments.of(record.id)
         assert [(r.id, r.question_id) for r in rows] == [
             (attached.id, ""),
             (question.id, "donnees.hebergement"),
         ]
         assert rows[0].kind_label == "Contrat"
-        assert reopened.attachment_data(attached.id) == contract.read_bytes()
+        assert reopened.attachments.data(attached.id) == contract.read_bytes()
         assert reopened.check_rows() == []
 
 
@@ -62,9 +62,9 @@ def test_a_file_over_25_mo_is_refused_and_nothing_changes(
     before_source = big.stat()
     revision = store.revision
     with pytest.raises(AttachmentRefused, match="ne peut pas dépasser 25,0 Mo") as refused:
-        store.add_attachment(record.id, big)
+        store.attachments.add(record.id, big)
     assert "disque partagé" in str(refused.value)
-    assert store.attachments(record.id) == [] and store.revision == revision
+    assert store.attachments.of(record.id) == [] and store.revision == revision
     assert big.stat().st_size == before_source.st_size
     assert big.stat().st_mtime == before_source.st_mtime
 
@@ -72,11 +72,11 @@ def test_a_file_over_25_mo_is_refused_and_nothing_changes(
 def test_the_total_is_limited_to_250_mo(store, make_assessment, tmp_path, monkeypatch):
     monkeypatch.setattr(rules, "MAX_TOTAL_BYTES", 3000)
     record = make_assessment()
-    store.add_attachment(record.id, file_of(tmp_path, "a.pdf", 2000))
+    store.attachments.add(record.id, file_of(tmp_path, "a.pdf", 2000))
     with pytest.raises(AttachmentRefused, match="leur total ne peut pas dépasser") as refused:
-        store.add_attachment(record.id, file_of(tmp_path, "b.pdf", 1500))
+        store.attachments.add(record.id, file_of(tmp_path, "b.pdf", 1500))
     assert "vider la corbeille" in str(refused.value)
-    assert [r.name for r in store.attachments(record.id)] == ["a.pdf"]
+    assert [r.name for r in store.attachments.of(record.id)] == ["a.pdf"]
 
 
 @pytest.mark.parametrize(
@@ -87,8 +87,8 @@ def test_programs_are_refused(store, make_assessment, tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"MZ")
     with pytest.raises(AttachmentRefused, match="programme ou un script"):
-        store.add_attachment(record.id, path)
-    assert store.attachments(record.id) == []
+        store.attachments.add(record.id, path)
+    assert store.attachments.of(record.id) == []
 
 
 def test_documents_with_macros_are_attached_but_flagged():
@@ -108,37 +108,37 @@ def test_names_are_cleaned():
 def test_trash_restore_and_purge(store, make_assessment, contract, town_path):
     record = make_assessment()
     kept = make_assessment("Autre projet")
-    attached = store.add_attachment(record.id, contract)
-    store.add_attachment(kept.id, contract)
-    store.trash_attachment(attached.id)
-    assert store.attachments(record.id) == []
-    assert [r.id for r in store.trashed_attachments()] == [attached.id]
-    store.restore_attachment(attached.id)
-    assert [r.id for r in store.attachments(record.id)] == [attached.id]
-    store.trash_attachment(attached.id)
-    store.empty_trash()
-    assert store.trashed_attachments() == []
-    assert store.attachments_total() == contract.stat().st_size  # still used by the other
-    store.delete_assessment(kept.id)
-    store.empty_trash()
-    assert store.attachments_total() == 0
+    attached = store.attachments.add(record.id, contract)
+    store.attachments.add(kept.id, contract)
+    store.attachments.trash(attached.id)
+    assert store.attachments.of(record.id) == []
+    assert [r.id for r in store.attachments.trashed()] == [attached.id]
+    store.attachments.restore(attached.id)
+    assert [r.id for r in store.attachments.of(record.id)] == [attached.id]
+    store.attachments.trash(attached.id)
+    store.assessments.empty_trash()
+    assert store.attachments.trashed() == []
+    assert store.attachments.total() == contract.stat().st_size  # still used by the other
+    store.assessments.delete(kept.id)
+    store.assessments.empty_trash()
+    assert store.attachments.total() == 0
     store.close()
     assert contract.read_bytes()[:40] not in town_path.read_bytes()  # no trace left
 
 
 def test_a_new_version_keeps_the_attachments(store, make_assessment, contract):
     record = make_assessment()
-    store.add_attachment(record.id, contract)
-    copy = store.copy_assessment(record.id, record.title, as_new_version=True)
-    (copied,) = store.attachments(copy.id)
+    store.attachments.add(record.id, contract)
+    copy = store.assessments.copy(record.id, record.title, as_new_version=True)
+    (copied,) = store.attachments.of(copy.id)
     assert copied.sha256 == sha(contract.read_bytes())
-    assert store.attachments_total() == contract.stat().st_size
+    assert store.attachments.total() == contract.stat().st_size
 
 
 def test_viewing_copy_is_read_only_and_removed_on_close(store, make_assessment, contract):
     record = make_assessment()
-    attached = store.add_attachment(record.id, contract)
-    copy = store.attachment_copy(attached.id)
+    attached = store.attachments.add(record.id, contract)
+    copy = store.attachments.copy_out(attached.id)
     assert copy.read_bytes() == contract.read_bytes() and copy.name == contract.name
     assert not os.access(copy, os.W_OK) or os.geteuid() == 0
     store.close()
@@ -147,8 +147,8 @@ def test_viewing_copy_is_read_only_and_removed_on_close(store, make_assessment, 
 
 def test_an_altered_content_is_refused(store, make_assessment, contract):
     record = make_assessment()
-    attached = store.add_attachment(record.id, contract)
-    store._conn.execute("UPDATE attachment_blob SET data = ?", (b"autre chose",))
+    attached = store.attachments.add(record.id, contract)
+    store.unit.conn.execute("UPDATE attachment_blob SET data = ?", (b"autre chose",))
     with pytest.raises(StoreError, match="abîmée"):
-        store.attachment_data(attached.id)
-    assert store.damaged_attachments()
+        store.attachments.data(attached.id)
+    assert store.attachments.damaged()

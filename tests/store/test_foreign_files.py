@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
-from evalir_desktop.store.inspection import journal_path
-from evalir_desktop.store.opening import FOREIGN_FORMAT_MESSAGE, READONLY_MEDIUM_MESSAGE
-from evalir_desktop.store.snapshot import PREFIX
+from evalir_desktop.store.file.inspection import journal_path
+from evalir_desktop.store.file.opening import FOREIGN_FORMAT_MESSAGE, READONLY_MEDIUM_MESSAGE
+from evalir_desktop.store.file.snapshot import PREFIX
 from evalir_desktop.territory.importing import consolidate, open_territory
 from tests.media import make_readonly, small_disk
 from tests.store.bad_files import make_town_file
@@ -71,8 +71,8 @@ def test_opening_a_wal_file_in_the_window_shows_it_read_only(tmp_path):
     before = fingerprint(received)
     with Store.open(path) as store:
         assert store.readonly_reason == FOREIGN_FORMAT_MESSAGE
-        record = store.assessments()[0]
-        assert store.answers(record.id)["q.0"] == Answer(value="dans le wal", comment="é" * 50)
+        record = store.assessments.all()[0]
+        assert store.answers.of(record.id)["q.0"] == Answer(value="dans le wal", comment="é" * 50)
         copy = store.save_copy_as(tmp_path / "ma copie.evalir")
     assert fingerprint(received) == before
     with Store.open(copy) as editable:
@@ -117,13 +117,13 @@ def test_a_file_on_a_read_only_medium_opens_read_only(tmp_path):
         before = fingerprint(key)
         with Store.open(path) as store:
             assert store.readonly_reason == READONLY_MEDIUM_MESSAGE
-            record = store.assessments()[0]
-            assert len(store.answers(record.id)) == 5
+            record = store.assessments.all()[0]
+            assert len(store.answers.of(record.id)) == 5
             copy = store.save_copy_as(tmp_path / "copie modifiable.evalir")
         assert fingerprint(key) == before
     with Store.open(copy) as editable:
         assert not editable.readonly
-        editable.save_answer(record.id, "q.neuve", Answer(value="oui"))
+        editable.answers.save(record.id, "q.neuve", Answer(value="oui"))
 
 
 def test_leftovers_of_killed_runs_are_removed_at_the_next_run(tmp_path):

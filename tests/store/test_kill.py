@@ -50,8 +50,8 @@ def run_and_kill(path: Path, assessment_id: str, start: int, delay: float) -> li
 def test_random_kills_lose_no_committed_answer(tmp_path, commune):
     path = tmp_path / "Mairie de Saint-Étienne" / "tué au hasard.evalir"
     with Store.open(path, create=True) as store:
-        store.save_commune(commune)
-        assessment_id = store.create_assessment("Chatbot", content_id="c", content_version="1").id
+        store.town.save_commune(commune)
+        assessment_id = store.assessments.create("Chatbot", content_id="c", content_version="1").id
     rng = random.Random(20261125)
     expected: dict[str, int] = {}
     start = 0
@@ -64,7 +64,7 @@ def test_random_kills_lose_no_committed_answer(tmp_path, commune):
         with Store.open(path) as store:
             assert not store.readonly
             assert store.integrity_ok()
-            stored = {qid: answer.value for qid, answer in store.answers(assessment_id).items()}
+            stored = {qid: answer.value for qid, answer in store.answers.of(assessment_id).items()}
         # every acknowledged answer is there; at most the one in flight went further
         in_flight = (acked[-1] + 1) if acked else start
         for question_id, counter in expected.items():

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from evalir_desktop.store.lock import FileLock
+from evalir_desktop.store.file.lock import FileLock
 
 
 def test_second_lock_is_refused_then_granted_after_release(tmp_path):

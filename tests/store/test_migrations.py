@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError, inspection, opening, schema
-from evalir_desktop.store.opening import migration_backup_path
-from evalir_desktop.store.schema import valid_town_id
+from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
+from evalir_desktop.store.file import inspection, opening, schema
+from evalir_desktop.store.file.opening import migration_backup_path
+from evalir_desktop.store.file.schema import valid_town_id
 
 FOLDER = Path(__file__).parents[1] / "fixtures"
 FIXTURES = sorted(FOLDER.glob("schema-v*.evalir"))
@@ -32,18 +33,18 @@ def test_fixture_opens_and_reaches_current_version(fixture, tmp_path):
     with Store.open(path) as store:
         assert not store.readonly
         assert store.schema_version == SCHEMA_VERSION
-        assert store.commune().nom == "Saint-Jean-de-Luz"
-        titles = {record.title for record in store.assessments()}
+        assert store.town.commune().nom == "Saint-Jean-de-Luz"
+        titles = {record.title for record in store.assessments.all()}
         assert titles == {"Agent conversationnel de l'accueil", "Compte rendu du conseil"}
-        chatbot = next(r for r in store.assessments() if r.title.startswith("Agent"))
-        answers = store.answers(chatbot.id)
+        chatbot = next(r for r in store.assessments.all() if r.title.startswith("Agent"))
+        answers = store.answers.of(chatbot.id)
         assert answers["donnees.personnelles"].unknown
         assert answers["gouvernance.validation"].comment == "Relecture par l'agent d'accueil"
-        assert store.decision(chatbot.id).deliberation_number == "2026-114"
-        assert store.is_frozen(chatbot.id)
-        assert valid_town_id(store.town_id()) == store.town_id()
+        assert store.plan.decision(chatbot.id).deliberation_number == "2026-114"
+        assert store.plan.is_frozen(chatbot.id)
+        assert valid_town_id(store.town.town_id()) == store.town.town_id()
         if version_of(fixture) == 1:  # a file older than the identity keeps its file id
-            assert store.town_id() == store.meta("file_id")
+            assert store.town.town_id() == store.meta("file_id")
         check_annexes(store, chatbot.id, version_of(fixture))
         check_follow_up(store, chatbot.id, version_of(fixture))
     backup = migration_backup_path(path, version_of(fixture))
@@ -55,32 +56,32 @@ def test_fixture_opens_and_reaches_current_version(fixture, tmp_path):
 
 def check_annexes(store, assessment_id: str, version: int) -> None:
     """Attachments, opinions and trainings came with v3; older files have none."""
-    attachments = store.attachments(assessment_id)
+    attachments = store.attachments.of(assessment_id)
     if version < 3:
-        assert attachments == [] and store.opinions(assessment_id) == []
-        assert store.trainings() == []
+        assert attachments == [] and store.opinions.of(assessment_id) == []
+        assert store.trainings.of() == []
         return
     assert [(a.kind, a.question_id) for a in attachments] == [
         ("contrat", ""),
         ("autre", "donnees.personnelles"),
     ]
-    data = store.attachment_data(attachments[0].id)
+    data = store.attachments.data(attachments[0].id)
     assert hashlib.sha256(data).hexdigest() == attachments[0].sha256
-    (opinion,) = store.opinions(assessment_id)
+    (opinion,) = store.opinions.of(assessment_id)
     assert (opinion.step_id, opinion.verdict) == ("donnees", "a_corriger")
-    assert [t.people for t in store.trainings()] == [14]
+    assert [t.people for t in store.trainings.of()] == [14]
 
 
 def check_follow_up(store, assessment_id: str, version: int) -> None:
     """Follow-up notes came with v4: older actions read with an empty note, and can get one
     although the assessment is validated."""
-    (action,) = store.actions(assessment_id)
+    (action,) = store.plan.actions(assessment_id)
     if version >= 4:
         assert (action.status, action.note) == ("en_cours", FOLLOW_UP_NOTE)
         return
     assert action.note == ""
-    store.save_action(action.model_copy(update={"note": "Relancé le 3 février."}))
-    assert store.action(action.id).note == "Relancé le 3 février."
+    store.plan.save_action(action.model_copy(update={"note": "Relancé le 3 février."}))
+    assert store.plan.action(action.id).note == "Relancé le 3 février."
 
 
 @pytest.mark.parametrize("fixture", TERRITORIES, ids=lambda path: path.stem)
@@ -91,15 +92,15 @@ def test_territory_fixture_opens_and_reaches_current_version(fixture, tmp_path):
         assert not store.readonly
         assert store.role == "territory"
         assert store.schema_version == SCHEMA_VERSION
-        (town,) = store.commune_rows()
+        (town,) = store.territory.commune_rows()
         assert (town.nom, town.insee) == ("Saint-Jean-de-Luz", "64483")
-        assert len(store.assessments()) == 2
-        assert store.source_hashes()
+        assert len(store.assessments.all()) == 2
+        assert store.territory.source_hashes()
         assert store.check_rows() == []
         if version_of(fixture) >= 3:
-            chatbot = next(r for r in store.assessments() if r.title.startswith("Agent"))
-            assert len(store.attachments(chatbot.id)) == 2
-            assert [t.participants for t in store.trainings("*")] == [
+            chatbot = next(r for r in store.assessments.all() if r.title.startswith("Agent"))
+            assert len(store.attachments.of(chatbot.id)) == 2
+            assert [t.participants for t in store.trainings.of("*")] == [
                 "Agnès Lefèvre, Jon Etxeberria"
             ]
         if version_of(fixture) == 1:  # towns were known by INSEE code: ids come later
@@ -110,12 +111,12 @@ def test_territory_fixture_opens_and_reaches_current_version(fixture, tmp_path):
 
 def test_a_new_file_gets_its_town_id_with_its_first_profile(tmp_path, commune):
     with Store.create(tmp_path / "nouvelle.evalir") as store:
-        assert store.town_id() == ""
-        store.save_commune(commune)
-        town_id = store.town_id()
+        assert store.town.town_id() == ""
+        store.town.save_commune(commune)
+        town_id = store.town.town_id()
         assert valid_town_id(town_id) == town_id == store.meta("file_id")
-        store.save_commune(commune.model_copy(update={"population": 5000}))
-        assert store.town_id() == town_id
+        store.town.save_commune(commune.model_copy(update={"population": 5000}))
+        assert store.town.town_id() == town_id
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_migration_copies_aside_then_upgrades(next_version, store, town_path):
     version = next_version(add_column)
     with Store.open(town_path) as migrated:
         assert migrated.schema_version == version
-        assert migrated.commune().nom == "Saint-Étienne-de-Tinée"
+        assert migrated.town.commune().nom == "Saint-Étienne-de-Tinée"
     backup = migration_backup_path(town_path, SCHEMA_VERSION)
     assert hashlib.sha256(backup.read_bytes()).digest() == before
 

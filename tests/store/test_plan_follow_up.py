@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
-from evalir_desktop.store import DecisionRecord, ReadOnlyError
+from evalir_desktop.domain.records import DecisionRecord
+from evalir_desktop.store import ReadOnlyError
 
 
 def validate(store, assessment_id: str) -> None:
-    store.save_decision(
+    store.plan.save_decision(
         DecisionRecord(
             assessment_id=assessment_id,
             validated_by="Marie Dupont",
@@ -22,9 +23,9 @@ def validate(store, assessment_id: str) -> None:
 
 def test_follow_up_fields_stay_editable_and_are_journalled(store, make_assessment):
     record = make_assessment()
-    action = store.add_action(record.id, "Désigner un élu référent", owner="Maire")
+    action = store.plan.add_action(record.id, "Désigner un élu référent", owner="Maire")
     validate(store, record.id)
-    saved = store.save_action(
+    saved = store.plan.save_action(
         action.model_copy(
             update={
                 "status": "fait",
@@ -36,14 +37,14 @@ def test_follow_up_fields_stay_editable_and_are_journalled(store, make_assessmen
         who="Marie Dupont",
     )
     assert saved.status == "fait"
-    [stored] = store.actions(record.id)
+    [stored] = store.plan.actions(record.id)
     assert (stored.status, stored.owner, stored.due_date, stored.note) == (
         "fait",
         "Adjointe au numérique",
         date(2027, 1, 31),
         "Arrêté signé le 28 janvier.",
     )
-    entry = store.history(record.id, limit=1)[0]
+    entry = store.history.entries(record.id, limit=1)[0]
     assert (entry.entity, entry.entity_id, entry.who) == ("action", action.id, "Marie Dupont")
     assert json.loads(entry.change) == {
         "status": "fait",
@@ -56,12 +57,12 @@ def test_follow_up_fields_stay_editable_and_are_journalled(store, make_assessmen
 
 def test_an_unchanged_follow_up_writes_nothing(store, make_assessment):
     record = make_assessment()
-    action = store.add_action(record.id, "Former les agents")
+    action = store.plan.add_action(record.id, "Former les agents")
     validate(store, record.id)
-    before = store.history(record.id)
-    store.save_action(store.actions(record.id)[0])
-    assert store.history(record.id) == before
-    assert store.actions(record.id)[0].id == action.id
+    before = store.history.entries(record.id)
+    store.plan.save_action(store.plan.actions(record.id)[0])
+    assert store.history.entries(record.id) == before
+    assert store.plan.actions(record.id)[0].id == action.id
 
 
 @pytest.mark.parametrize(
@@ -75,19 +76,19 @@ def test_an_unchanged_follow_up_writes_nothing(store, make_assessment):
 )
 def test_the_rest_of_a_validated_action_is_frozen(store, make_assessment, change):
     record = make_assessment()
-    action = store.add_action(record.id, "Former les agents", priority=1)
+    action = store.plan.add_action(record.id, "Former les agents", priority=1)
     validate(store, record.id)
     with pytest.raises(ReadOnlyError, match="nouvelle version"):
-        store.save_action(action.model_copy(update=change))
-    assert store.actions(record.id)[0].title == "Former les agents"
+        store.plan.save_action(action.model_copy(update=change))
+    assert store.plan.actions(record.id)[0].title == "Former les agents"
 
 
 def test_no_action_is_added_or_removed_after_validation(store, make_assessment):
     record = make_assessment()
-    action = store.add_action(record.id, "Former les agents")
+    action = store.plan.add_action(record.id, "Former les agents")
     validate(store, record.id)
     with pytest.raises(ReadOnlyError):
-        store.add_action(record.id, "Une de plus")
+        store.plan.add_action(record.id, "Une de plus")
     with pytest.raises(ReadOnlyError):
-        store.delete_action(action)
-    assert [a.title for a in store.actions(record.id)] == ["Former les agents"]
+        store.plan.delete_action(action)
+    assert [a.title for a in store.plan.actions(record.id)] == ["Former les agents"]

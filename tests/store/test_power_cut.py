@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 
 pytestmark = pytest.mark.slow  # the quick run is `pytest -m "not slow"`; CI runs all
@@ -24,10 +24,10 @@ ROOT = HERE.parents[1]
 TRIALS = 5
 WRITER = """
 import sys, time
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 store = Store.open(sys.argv[1])
-store.save_answer(sys.argv[2], "q.derniere", Answer(value=sys.argv[3]))
+store.answers.save(sys.argv[2], "q.derniere", Answer(value=sys.argv[3]))
 print("enregistré", flush=True)
 time.sleep(60)
 """
@@ -69,9 +69,9 @@ def save_then_cut_power(shim: Path, path: Path, assessment_id: str, value: str) 
 def test_an_acknowledged_save_survives_a_power_cut(shim, tmp_path, commune):
     path = tmp_path / "coupure.evalir"
     with Store.open(path, create=True) as store:
-        store.save_commune(commune)
-        assessment_id = store.create_assessment("Chatbot", content_id="c", content_version="1").id
+        store.town.save_commune(commune)
+        assessment_id = store.assessments.create("Chatbot", content_id="c", content_version="1").id
     for trial in range(TRIALS):
         save_then_cut_power(shim, path, assessment_id, f"réponse {trial}")
         with Store.open(path) as store:
-            assert store.answers(assessment_id)["q.derniere"] == Answer(value=f"réponse {trial}")
+            assert store.answers.of(assessment_id)["q.derniere"] == Answer(value=f"réponse {trial}")

@@ -16,9 +16,9 @@ def test_a_v2_file_read_only_reads_without_the_new_tables(tmp_path):
     shutil.copy(V2, path)
     with Store.open(path, readonly=True) as store:
         assert store.schema_version == 2
-        record = store.assessments()[0]
-        assert store.attachments(record.id) == [] and store.opinions(record.id) == []
-        assert store.trainings() == [] and store.attachments_total() == 0
+        record = store.assessments.all()[0]
+        assert store.attachments.of(record.id) == [] and store.opinions.of(record.id) == []
+        assert store.trainings.of() == [] and store.attachments.total() == 0
         assert store.check_rows() == []
         data = report_data(store, record.id, load_content())
         assert data.attachments == [] and data.reviews == [] and data.trainings == []

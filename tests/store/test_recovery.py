@@ -7,7 +7,7 @@ import pytest
 
 from evalir_desktop.cli import main as evalir
 from evalir_desktop.store import Store
-from evalir_desktop.store.inspection import journal_path
+from evalir_desktop.store.file.inspection import journal_path
 from tests.store.bad_files import make_town_file
 
 
@@ -43,7 +43,7 @@ def test_reopening_rolls_back_the_interrupted_write(interrupted):
     with Store.open(interrupted) as store:
         assert not store.readonly
         assert store.integrity_ok()
-        assert [record.title for record in store.assessments()] == ["Tri du courrier"]
+        assert [record.title for record in store.assessments.all()] == ["Tri du courrier"]
     assert not journal_path(interrupted).exists()
 
 

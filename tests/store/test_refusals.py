@@ -43,7 +43,7 @@ def test_future_version_opens_readonly(tmp_path):
     with Store.open(path) as store:
         assert store.readonly
         assert "version plus récente" in store.readonly_reason
-        assert store.commune().nom == "Bourg-Saint-Andéol"
+        assert store.town.commune().nom == "Bourg-Saint-Andéol"
     assert digest(path) == before
 
 

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.store import Store
-from evalir_desktop.store.models import DecisionRecord
 
 AGENT = "Hélène Lefèvre"
 CONTACT = "Benoît Duchêne"
@@ -17,7 +17,7 @@ PERSONAL = [AGENT, CONTACT, VALIDATOR, OWNER, "benoit.duchene@mairie-ecotay.fr",
 def make_town(path: Path, *, nom: str = "Écotay-l'Olme", insee: str = "42087") -> dict:
     """A town file with two assessments, personal names everywhere they can go."""
     with Store.create(path, who=AGENT) as store:
-        store.save_commune(
+        store.town.save_commune(
             Commune(
                 nom=nom,
                 insee=insee,
@@ -28,7 +28,7 @@ def make_town(path: Path, *, nom: str = "Écotay-l'Olme", insee: str = "42087") 
                 contact_telephone=PERSONAL[5],
             )
         )
-        chatbot = store.create_assessment(
+        chatbot = store.assessments.create(
             "Agent conversationnel d'accueil",
             content_id="evalir",
             content_version="1",
@@ -36,7 +36,7 @@ def make_town(path: Path, *, nom: str = "Écotay-l'Olme", insee: str = "42087") 
             ai_type="texte_generatif",
             status="pilote",
         )
-        cameras = store.create_assessment(
+        cameras = store.assessments.create(
             "Caméras contre les dépôts sauvages",
             content_id="evalir",
             content_version="1",
@@ -44,11 +44,11 @@ def make_town(path: Path, *, nom: str = "Écotay-l'Olme", insee: str = "42087") 
             ai_type="vision",
         )
         for assessment in (chatbot, cameras):
-            store.save_answer(assessment.id, "contexte.usagers", Answer(value="oui"))
-            store.save_answer(assessment.id, "donnees.aipd", Answer(unknown=True))
-        store.add_action(chatbot.id, "Former les agents d'accueil", owner=OWNER)
-        store.add_action(chatbot.id, "Relire le contrat", owner="DGS")
-        store.save_decision(
+            store.answers.save(assessment.id, "contexte.usagers", Answer(value="oui"))
+            store.answers.save(assessment.id, "donnees.aipd", Answer(unknown=True))
+        store.plan.add_action(chatbot.id, "Former les agents d'accueil", owner=OWNER)
+        store.plan.add_action(chatbot.id, "Relire le contrat", owner="DGS")
+        store.plan.save_decision(
             DecisionRecord(
                 assessment_id=cameras.id,
                 validated_by=VALIDATOR,

@@ -4,10 +4,10 @@ the next import, because a restore dates it anew."""
 
 import pytest
 
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.territory.importing import consolidate, open_territory
 from evalir_desktop.territory.overview import territory_view
-from evalir_desktop.territory.share import share
 from tests.factories import make_commune
 
 
@@ -15,9 +15,9 @@ from tests.factories import make_commune
 def town(tmp_path):
     path = tmp_path / "commune.evalir"
     with Store.create(path) as store:
-        store.save_commune(make_commune(nom="Cherier", insee="42059"))
-        kept = store.create_assessment("Chatbot", content_id="c", content_version="v")
-        trashed = store.create_assessment("Caméras", content_id="c", content_version="v")
+        store.town.save_commune(make_commune(nom="Cherier", insee="42059"))
+        kept = store.assessments.create("Chatbot", content_id="c", content_version="v")
+        trashed = store.assessments.create("Caméras", content_id="c", content_version="v")
     return {"path": path, "kept": kept.id, "trashed": trashed.id, "folder": tmp_path}
 
 
@@ -31,16 +31,16 @@ def send(town, name: str):
 
 def territory(town):
     with open_territory(town["folder"] / "territoire.evalir") as store:
-        return territory_view(store), store.history(limit=50)
+        return territory_view(store), store.history.entries(limit=50)
 
 
 def test_trash_then_restore_is_seen_by_the_territory(town):
     send(town, "1")
     with Store.open(town["path"]) as store:
-        before = store.assessment(town["trashed"]).updated_at
-        store.delete_assessment(town["trashed"])
-        store.restore_assessment(town["trashed"])
-        assert store.assessment(town["trashed"]).updated_at > before
+        before = store.assessments.get(town["trashed"]).updated_at
+        store.assessments.delete(town["trashed"])
+        store.assessments.restore(town["trashed"])
+        assert store.assessments.get(town["trashed"]).updated_at > before
     item = send(town, "2")
     assert [ref.id for ref in item.updated] == [town["trashed"]]
 
@@ -48,7 +48,7 @@ def test_trash_then_restore_is_seen_by_the_territory(town):
 def test_an_absent_assessment_is_listed_then_set_aside_with_history(town):
     send(town, "1")
     with Store.open(town["path"]) as store:
-        store.delete_assessment(town["trashed"])
+        store.assessments.delete(town["trashed"])
     item = send(town, "2")
     assert [ref.title for ref in item.removed_from_source] == ["Caméras"]
     assert "1 absente de ce fichier" in item.summary()
@@ -56,9 +56,9 @@ def test_an_absent_assessment_is_listed_then_set_aside_with_history(town):
     assert [(a.title, a.commune) for a in view.absent] == [("Caméras", "Cherier")]
     assert view.absent[0].file_name == "2.evalir"
     with open_territory(town["folder"] / "territoire.evalir") as store:
-        store.set_aside(town["trashed"])
+        store.absences.set_aside(town["trashed"])
         with pytest.raises(StoreError, match="n'a pas été retirée"):
-            store.set_aside(town["kept"])
+            store.absences.set_aside(town["kept"])
     view, history = territory(town)
     assert [row.title for row in view.rows] == ["Chatbot"] and view.absent == []
     assert any(
@@ -72,18 +72,18 @@ def test_an_absent_assessment_is_listed_then_set_aside_with_history(town):
 def test_a_set_aside_assessment_comes_back_once_restored_not_before(town):
     send(town, "1")
     with Store.open(town["path"]) as store:
-        store.delete_assessment(town["trashed"])
+        store.assessments.delete(town["trashed"])
         copy_without = share(store, town["folder"] / "2.evalir").path
-        store.restore_assessment(town["trashed"])
+        store.assessments.restore(town["trashed"])
     with Store.open(town["path"]) as store:
-        store.delete_assessment(town["trashed"])
+        store.assessments.delete(town["trashed"])
     consolidate(town["folder"] / "territoire.evalir", [copy_without])
     with open_territory(town["folder"] / "territoire.evalir") as store:
-        store.set_aside(town["trashed"])
+        store.absences.set_aside(town["trashed"])
     stale = consolidate(town["folder"] / "territoire.evalir", [town["folder"] / "1.evalir"])
     assert stale.files[0].status == "unchanged"  # the first copy: already imported
     with Store.open(town["path"]) as store:
-        store.restore_assessment(town["trashed"])
+        store.assessments.restore(town["trashed"])
     item = send(town, "4")
     assert [ref.title for ref in item.returned] == ["Caméras"]
     assert "retirée du territoire puis revenue" in item.summary()
@@ -96,10 +96,10 @@ def test_a_set_aside_assessment_sent_unchanged_stays_aside(town, tmp_path):
     older = town["folder"] / "ancienne copie.evalir"
     with Store.open(town["path"]) as store:
         share(store, older)
-        store.delete_assessment(town["trashed"])
+        store.assessments.delete(town["trashed"])
     send(town, "2")
     with open_territory(town["folder"] / "territoire.evalir") as store:
-        store.set_aside(town["trashed"])
+        store.absences.set_aside(town["trashed"])
     item = consolidate(town["folder"] / "territoire.evalir", [older]).files[0]
     assert [ref.title for ref in item.still_removed] == ["Caméras"]
     assert item.status != "conflict"

@@ -16,8 +16,8 @@ FOREZ_EST = {"epci_nom": "Forez-Est", "epci_siren": "200065647"}
 def town(folder, nom, insee, epci, title="Chatbot"):
     path = folder / f"{insee} {nom}.evalir"
     with Store.create(path) as store:
-        store.save_commune(make_commune(nom=nom, insee=insee, **epci))
-        store.create_assessment(title, content_id="c", content_version="v")
+        store.town.save_commune(make_commune(nom=nom, insee=insee, **epci))
+        store.assessments.create(title, content_id="c", content_version="v")
     return path
 
 
@@ -44,8 +44,8 @@ def test_the_first_import_takes_the_majority_and_holds_the_other_town(files):
     text = conflict_text(held)
     assert "Intercommunalité du territoire" in text and "Aucune donnée de cette commune" in text
     with open_territory(files["territory"]) as store:
-        assert store.territory_epci() == ("200065886", "Loire Forez agglomération")
-        assert {c.nom for c in store.commune_rows()} == {"Montbrison", "Écotay-l'Olme"}
+        assert store.territory.epci() == ("200065886", "Loire Forez agglomération")
+        assert {c.nom for c in store.territory.commune_rows()} == {"Montbrison", "Écotay-l'Olme"}
 
 
 def test_not_importing_is_remembered(files):
@@ -55,14 +55,14 @@ def test_not_importing_is_remembered(files):
     again = consolidate(files["territory"], [files["stranger"]]).files[0]
     assert again.status == "unchanged" and "de ne pas importer ce fichier" in again.reason
     with open_territory(files["territory"]) as store:
-        assert "Feurs" not in {c.nom for c in store.commune_rows()}
+        assert "Feurs" not in {c.nom for c in store.territory.commune_rows()}
 
 
 def test_importing_all_the_same_then_later_files_are_not_asked_again(files, tmp_path):
     held = consolidate(files["territory"], [files["folder"]]).conflicts[0]
     assert resolve_conflict(files["territory"], held, "import").status == "imported"
     with Store.open(files["stranger"]) as store:
-        store.create_assessment("Caméras", content_id="c", content_version="v")
+        store.assessments.create("Caméras", content_id="c", content_version="v")
     later = consolidate(files["territory"], [files["stranger"]]).files[0]
     assert later.status == "imported" and [ref.title for ref in later.added] == ["Caméras"]
 
@@ -89,4 +89,4 @@ def test_the_command_line_stops_for_a_choice_or_imports_when_told(files, capsys)
     )
     assert code == 0
     with open_territory(files["territory"]) as store:
-        assert "Feurs" in {c.nom for c in store.commune_rows()}
+        assert "Feurs" in {c.nom for c in store.territory.commune_rows()}

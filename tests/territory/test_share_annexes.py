@@ -8,11 +8,12 @@ from datetime import date
 
 import pytest
 
+from evalir_desktop.domain import attachment_rules as rules
+from evalir_desktop.domain.annexes import OpinionRecord, TrainingRecord
+from evalir_desktop.sharing.pipeline import share
+from evalir_desktop.sharing.texts import preview_lines
 from evalir_desktop.store import Store
-from evalir_desktop.store import attachment_rules as rules
-from evalir_desktop.store.annex_models import OpinionRecord, TrainingRecord
 from evalir_desktop.territory.importing import consolidate
-from evalir_desktop.territory.share import preview_lines, share
 from tests.territory.territory_helpers import make_town
 
 REVIEWER = "Solène Marchetti"
@@ -26,9 +27,9 @@ def dossier(folder):
     contract = folder / "Contrat Docaposte.pdf"
     contract.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 400)
     with Store.open(town["path"], who="Hélène Lefèvre") as store:
-        attached = store.add_attachment(town["chatbot"], contract, kind="contrat")
-        store.add_attachment(town["chatbot"], contract, question_id="donnees.aipd", kind="aipd")
-        store.save_opinion(
+        attached = store.attachments.add(town["chatbot"], contract, kind="contrat")
+        store.attachments.add(town["chatbot"], contract, question_id="donnees.aipd", kind="aipd")
+        store.opinions.save(
             OpinionRecord(
                 assessment_id=town["chatbot"],
                 step_id="donnees",
@@ -39,7 +40,7 @@ def dossier(folder):
                 given_on=date(2026, 11, 20),
             )
         )
-        store.save_training(
+        store.trainings.save(
             TrainingRecord(
                 title="Sensibilisation à l'IA générative",
                 audience="agents_et_elus",
@@ -88,17 +89,17 @@ def test_ticked_attachments_are_shared_and_consolidated_with_the_same_hash(dossi
     report = consolidate(territory, [result.path])
     assert [item.status for item in report.files] == ["imported"]
     with Store.open(territory, readonly=True) as store:
-        rows = store.attachments(dossier["chatbot"])
+        rows = store.attachments.of(dossier["chatbot"])
         assert [(row.kind, row.sha256) for row in rows] == [
             ("contrat", dossier["sha"]),
             ("aipd", dossier["sha"]),
         ]
-        data = store.attachment_data(rows[0].id)
+        data = store.attachments.data(rows[0].id)
         assert hashlib.sha256(data).hexdigest() == dossier["sha"]
         assert data == dossier["contract"].read_bytes()
-        (opinion,) = store.opinions(dossier["chatbot"])
+        (opinion,) = store.opinions.of(dossier["chatbot"])
         assert (opinion.verdict, opinion.reviewer_name) == ("a_corriger", "")
-        (training,) = store.trainings("*")
+        (training,) = store.trainings.of("*")
         assert (training.people, training.participants) == (12, "")
         assert store.check_rows() == []
 
@@ -108,11 +109,11 @@ def test_a_newer_profile_brings_its_literacy_record(dossier, folder):
     with Store.open(dossier["path"], readonly=True) as store:
         consolidate(territory, [share(store, folder / "premier.evalir").path])
     with Store.open(dossier["path"]) as store:
-        store.save_training(TrainingRecord(title="Atelier CNIL", audience="elus", people=5))
+        store.trainings.save(TrainingRecord(title="Atelier CNIL", audience="elus", people=5))
     with Store.open(dossier["path"], readonly=True) as store:
         consolidate(territory, [share(store, folder / "second.evalir").path])
     with Store.open(territory, readonly=True) as store:
-        assert sorted(t.title for t in store.trainings("*")) == [
+        assert sorted(t.title for t in store.trainings.of("*")) == [
             "Atelier CNIL",
             "Sensibilisation à l'IA générative",
         ]
@@ -142,7 +143,7 @@ def test_a_tampered_attachment_refuses_the_file(dossier, folder, sql, params, re
     (item,) = consolidate(territory, [copy]).files
     assert item.status == "refused" and reason in item.reason
     with Store.open(territory, readonly=True) as store:
-        assert store.assessments() == []
+        assert store.assessments.all() == []
 
 
 def test_the_territory_applies_the_size_limit(dossier, folder, monkeypatch):
@@ -177,21 +178,21 @@ def test_the_territory_counts_each_towns_literacy_record(dossier, folder):
 
 
 def test_a_later_share_without_attachments_keeps_those_received(dossier, folder):
-    from evalir_desktop.answers import Answer
+    from evalir_desktop.domain.answers import Answer
 
     territory = folder / "territoire.evalir"
     with Store.open(dossier["path"], readonly=True) as store:
         consolidate(territory, [share(store, folder / "avec.evalir", attachments=True).path])
     with Store.open(dossier["path"]) as store:
-        store.save_answer(dossier["chatbot"], "besoin.probleme", Answer(value="Trop d'appels"))
+        store.answers.save(dossier["chatbot"], "besoin.probleme", Answer(value="Trop d'appels"))
     with Store.open(dossier["path"], readonly=True) as store:
         (item,) = consolidate(territory, [share(store, folder / "sans.evalir").path]).files
     assert item.status == "imported"
     with Store.open(territory, readonly=True) as store:
-        assert store.answers(dossier["chatbot"])["besoin.probleme"].value == "Trop d'appels"
-        rows = store.attachments(dossier["chatbot"])
+        assert store.answers.of(dossier["chatbot"])["besoin.probleme"].value == "Trop d'appels"
+        rows = store.attachments.of(dossier["chatbot"])
         assert [row.sha256 for row in rows] == [dossier["sha"], dossier["sha"]]
-        assert store.attachment_data(rows[0].id) == dossier["contract"].read_bytes()
+        assert store.attachments.data(rows[0].id) == dossier["contract"].read_bytes()
 
 
 def test_the_territory_report_counts_the_literacy_records(dossier, folder):

@@ -7,12 +7,13 @@ import unicodedata
 import pytest
 from PySide6.QtCore import Qt
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.records import DecisionRecord
+from evalir_desktop.sharing.anonymiser import REMOVED_NAME, Scrubber
+from evalir_desktop.sharing.pipeline import share
+from evalir_desktop.sharing.texts import preview_lines
 from evalir_desktop.store import Store
-from evalir_desktop.store.anonymiser import REMOVED_NAME, Scrubber
-from evalir_desktop.store.models import DecisionRecord
-from evalir_desktop.territory.share import preview_lines, share
 from tests.territory.territory_helpers import AGENT, CONTACT, OWNER, VALIDATOR, make_town
 
 AUTHOR = "Jeanne Dupont"  # appears only in the journal, as the author of a change
@@ -31,14 +32,14 @@ def named_town(folder) -> dict:
     """A town whose every free text cites its people, in every usual variant."""
     town = make_town(folder / "Écotay l'Olme.evalir")
     with Store.open(town["path"], who=AGENT) as store:
-        store.update_assessment(
+        store.assessments.update(
             town["chatbot"],
             title="Accueil suivi par HÉLÈNE LEFÈVRE",
             description="Projet porté par Lefevre Helene avec M. Duchêne ; un petit budget",
             service="Service de Mme beranger",
             supplier="Conseil Crépin (Maël Crépin)",
         )
-        store.save_answer(
+        store.answers.save(
             town["chatbot"],
             "gouvernance.validation",
             Answer(
@@ -47,11 +48,11 @@ def named_town(folder) -> dict:
                 "06 12 34 56 78",
             ),
         )
-        store.save_answer(
+        store.answers.save(
             town["chatbot"], "contexte.usagers", Answer(value="oui", comment="Dupont, Jeanne a vu")
         )
-        store.add_action(town["chatbot"], "Appeler Duchêne Benoît et Mme Dupont", owner="DGS")
-        store.save_decision(
+        store.plan.add_action(town["chatbot"], "Appeler Duchêne Benoît et Mme Dupont", owner="DGS")
+        store.plan.save_decision(
             DecisionRecord(
                 assessment_id=town["chatbot"],
                 validated_by=VALIDATOR,
@@ -61,9 +62,9 @@ def named_town(folder) -> dict:
             )
         )
     with Store.open(town["path"], who=AUTHOR) as store:
-        store.save_answer(town["chatbot"], "contexte.public", Answer(value="non"))
+        store.answers.save(town["chatbot"], "contexte.public", Answer(value="non"))
     with Store.open(town["path"], who=LOGIN) as store:
-        store.save_answer(town["chatbot"], "donnees.aipd", Answer(value="non", comment="Vu"))
+        store.answers.save(town["chatbot"], "donnees.aipd", Answer(value="non", comment="Vu"))
     return town
 
 
@@ -103,15 +104,15 @@ def test_no_known_name_survives_anywhere_in_the_copy(anonymised):
 def test_what_is_not_a_name_is_kept(anonymised):
     town, result = anonymised
     with Store.open(result.path, readonly=True) as copy:
-        record = copy.assessment(town["chatbot"])
+        record = copy.assessments.get(town["chatbot"])
         assert record.title == f"Accueil suivi par {REMOVED_NAME}"
         assert "un petit budget" in record.description
-        assert copy.commune().nom == "Écotay-l'Olme"
-        assert [a.owner for a in copy.actions(town["chatbot"])][-1] == "DGS"
-        answer = copy.answers(town["chatbot"])["gouvernance.validation"]
+        assert copy.town.commune().nom == "Écotay-l'Olme"
+        assert [a.owner for a in copy.plan.actions(town["chatbot"])][-1] == "DGS"
+        answer = copy.answers.of(town["chatbot"])["gouvernance.validation"]
         assert answer.value == f"Validé par {REMOVED_NAME}, adjointe"
         assert "[adresse retirée]" in answer.comment and "[numéro retiré]" in answer.comment
-        assert copy.answers(town["chatbot"])["contexte.public"].value == "non"  # a choice
+        assert copy.answers.of(town["chatbot"])["contexte.public"].value == "non"  # a choice
 
 
 def test_the_preview_lists_every_free_text_as_sent(anonymised):
@@ -119,8 +120,8 @@ def test_the_preview_lists_every_free_text_as_sent(anonymised):
     preview = result.preview
     sent = {(item.label, item.text) for item in preview.texts}
     with Store.open(result.path, readonly=True) as copy:
-        record = copy.assessment(town["chatbot"])
-        decision = copy.decision(town["chatbot"])
+        record = copy.assessments.get(town["chatbot"])
+        decision = copy.plan.decision(town["chatbot"])
         expected = {
             ("titre de l'évaluation", record.title),
             ("description", record.description),
@@ -130,10 +131,10 @@ def test_the_preview_lists_every_free_text_as_sent(anonymised):
             ("numéro de délibération", decision.deliberation_number),
             ("texte de la décision", decision.text),
         }
-        for answer in copy.answers(town["chatbot"]).values():
+        for answer in copy.answers.of(town["chatbot"]).values():
             if answer.comment:
                 expected.add(("commentaire", answer.comment))
-        for action in copy.actions(town["chatbot"]):
+        for action in copy.plan.actions(town["chatbot"]):
             expected.add(("action", action.title))
     assert expected <= sent
     assert preview.replaced >= 15
@@ -205,18 +206,18 @@ def test_name_variants(text, expected):
 
 
 def test_the_people_trained_are_names_too(folder):
-    from evalir_desktop.store.annex_models import TrainingRecord
+    from evalir_desktop.domain.annexes import TrainingRecord
 
     town = make_town(folder / "Écotay l'Olme.evalir")
     with Store.open(town["path"]) as store:
-        store.save_training(
+        store.trainings.save(
             TrainingRecord(
                 title="Sensibilisation à l'IA",
                 participants="Paul Rivière\nService technique, Inès Garnier",
                 notes="Animée pour M. Rivière et Garnier Inès",
             )
         )
-        store.save_answer(
+        store.answers.save(
             town["chatbot"], "contexte.usagers", Answer(value="oui", comment="Vu avec Inès")
         )
         result = share(store, folder / "anonyme.evalir", anonymise=True)
@@ -242,7 +243,7 @@ def test_a_file_of_an_older_schema_is_shared_at_the_current_one(folder):
             result = share(store, folder / f"copie-{anonymise}.evalir", anonymise=anonymise)
         with Store.open(result.path, readonly=True) as copy:
             assert copy.schema_version == SCHEMA_VERSION
-            assert copy.town_id() == file_id
-            assert len(copy.assessments()) == 2
+            assert copy.town.town_id() == file_id
+            assert len(copy.assessments.all()) == 2
     texts = [plain(text) for text in every_text(result.path)]
     assert not [text for text in texts if "lefevre" in text or "agnes" in text]

@@ -2,10 +2,11 @@
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
-from evalir_desktop.store import Store, StoreError, sharing
-from evalir_desktop.territory.share import share
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.sharing.pipeline import share
+from evalir_desktop.store import Store, StoreError
+from evalir_desktop.store.share_copy import ShareCopy
 from tests.media import fill, small_disk
 
 ERASED = ["Commentaire effacé par l'agent", "Ancien Contact Effacé", "Propriétaire Supprimé"]
@@ -18,13 +19,13 @@ def test_the_destination_never_holds_an_unfinished_copy(town, folder, monkeypatc
     leftover = key / ".42087-Ecotay-l-Olme-2026-01-01.evalir.0a1b2c3d.tmp"
     leftover.write_bytes(b"copie complete non anonymisee d'un partage tue")
     seen_during_build = []
-    real = sharing.anonymise_copy
+    real = ShareCopy.anonymise
 
-    def watch(conn, scrubber):
+    def watch(copy, scrub, owner):
         seen_during_build.append(sorted(p.name for p in key.iterdir()))
-        real(conn, scrubber)
+        real(copy, scrub, owner)
 
-    monkeypatch.setattr(sharing, "anonymise_copy", watch)
+    monkeypatch.setattr(ShareCopy, "anonymise", watch)
     with Store.open(town["path"], readonly=True) as store:
         result = share(store, key, anonymise=True)
     assert seen_during_build == [[]]  # the earlier leftover is gone, nothing new is there
@@ -34,22 +35,22 @@ def test_the_destination_never_holds_an_unfinished_copy(town, folder, monkeypatc
 def test_a_plain_share_carries_no_erased_value(town, folder):
     """Issue 11, point 2: erased or replaced values never travel, even without --anonymiser."""
     with Store.open(town["path"]) as store:
-        store.save_answer(
+        store.answers.save(
             town["chatbot"], "contexte.usagers", Answer(value="oui", comment=ERASED[0])
         )
-        store.save_answer(town["chatbot"], "contexte.usagers", Answer(value="oui"))
-        commune = store.commune()
-        store.save_commune(commune.model_copy(update={"contact_nom": ERASED[1]}))
-        store.save_commune(commune)
-        action = store.add_action(town["chatbot"], "Vérifier", owner=ERASED[2])
-        store.delete_action(action)
+        store.answers.save(town["chatbot"], "contexte.usagers", Answer(value="oui"))
+        commune = store.town.commune()
+        store.town.save_commune(commune.model_copy(update={"contact_nom": ERASED[1]}))
+        store.town.save_commune(commune)
+        action = store.plan.add_action(town["chatbot"], "Vérifier", owner=ERASED[2])
+        store.plan.delete_action(action)
         result = share(store, folder / "copie.evalir")
     data = result.path.read_bytes()
     for value in ERASED:
         assert value.encode("utf-8") not in data, value
     with Store.open(result.path, readonly=True) as copy:
-        assert copy.history()  # who changed what and when is kept
-        assert all(entry.change == "{}" for entry in copy.history())
+        assert copy.history.entries()  # who changed what and when is kept
+        assert all(entry.change == "{}" for entry in copy.history.entries())
 
 
 def test_sharing_onto_a_full_medium_says_so_in_french(town, tmp_path, capsys):

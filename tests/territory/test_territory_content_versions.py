@@ -19,9 +19,9 @@ def test_each_assessment_is_read_with_its_own_version_or_the_note_says_so(tmp_pa
     shutil.copy(FIXTURES / "content-2026.11.1.evalir", old)
     unknown = tmp_path / "cherier.evalir"
     with Store.create(unknown) as store:
-        store.save_commune(make_commune(nom="Cherier", insee="42059", epci_siren="200069391"))
-        store.create_assessment("Caméras", content_id=content.id, content_version="2031.01.1")
-        store.create_assessment("Chatbot", content_id=content.id, content_version=content.version)
+        store.town.save_commune(make_commune(nom="Cherier", insee="42059", epci_siren="200069391"))
+        store.assessments.create("Caméras", content_id=content.id, content_version="2031.01.1")
+        store.assessments.create("Chatbot", content_id=content.id, content_version=content.version)
     territory = tmp_path / "territoire.evalir"
     consolidate(territory, [old, unknown])
     with open_territory(territory) as store:
@@ -43,8 +43,8 @@ def test_each_assessment_is_read_with_its_own_version_or_the_note_says_so(tmp_pa
 def test_a_territory_of_the_installed_version_says_it_in_one_sentence(tmp_path, content):
     path = tmp_path / "c.evalir"
     with Store.create(path) as store:
-        store.save_commune(make_commune(nom="Cherier", insee="42059"))
-        store.create_assessment("Chatbot", content_id=content.id, content_version=content.version)
+        store.town.save_commune(make_commune(nom="Cherier", insee="42059"))
+        store.assessments.create("Chatbot", content_id=content.id, content_version=content.version)
     territory = tmp_path / "t.evalir"
     consolidate(territory, [path])
     with open_territory(territory) as store:

@@ -5,14 +5,14 @@ import sqlite3
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.report.territory import territory_report
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store
 from evalir_desktop.territory.history import read_snapshots
 from evalir_desktop.territory.importing import consolidate, open_territory
 from evalir_desktop.territory.overview import territory_view
-from evalir_desktop.territory.share import share
 from tests.content.helpers import CHATBOT_CONTEXT, answers
 from tests.factories import make_commune
 from tests.report.pdftext import body_text
@@ -22,12 +22,12 @@ from tests.report.pdftext import body_text
 def town(tmp_path, content):
     path = tmp_path / "montbrison.evalir"
     with Store.create(path) as store:
-        store.save_commune(make_commune(nom="Montbrison", insee="42147"))
-        record = store.create_assessment(
+        store.town.save_commune(make_commune(nom="Montbrison", insee="42147"))
+        record = store.assessments.create(
             "Chatbot", content_id=content.id, content_version=content.version
         )
         for question_id, answer in answers(CHATBOT_CONTEXT).items():
-            store.save_answer(record.id, question_id, answer)
+            store.answers.save(record.id, question_id, answer)
     return {"path": path, "chatbot": record.id, "folder": tmp_path, "n": 0}
 
 
@@ -51,8 +51,8 @@ def test_each_import_keeps_a_snapshot_and_the_evolution_is_counted(town, content
     assert (first.towns, first.assessments) == (1, 1)
     assert "aiact.transparence_interaction" in first.obligations
     with Store.open(town["path"]) as store:
-        store.save_answer(town["chatbot"], "contexte.interaction_habitants", Answer(value="non"))
-        store.create_assessment("Caméras", content_id=content.id, content_version=content.version)
+        store.answers.save(town["chatbot"], "contexte.interaction_habitants", Answer(value="non"))
+        store.assessments.create("Caméras", content_id=content.id, content_version=content.version)
     send(town)
     view, snapshots = view_of(town)
     assert len(snapshots) == 2
@@ -69,13 +69,13 @@ def test_each_import_keeps_a_snapshot_and_the_evolution_is_counted(town, content
 def test_the_report_shows_the_evolution_since_the_last_report(town, content, tmp_path):
     send(town)
     with open_territory(town["folder"] / "territoire.evalir") as store:
-        store.record_report("rapport 1.pdf")
+        store.snapshots.record_report("rapport 1.pdf")
     view, _ = view_of(town)
     assert view.evolution.since_what == "le dernier rapport"
     assert view.evolution.sentence.endswith("aucun changement.")
     with Store.open(town["path"]) as store:
-        store.create_assessment("Caméras", content_id=content.id, content_version=content.version)
-        store.create_assessment("Courrier", content_id=content.id, content_version=content.version)
+        store.assessments.create("Caméras", content_id=content.id, content_version=content.version)
+        store.assessments.create("Courrier", content_id=content.id, content_version=content.version)
     send(town)
     view, _ = view_of(town)
     assert "2 nouveaux projets" in view.evolution.sentence
@@ -105,4 +105,4 @@ def test_the_command_line_report_records_itself(town, tmp_path, capsys):
     territory = town["folder"] / "territoire.evalir"
     assert evalir(["report", str(territory), "--territoire", "-o", str(tmp_path / "r.pdf")]) == 0
     with Store.open(territory, readonly=True) as store:
-        assert store.last_report_at()
+        assert store.snapshots.last_report_at()

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.cli import main
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store, StoreError
 from evalir_desktop.territory.importing import consolidate, import_files, open_territory
-from evalir_desktop.territory.share import share
 from tests.sql import query, scalar
 from tests.territory.territory_helpers import make_town
 
@@ -42,13 +42,13 @@ def test_import_copies_towns_and_records_sources(generated, folder):
         sources = query(territory, "SELECT file_name, sha256, commune_insee FROM source")
         assert sorted(s[0] for s in sources) == sorted(p.name for p in generated)
         assert scalar(territory, "SELECT count(*) FROM commune") == len(generated)
-        assert len(store.assessments()) == 3 * len(generated)
+        assert len(store.assessments.all()) == 3 * len(generated)
     first = generated[0]
     with Store.open(first, readonly=True) as town, Store.open(territory, readonly=True) as terr:
-        for record in town.assessments():
-            assert terr.answers(record.id) == town.answers(record.id)
-            assert terr.actions(record.id) == town.actions(record.id)
-            assert terr.decision(record.id) == town.decision(record.id)
+        for record in town.assessments.all():
+            assert terr.answers.of(record.id) == town.answers.of(record.id)
+            assert terr.plan.actions(record.id) == town.plan.actions(record.id)
+            assert terr.plan.decision(record.id) == town.plan.decision(record.id)
 
 
 def test_reimporting_the_same_files_changes_nothing(generated, folder):
@@ -66,8 +66,8 @@ def test_newer_file_updates_and_reports_what_changed(town, folder):
     first = shared(town, folder / "v1.evalir")
     consolidate(territory, [first])
     with Store.open(town["path"]) as store:
-        store.save_answer(town["chatbot"], "donnees.aipd", Answer(value="oui"))
-        added = store.create_assessment("Transcription", content_id="evalir", content_version="1")
+        store.answers.save(town["chatbot"], "donnees.aipd", Answer(value="oui"))
+        added = store.assessments.create("Transcription", content_id="evalir", content_version="1")
     second = shared(town, folder / "v2.evalir")
     report = consolidate(territory, [second])
     (item,) = report.files
@@ -76,7 +76,7 @@ def test_newer_file_updates_and_reports_what_changed(town, folder):
     assert [a.id for a in item.added] == [added.id]
     assert [a.id for a in item.unchanged] == [town["cameras"]]
     with Store.open(territory, readonly=True) as store:
-        assert store.answers(town["chatbot"])["donnees.aipd"] == Answer(value="oui")
+        assert store.answers.of(town["chatbot"])["donnees.aipd"] == Answer(value="oui")
         assert scalar(territory, "SELECT count(*) FROM commune") == 1
         assert scalar(territory, "SELECT count(*) FROM source") == 2
 
@@ -85,7 +85,7 @@ def test_older_file_never_overwrites_newer_data(town, folder):
     territory = folder / "territoire.evalir"
     old = shared(town, folder / "ancien.evalir")
     with Store.open(town["path"]) as store:
-        store.update_assessment(town["chatbot"], title="Agent conversationnel (version 2)")
+        store.assessments.update(town["chatbot"], title="Agent conversationnel (version 2)")
     new = shared(town, folder / "nouveau.evalir")
     consolidate(territory, [new])
     before = dump(territory)
@@ -96,21 +96,21 @@ def test_older_file_never_overwrites_newer_data(town, folder):
     for table in ("commune", "assessment", "answer", "action", "decision"):
         assert after[table] == before[table], table
     with Store.open(territory, readonly=True) as store:
-        assert store.assessment(town["chatbot"]).title == "Agent conversationnel (version 2)"
+        assert store.assessments.get(town["chatbot"]).title == "Agent conversationnel (version 2)"
 
 
 def test_assessment_missing_from_a_later_file_is_kept_and_reported(town, folder):
     territory = folder / "territoire.evalir"
     consolidate(territory, [shared(town, folder / "tout.evalir")])
     with Store.open(town["path"]) as store:  # the council votes on the frozen assessment
-        decision = store.decision(town["cameras"])
-        store.save_decision(decision.model_copy(update={"council_date": date(2026, 11, 20)}))
+        decision = store.plan.decision(town["cameras"])
+        store.plan.save_decision(decision.model_copy(update={"council_date": date(2026, 11, 20)}))
     partial = shared(town, folder / "partiel.evalir", assessment_ids=[town["cameras"]])
     (item,) = consolidate(territory, [partial]).files
     assert [a.id for a in item.removed_from_source] == [town["chatbot"]]
     assert [a.id for a in item.updated] == [town["cameras"]]
     with Store.open(territory, readonly=True) as store:
-        assert len(store.assessments()) == 2
+        assert len(store.assessments.all()) == 2
 
 
 def bad_copy(good, path, sql: str | None = None, version: int | None = None):

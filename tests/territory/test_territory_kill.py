@@ -24,8 +24,8 @@ def towns(tmp_path_factory):
     expected = {}
     for path in generate_towns(folder, 40, assessments=3, seed=7):
         with Store.open(path, readonly=True) as store:
-            ids = {a.id for a in store.assessments()}
-            answers = sum(len(store.answers(i)) for i in ids)
+            ids = {a.id for a in store.assessments.all()}
+            answers = sum(len(store.answers.of(i)) for i in ids)
         expected[path.name] = (ids, answers)
     return folder, expected
 
@@ -34,7 +34,7 @@ def run(folder, territory) -> subprocess.Popen:
     """Import `folder` into a territory that already knows its intercommunality, so that
     files are merged as they are read (a first import reads every file before merging)."""
     with open_territory(territory) as store:
-        store.record_territory_epci("200065886", "Communauté de communes des Monts du Forez")
+        store.territory.record_epci("200065886", "Communauté de communes des Monts du Forez")
     command = [sys.executable, "-m", "evalir_desktop.cli", "consolidate", str(folder)]
     return subprocess.Popen(
         [*command, "-o", str(territory)],

@@ -3,15 +3,15 @@ exists, writes one from the most complete assessment, and remembers it."""
 
 import pytest
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.product.dossier import read_dossier
 from evalir_desktop.product.starting import start_from_dossier
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store
 from evalir_desktop.territory.dossiers import write_product_dossier
 from evalir_desktop.territory.drilldown import assessments_behind
 from evalir_desktop.territory.importing import consolidate, open_territory
 from evalir_desktop.territory.overview import territory_view
-from evalir_desktop.territory.share import share
 from tests.factories import make_commune
 from tests.product.towns import PRODUCT_ANSWERS
 
@@ -25,15 +25,15 @@ def territory(town_a, town_b, content, tmp_path):
         start_from_dossier(store, content, read_dossier(dossier_path), "Accueil téléphonique")
     third = tmp_path / "cherier.evalir"
     with Store.create(third) as store:
-        store.save_commune(make_commune(nom="Cherier", insee="42059"))
-        record = store.create_assessment(
+        store.town.save_commune(make_commune(nom="Cherier", insee="42059"))
+        record = store.assessments.create(
             "Agent d'accueil",
             content_id=content.id,
             content_version=content.version,
             supplier="DOCAPOSTE",
             ai_type="texte_generatif",
         )
-        store.save_answer(record.id, "contexte.hebergement", Answer(value="hors_ue"))
+        store.answers.save(record.id, "contexte.hebergement", Answer(value="hors_ue"))
     path = tmp_path / "territoire.evalir"
     consolidate(path, [town_a["path"], town_b, third])
     return {"path": path, "a": town_a["id"], "third": record.id, "folder": tmp_path}
@@ -78,8 +78,8 @@ def test_the_territory_writes_the_dossier_of_the_most_complete_assessment_and_re
 def test_a_product_without_a_dossier_says_so(tmp_path, content):
     path = tmp_path / "c.evalir"
     with Store.create(path) as store:
-        store.save_commune(make_commune(nom="Cherier", insee="42059"))
-        store.create_assessment("X", content_id="c", content_version="v", supplier="Ségilog")
+        store.town.save_commune(make_commune(nom="Cherier", insee="42059"))
+        store.assessments.create("X", content_id="c", content_version="v", supplier="Ségilog")
     with Store.open(path) as store:
         copy = share(store, tmp_path / "envoi.evalir").path
     territory = tmp_path / "t.evalir"

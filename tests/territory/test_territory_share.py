@@ -7,9 +7,10 @@ import pytest
 
 from evalir_desktop.cli import main
 from evalir_desktop.output_guard import OutputRefused
+from evalir_desktop.sharing.anonymiser import ANONYMOUS_OWNER
+from evalir_desktop.sharing.pipeline import default_share_name, share
 from evalir_desktop.store import SCHEMA_VERSION, Store, StoreError
-from evalir_desktop.store.inspection import inspect
-from evalir_desktop.territory.share import ANONYMOUS_OWNER, default_share_name, share
+from evalir_desktop.store.file.inspection import inspect
 from tests.sql import scalar
 from tests.territory.territory_helpers import AGENT, OWNER, PERSONAL, VALIDATOR
 
@@ -42,9 +43,9 @@ def test_share_into_folder_is_a_sound_copy_while_the_file_is_open(town, folder):
     assert result.path == out / "42087-Ecotay-l-Olme-2026-11-05.evalir"
     assert inspect(result.path).schema_version == SCHEMA_VERSION
     with Store.open(result.path, readonly=True) as copy:
-        assert {a.id for a in copy.assessments()} == {town["chatbot"], town["cameras"]}
+        assert {a.id for a in copy.assessments.all()} == {town["chatbot"], town["cameras"]}
         assert copy.meta("anonymised") == "0"
-        assert copy.commune().nom == "Écotay-l'Olme"
+        assert copy.town.commune().nom == "Écotay-l'Olme"
     assert not list(out.glob(".*.tmp"))
 
 
@@ -64,12 +65,12 @@ def test_anonymised_share_holds_no_personal_name(town, folder):
     for name in PERSONAL:
         assert name.encode("utf-8") not in raw, name
     with Store.open(result.path, readonly=True) as copy:
-        owners = sorted(a.owner for a in copy.actions(town["chatbot"]))
+        owners = sorted(a.owner for a in copy.plan.actions(town["chatbot"]))
         assert owners == ["DGS", ANONYMOUS_OWNER]
-        decision = copy.decision(town["cameras"])
+        decision = copy.plan.decision(town["cameras"])
         assert decision.validated_by == "" and decision.validated_role == "Maire"
-        assert copy.is_frozen(town["cameras"])
-        assert copy.history() == []
+        assert copy.plan.is_frozen(town["cameras"])
+        assert copy.history.entries() == []
         assert copy.meta("anonymised") == "1"
 
 
@@ -77,13 +78,13 @@ def test_share_only_chosen_assessments(town, folder):
     with Store.open(town["path"], readonly=True) as store:
         result = share(store, folder / "une.evalir", assessment_ids=[town["cameras"][:8]])
     with Store.open(result.path, readonly=True) as copy:
-        assert [a.id for a in copy.assessments()] == [town["cameras"]]
+        assert [a.id for a in copy.assessments.all()] == [town["cameras"]]
         rows = scalar(
             result.path, "SELECT count(*) FROM answer WHERE assessment_id != ?", (town["cameras"],)
         )
         assert rows == 0
-        assert copy.actions(town["chatbot"]) == []
-        assert all(h.assessment_id in (None, town["cameras"]) for h in copy.history())
+        assert copy.plan.actions(town["chatbot"]) == []
+        assert all(h.assessment_id in (None, town["cameras"]) for h in copy.history.entries())
 
 
 def test_unknown_assessment_is_refused_in_french(town, folder):

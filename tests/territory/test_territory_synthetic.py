@@ -4,8 +4,8 @@ import runpy
 import sys
 from pathlib import Path
 
-from evalir_desktop.commune import INSEE_PATTERN
 from evalir_desktop.content import load_content, validate_answer
+from evalir_desktop.domain.commune import INSEE_PATTERN
 from evalir_desktop.store import Store
 from tests.synthetic import FALLBACK, default_catalogue, generate_towns
 
@@ -18,20 +18,20 @@ def test_generated_files_are_valid_and_varied(generated):
     insee, names, statuses, templates, unknowns, decisions = set(), set(), set(), set(), 0, 0
     for path in generated:
         with Store.open(path, readonly=True) as store:
-            commune = store.commune()
+            commune = store.town.commune()
             insee.add(commune.insee)
             names.add(commune.nom)
             assert INSEE_PATTERN.match(commune.insee)
-            for record in store.assessments():
+            for record in store.assessments.all():
                 statuses.add(record.status)
                 templates.add(record.template_id)
                 assert record.content_id == content.id
-                for question_id, answer in store.answers(record.id).items():
+                for question_id, answer in store.answers.of(record.id).items():
                     question = content.question(question_id)
                     assert question is not None, question_id
                     assert validate_answer(question, answer) is None, question_id
                     unknowns += answer.unknown
-                decisions += store.decision(record.id) is not None
+                decisions += store.plan.decision(record.id) is not None
     assert len(insee) == len(generated)
     assert any(any(ch in name for ch in "éèêëçôœ") for name in names)
     assert len(statuses) >= 3 and len(templates) >= 3
@@ -41,7 +41,7 @@ def test_generated_files_are_valid_and_varied(generated):
 def test_fallback_catalogue_works_without_content(tmp_path):
     (path,) = generate_towns(tmp_path, 1, assessments=2, catalogue=FALLBACK)
     with Store.open(path, readonly=True) as store:
-        assert [r.content_id for r in store.assessments()] == ["evalir-synthetique"] * 2
+        assert [r.content_id for r in store.assessments.all()] == ["evalir-synthetique"] * 2
 
 
 def test_script(tmp_path, monkeypatch, capsys):

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from evalir_desktop.answers import Answer
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.store import Store
 from evalir_desktop.territory.aggregate import load_evaluated
 from evalir_desktop.territory.importing import consolidate, open_territory
@@ -43,13 +43,13 @@ TOWNS = [
 
 def town_file(folder, nom: str, insee: str, projects: dict) -> None:
     with Store.create(folder / f"{nom}.evalir") as store:
-        store.save_commune(Commune(nom=nom, insee=insee, dpd_designe="oui"))
+        store.town.save_commune(Commune(nom=nom, insee=insee, dpd_designe="oui"))
         for title, values in projects.items():
-            record = store.create_assessment(
+            record = store.assessments.create(
                 title, content_id=CONTENT.id, content_version=CONTENT.version
             )
             for question_id, value in values.items():
-                store.save_answer(record.id, question_id, Answer(value=value))
+                store.answers.save(record.id, question_id, Answer(value=value))
 
 
 @pytest.fixture

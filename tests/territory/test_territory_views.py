@@ -7,13 +7,13 @@ from statistics import fmean
 import pytest
 
 import evalir_desktop.territory.evaluations as evaluations
-from evalir_desktop.answers import Answer
 from evalir_desktop.assessment import evaluate
 from evalir_desktop.cli import main
-from evalir_desktop.commune import Commune
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.commune import Commune
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.store import Store
-from evalir_desktop.store.models import DecisionRecord
 from evalir_desktop.territory.aggregate import filter_rows, load_evaluated
 from evalir_desktop.territory.csv_export import rows_to_csv, write_csv
 from evalir_desktop.territory.importing import consolidate, open_territory
@@ -32,9 +32,9 @@ def content():
 def town(folder, nom, insee, dpd, projects) -> None:
     """A town file; `projects` = (title, template, supplier, ai_type, answers) tuples."""
     with Store.create(folder / f"{nom}.evalir", who="Agent") as store:
-        store.save_commune(Commune(nom=nom, insee=insee, dpd_designe=dpd, population=900))
+        store.town.save_commune(Commune(nom=nom, insee=insee, dpd_designe=dpd, population=900))
         for title, template, supplier, ai_type, answers in projects:
-            record = store.create_assessment(
+            record = store.assessments.create(
                 title,
                 content_id="evalir-commune",
                 content_version="1",
@@ -44,9 +44,9 @@ def town(folder, nom, insee, dpd, projects) -> None:
                 status="pilote",
             )
             for question_id, answer in answers.items():
-                store.save_answer(record.id, question_id, answer)
+                store.answers.save(record.id, question_id, answer)
             if title.startswith("Standard"):
-                store.save_decision(
+                store.plan.save_decision(
                     DecisionRecord(
                         assessment_id=record.id,
                         validated_by="X",
@@ -201,7 +201,7 @@ def test_cache_reuses_unchanged_evaluations(territory, content, monkeypatch):
         assert len(cache) == 4
         calls = []
         monkeypatch.setattr(evaluations, "evaluate_stored", lambda *a: calls.append(a))
-        monkeypatch.setattr(store, "all_answers", lambda: calls.append("answers read"))
+        monkeypatch.setattr(store.territory, "all_answers", lambda: calls.append("answers read"))
         again = load_evaluated(store, content, cache)
     assert calls == []  # neither evaluated again nor even read
     assert [i.evaluation for i in again] == [i.evaluation for i in first]

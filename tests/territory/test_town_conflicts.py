@@ -14,10 +14,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store
 from evalir_desktop.territory.conflicts import conflict_text, resolve_conflict
 from evalir_desktop.territory.importing import consolidate
-from evalir_desktop.territory.share import share
 from tests.territory.territory_helpers import CONTACT, make_town
 from tests.territory.test_territory_import import dump
 
@@ -58,7 +58,7 @@ def forged_from(copy, path, *, town_id: str | None = None, ahead=timedelta(minut
 
 def territory_contact(territory) -> str:
     with Store.open(territory, readonly=True) as store:
-        (row,) = store.commune_rows()
+        (row,) = store.territory.commune_rows()
         return row.contact_nom
 
 
@@ -131,8 +131,10 @@ def test_a_forged_file_cannot_take_the_town_nor_drop_its_genuine_resend(town, fo
     assert replaced.status == "imported"
     assert territory_contact(territory) == CONTACT
     with Store.open(territory, readonly=True) as store, Store.open(town["path"]) as own:
-        assert {r.title for r in store.assessments()} == {r.title for r in own.assessments()}
-        assert store.commune_rows()[0].town_id == own.town_id()
+        assert {r.title for r in store.assessments.all()} == {
+            r.title for r in own.assessments.all()
+        }
+        assert store.territory.commune_rows()[0].town_id == own.town.town_id()
 
 
 def test_a_forged_file_with_the_towns_id_is_refused_beyond_a_few_minutes(town, territory, folder):
@@ -159,7 +161,7 @@ def test_a_newer_resend_holding_older_data_is_a_conflict(town, territory, folder
 
 def test_an_older_copy_still_changes_nothing_quietly(town, territory, folder):
     with Store.open(town["path"]) as store:
-        store.update_assessment(town["chatbot"], title="Agent conversationnel (version 2)")
+        store.assessments.update(town["chatbot"], title="Agent conversationnel (version 2)")
     consolidate(territory, [shared(town, folder / "42087-A-2.evalir")])
     before = dump(territory)
     (item,) = consolidate(territory, [folder / "42087-A-1.evalir"]).files  # seen already
@@ -182,14 +184,14 @@ def test_keeping_the_current_data_is_remembered(territory, folder):
 def test_replacing_takes_the_file_and_removes_what_it_lacks(territory, folder):
     other = make_town(folder / "autre fichier.evalir")
     with Store.open(other["path"]) as store:
-        store.delete_assessment(other["cameras"])
+        store.assessments.delete(other["cameras"])
     (item,) = consolidate(territory, [shared(other, folder / "42087-B.evalir")]).files
     replaced = resolve_conflict(territory, item, "replace")
     assert replaced.status == "imported"
     with Store.open(territory, readonly=True) as store:
-        assert [r.id for r in store.assessments()] == [other["chatbot"]]
+        assert [r.id for r in store.assessments.all()] == [other["chatbot"]]
         with Store.open(other["path"], readonly=True) as own:
-            assert store.commune_rows()[0].town_id == own.town_id()
+            assert store.territory.commune_rows()[0].town_id == own.town.town_id()
 
 
 def test_a_file_changed_since_the_conflict_is_not_used(territory, folder):

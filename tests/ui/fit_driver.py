@@ -41,7 +41,7 @@ class Checker:
 
 
 def assessment_pages(checker: Checker, window, label: str) -> None:
-    for assessment_id in [record.id for record in window.store.assessments()]:
+    for assessment_id in [record.id for record in window.store.assessments.all()]:
         window.open_assessment(assessment_id)
         view = window.assessment_view
         for index, step in enumerate(view.steps):
@@ -57,9 +57,9 @@ def editable_pages(checker: Checker, window, work: Path, content) -> None:
 
     copy = window.store.save_copy_as(work / "copie de l'exemple.evalir")
     window.open_path(copy)
-    record = new_version(window.store, window.store.assessments()[0].id)
+    record = new_version(window.store, window.store.assessments.all()[0].id)
     session = AssessmentSession(window.store, content, record.id)
-    window.store.add_action(record.id, "Action ajoutée " * 30)
+    window.store.plan.add_action(record.id, "Action ajoutée " * 30)
     add_recommended_actions(window.store, record.id, session.evaluation)
     window.open_assessment(record.id)
     view = window.assessment_view
@@ -109,7 +109,7 @@ def main_window(checker: Checker, work: Path, content) -> None:
     window.open_path(example)
     checker.check("accueil", window)
     assessment_pages(checker, window, "exemple validé")
-    assessment_id = window.store.assessments()[0].id
+    assessment_id = window.store.assessments.all()[0].id
     editable_pages(checker, window, work, content)
     window.open_path(example)
     checker.dialog("nouvelle évaluation", NewAssessmentDialog(content, window))

@@ -52,14 +52,14 @@ def test_editing_keeps_the_order_and_the_selected_action(plan, monkeypatch):
     assert page.table.item(1, PRIORITY).text() == "Basse"
     assert page.table.item(1, STATUS).text() == "En cours"
     assert page.table.item(1, OWNER).text() == "Marie Dupont"
-    stored = page.store.action(picked)
+    stored = page.store.plan.action(picked)
     assert (stored.priority, stored.status, stored.owner) == (3, "en_cours", "Marie Dupont")
     page.refresh()  # coming back to the page keeps the order too
     assert shown_ids(page) == order and page.selected_id() == picked
 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)
     page.remove_button.click()  # removes the row picked, not the one it would sort to
-    assert page.store.action(picked) is None
+    assert page.store.plan.action(picked) is None
     assert shown_ids(page) == [i for i in order if i != picked]
     assert page.selected_id() == order[2]  # the next one takes the selection
 
@@ -70,10 +70,10 @@ def test_sorting_happens_on_request_and_keeps_the_selection(plan):
     picked = page.selected_id()
     choose(page.editor.priority, 3)
     page.sort_button.click()
-    assert shown_ids(page) == [a.id for a in page.store.actions(page.assessment_id)]
+    assert shown_ids(page) == [a.id for a in page.store.plan.actions(page.assessment_id)]
     assert page.selected_id() == picked
     shown = page.table.item(page.table.currentRow(), TITLE).text()
-    assert shown == spaced(page.store.action(picked).title)
+    assert shown == spaced(page.store.plan.action(picked).title)
 
 
 def test_a_new_action_comes_last_and_is_ready_to_be_named(plan):
@@ -107,12 +107,12 @@ def test_after_validation_the_follow_up_is_editable_and_journalled(plan):
     editor.note.left.emit()
     assert page.error.isHidden()
     assert page.table.item(0, STATUS).text() == "Fait"
-    stored = page.store.action(action_id)
+    stored = page.store.plan.action(action_id)
     assert stored.status == "fait" and stored.due_date.isoformat() == "2027-01-15"
     assert stored.note == "Mention affichée depuis le 2 décembre."
     changes = [
         json.loads(entry.change)
-        for entry in page.store.history(page.assessment_id, limit=3)
+        for entry in page.store.history.entries(page.assessment_id, limit=3)
         if entry.entity_id == action_id
     ]
     assert {"note": "Mention affichée depuis le 2 décembre.", "follow_up": True} in changes

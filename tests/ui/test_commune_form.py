@@ -42,7 +42,7 @@ def test_profile_refuses_bad_insee_then_saves(qtbot, tmp_path):
     assert form.status.text().startswith("Enregistré à")
     window.close()
     with Store.open(path) as store:
-        commune = store.commune()
+        commune = store.town.commune()
     assert commune.nom == "Saint-Étienne-de-Tinée"
     assert commune.insee == "06120"
     assert commune.agents_etp == 41.5

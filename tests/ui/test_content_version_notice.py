@@ -1,7 +1,7 @@
 """An assessment answered with another questionnaire version says so, in the window too."""
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.session.versions import content_version_notice
 from evalir_desktop.store import Store
 from tests.ui.helpers import open_window
@@ -19,11 +19,11 @@ def test_older_version_is_announced_and_answers_kept(qtbot, tmp_path, commune):
     path = tmp_path / "ancienne version.evalir"
     content = load_content()
     with Store.open(path, create=True) as store:
-        store.save_commune(commune)
-        record = store.create_assessment(
+        store.town.save_commune(commune)
+        record = store.assessments.create(
             "Courrier", content_id=content.id, content_version="2025.01.0"
         )
-        store.save_answer(record.id, "question.disparue", Answer(value="oui"))
+        store.answers.save(record.id, "question.disparue", Answer(value="oui"))
         notice = content_version_notice(record, content)
     assert "version 2025.01.0" in notice
     assert content.version in notice
@@ -31,4 +31,4 @@ def test_older_version_is_announced_and_answers_kept(qtbot, tmp_path, commune):
     assert view.version_banner.isVisible()
     assert view.version_banner.text() == notice
     with Store.open(path, readonly=True) as store:
-        assert store.answers(record.id)["question.disparue"].value == "oui"
+        assert store.answers.of(record.id)["question.disparue"].value == "oui"

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QRadioButton
 
 from evalir_desktop.content import load_content
+from evalir_desktop.domain import attachment_rules as rules
+from evalir_desktop.domain.annexes import OpinionRecord
 from evalir_desktop.french import spaced
 from evalir_desktop.store import Store
-from evalir_desktop.store import attachment_rules as rules
-from evalir_desktop.store.annex_models import OpinionRecord
 from evalir_desktop.ui.assessment import attachments_panel
 from evalir_desktop.ui.assessment.comparison import ComparisonDialog
 from evalir_desktop.ui.assessment.review_panel import OpinionDialog
@@ -63,7 +63,7 @@ def test_an_opinion_to_correct_marks_the_step_and_lists_what_to_revise(opened, q
     labels = [w.text() for w in results.widget().findChildren(type(panel.lines.itemAt(0).widget()))]
     assert any(spaced("Étape « Données » : à corriger") in text for text in labels)
     with Store.open(path, readonly=True) as store:
-        (opinion,) = store.opinions(assessment_id)
+        (opinion,) = store.opinions.of(assessment_id)
         assert (opinion.reviewer_role, opinion.verdict) == ("dpd", "a_corriger")
 
 
@@ -91,7 +91,7 @@ def test_attachments_on_a_question_card(opened, qtbot, tmp_path, monkeypatch):
     assert Path(url.toLocalFile()).read_bytes() == contract.read_bytes()
     assert "lecture seule" in panel.message.text()
     with Store.open(path, readonly=True) as store:
-        (record,) = store.attachments(assessment_id)
+        (record,) = store.attachments.of(assessment_id)
         assert record.question_id == card.question.id
 
 
@@ -131,7 +131,7 @@ def test_the_comparison_shows_the_opinions(qtbot, tmp_path, commune):
     path = tmp_path / "versions.evalir"
     first, second = make_file(path, commune, titles=("Version 1", "Version 2"))
     with Store.open(path) as store:
-        store.save_opinion(
+        store.opinions.save(
             OpinionRecord(
                 assessment_id=first,
                 step_id="donnees",
@@ -141,7 +141,7 @@ def test_the_comparison_shows_the_opinions(qtbot, tmp_path, commune):
                 given_on=date(2026, 11, 2),
             )
         )
-        store.save_opinion(
+        store.opinions.save(
             OpinionRecord(
                 assessment_id=second,
                 step_id="donnees",
@@ -163,7 +163,7 @@ def test_share_dialog_never_ticks_attachments(opened, qtbot, tmp_path):
     window, view, path, assessment_id = opened
     contract = tmp_path / "contrat.pdf"
     contract.write_bytes(b"%PDF-1.4 contrat")
-    view.store.add_attachment(assessment_id, contract)
+    view.store.attachments.add(assessment_id, contract)
     dialog = ShareDialog(view.store, view)
     qtbot.addWidget(dialog)
     assert dialog.attachments.isVisibleTo(dialog) and not dialog.attachments.isChecked()

@@ -20,7 +20,7 @@ def test_empty_file_shows_the_welcome_panel_then_the_list(qtbot, tmp_path, commu
     steps = [label.text() for label in home.welcome.step_labels]
     assert len(steps) == 3 and "Profil de la commune" in steps[0] and "rapport" in steps[2]
     assert "(fait)" not in steps[0]
-    window.store.save_commune(commune)
+    window.store.town.save_commune(commune)
     window.home.refresh()
     assert "(fait)" in home.welcome.step_labels[0].text()
     window.close()
@@ -36,9 +36,9 @@ def test_the_example_opens_read_only_and_leads_back(qtbot, tmp_path, commune, mo
     window = open_window(qtbot, path, create=False)
     assert help_menu.open_example(window)
     assert window.store.readonly and window.store.path.parent == tmp_path / "données" / "exemple"
-    (record,) = window.store.assessments()
-    assert window.store.is_frozen(record.id) and len(window.store.actions(record.id)) == 8
-    assert {t.audience for t in window.store.trainings()} == {"agents", "elus"}
+    (record,) = window.store.assessments.all()
+    assert window.store.plan.is_frozen(record.id) and len(window.store.plan.actions(record.id)) == 8
+    assert {t.audience for t in window.store.trainings.of()} == {"agents", "elus"}
     assert not window.home.new_button.isEnabled()
     window.open_assessment(record.id)
     qtbot.waitUntil(window.assessment_view.isVisible)

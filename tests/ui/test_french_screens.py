@@ -53,7 +53,7 @@ def problems(texts: list[str]) -> list[str]:
 def test_every_assessment_page_is_typeset_in_french(qtbot, tmp_path, french):
     window = open_window(qtbot, write_example(tmp_path, load_content()), create=False)
     found = problems(shown_texts(window.home))
-    window.open_assessment(window.store.assessments()[0].id)
+    window.open_assessment(window.store.assessments.all()[0].id)
     view = window.assessment_view
     for index, step in enumerate(view.steps):
         view.go_to(index)

@@ -178,21 +178,21 @@ def test_whole_assessment_through_the_window(qtbot, tmp_path, monkeypatch):
     record_decision(qtbot, view)
     assessment_id = view.assessment_id
     with Store.open(path, readonly=True) as store:
-        answers_before = store.answers(assessment_id)
-        actions_before = store.actions(assessment_id)
+        answers_before = store.answers.of(assessment_id)
+        actions_before = store.plan.actions(assessment_id)
     window.close()
 
     with Store.open(path) as store:
-        assert store.answers(assessment_id) == answers_before
-        assert store.answers(assessment_id)["contexte.hebergement"].unknown
-        assert "devis" in store.answers(assessment_id)["contexte.service"].comment
-        assert "contexte.decision_exemples" not in store.answers(assessment_id)
-        decision = store.decision(assessment_id)
+        assert store.answers.of(assessment_id) == answers_before
+        assert store.answers.of(assessment_id)["contexte.hebergement"].unknown
+        assert "devis" in store.answers.of(assessment_id)["contexte.service"].comment
+        assert "contexte.decision_exemples" not in store.answers.of(assessment_id)
+        decision = store.plan.decision(assessment_id)
         assert decision.outcome == "engager_sous_conditions"
         assert decision.deliberation_number == "2026-48"
         assert decision.text == "Engagé sous réserve d'une analyse d'impact."
-        assert store.is_frozen(assessment_id)
-        actions = store.actions(assessment_id)
+        assert store.plan.is_frozen(assessment_id)
+        actions = store.plan.actions(assessment_id)
         assert actions == actions_before
         assert actions[0].owner == "Hélène Dupré"
         assert actions[0].due_date.isoformat() == "2027-03-15"

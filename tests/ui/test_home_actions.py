@@ -45,9 +45,9 @@ def test_rename_and_duplicate(qtbot, tmp_path, commune, monkeypatch):
     ]
     window.close()
     with Store.open(path, readonly=True) as store:
-        records = {record.title: record for record in store.assessments()}
+        records = {record.title: record for record in store.assessments.all()}
         copy = records["Copie de Agent conversationnel de l'accueil"]
-        assert store.answers(copy.id) == store.answers(assessment_id)
+        assert store.answers.of(copy.id) == store.answers.of(assessment_id)
 
 
 def test_keyboard_moves_between_steps_and_reopening_resumes(qtbot, tmp_path, commune):

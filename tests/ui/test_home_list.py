@@ -7,7 +7,7 @@ import shutil
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.store import Store
 from evalir_desktop.ui.home.assessment_list import BATCH, PAGE
 from tests.hostile.make_hostile import make_hostile
@@ -18,12 +18,12 @@ COUNT = 2 * PAGE + 50
 
 def many_assessments(path, commune) -> None:
     with Store.create(path, who="Agent") as store, store.batch():
-        store.save_commune(commune)
+        store.town.save_commune(commune)
         for index in range(COUNT):
-            record = store.create_assessment(
+            record = store.assessments.create(
                 f"Projet {index:03d}", content_id="evalir-test", content_version="0"
             )
-            store.save_answer(record.id, "contexte.usagers", Answer(value="oui"))
+            store.answers.save(record.id, "contexte.usagers", Answer(value="oui"))
 
 
 def test_the_list_is_filled_one_query_per_page(qtbot, tmp_path, commune):
@@ -32,7 +32,7 @@ def test_the_list_is_filled_one_query_per_page(qtbot, tmp_path, commune):
     statements: list[str] = []
     window = open_window(qtbot, path, create=False)
     home = window.home.assessments
-    home.store._conn.set_trace_callback(statements.append)
+    home.store.unit.conn.set_trace_callback(statements.append)
     home.refresh()
     assert home.tree.topLevelItemCount() == PAGE  # the first page at once
     qtbot.waitUntil(home.summaries_done, timeout=60_000)

@@ -61,7 +61,7 @@ def test_kill_during_answering_keeps_every_answer_shown_saved(tmp_path, commune)
     path = tmp_path / "Mairie de Saint-Étienne" / "tué en répondant.evalir"
     content = load_content()
     with Store.open(path, create=True) as store:
-        store.save_commune(commune)
+        store.town.save_commune(commune)
         record = start_assessment(store, content, "Agent conversationnel")
     questions = plan()
     rng = random.Random(20261125)
@@ -78,7 +78,7 @@ def test_kill_during_answering_keeps_every_answer_shown_saved(tmp_path, commune)
         with Store.open(path) as store:
             assert not store.readonly
             assert store.integrity_ok()
-            stored = {qid: answer.value for qid, answer in store.answers(record.id).items()}
+            stored = {qid: answer.value for qid, answer in store.answers.of(record.id).items()}
         for question_id, option_id in expected.items():
             assert stored[question_id] == option_id or (
                 (question_id, stored[question_id]) == in_flight

@@ -20,13 +20,13 @@ def _fixture(tmp_path) -> tuple[Path, dict[str, str]]:
     path.parent.mkdir()
     shutil.copy(FIXTURE, path)
     with Store.open(path, readonly=True) as store:
-        return path, {record.title: record.id for record in store.assessments()}
+        return path, {record.title: record.id for record in store.assessments.all()}
 
 
 def test_an_assessment_of_2026_11_1_opens_with_the_account_and_loses_no_answer(qtbot, tmp_path):
     path, ids = _fixture(tmp_path)
     with Store.open(path, readonly=True) as store:
-        before = {aid: store.answers(aid) for aid in ids.values()}
+        before = {aid: store.answers.of(aid) for aid in ids.values()}
     window = open_window(qtbot, path, create=False)
     view = open_assessment(qtbot, window, ids["Agent vocal du standard téléphonique"])
     assert view.version_banner.isVisible()
@@ -43,7 +43,7 @@ def test_an_assessment_of_2026_11_1_opens_with_the_account_and_loses_no_answer(q
     assert view.answers["contexte.domaine_sensible"].comment == "Vérifié avec la DGS."
     window.close()
     with Store.open(path, readonly=True) as store:
-        assert {aid: store.answers(aid) for aid in ids.values()} == before
+        assert {aid: store.answers.of(aid) for aid in ids.values()} == before
 
 
 def test_results_say_in_force_or_to_anticipate(qtbot, tmp_path):

@@ -75,7 +75,7 @@ def save_paths(qtbot, town, window):
     qtbot.addWidget(plan)
     # an attachment named like another town's file: saving it beside that file is refused
     attachment = tmp_path_file(source.parent / "autre-commune.evalir", b"note")
-    record = store.add_attachment(assessment_id, attachment)
+    record = store.attachments.add(assessment_id, attachment)
     panel = AttachmentsPanel(store, assessment_id, None, "")
     qtbot.addWidget(panel)
     panel.selected = lambda: record.id

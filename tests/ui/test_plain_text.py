@@ -3,7 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItemIterator
 
-from evalir_desktop.store import DecisionRecord, Store
+from evalir_desktop.domain.records import DecisionRecord
+from evalir_desktop.store import Store
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.ui.territory.window import TerritoryWindow
 from tests.hostile.make_hostile import MARKUP, base_file
@@ -15,11 +16,11 @@ RAW = "<img"
 def markup_file(path, insee="42087"):
     base_file(path, insee=insee)
     with Store.open(path) as store:
-        record = store.assessments()[0]
-        store.update_assessment(
+        record = store.assessments.all()[0]
+        store.assessments.update(
             record.id, title=MARKUP, description=MARKUP, service=MARKUP, supplier=MARKUP
         )
-        store.save_decision(
+        store.plan.save_decision(
             DecisionRecord(
                 assessment_id=record.id,
                 validated_by=MARKUP,

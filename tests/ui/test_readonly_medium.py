@@ -3,7 +3,7 @@ assessments open, and « Enregistrer une copie sous… » continues in a writabl
 
 from PySide6.QtWidgets import QWidget
 
-from evalir_desktop.store.opening import READONLY_MEDIUM_MESSAGE
+from evalir_desktop.store.file.opening import READONLY_MEDIUM_MESSAGE
 from tests.media import make_readonly, small_disk
 from tests.ui.helpers import open_window
 from tests.ui.test_undo_trash_versions import make_file, open_assessment

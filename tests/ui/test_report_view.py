@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.report.controller import ReportController
 from evalir_desktop.ui.main_window import MainWindow
 from evalir_desktop.ui.report.dialog import KINDS, ReportDialog
@@ -25,7 +25,7 @@ def page_count(pdf: bytes) -> int:
 @pytest.fixture
 def assessment(store):
     assessment_id = demo_assessment(store, comment_length=80, actions=5)
-    store.save_answer(assessment_id, "donnees.restitution", Answer(unknown=True))
+    store.answers.save(assessment_id, "donnees.restitution", Answer(unknown=True))
     return assessment_id
 
 

@@ -37,7 +37,7 @@ def test_share_one_assessment_without_names(qtbot, tmp_path, monkeypatch):
     (written,) = out.glob("42087-Ecotay-l-Olme-*.evalir")
     assert opened and Path(opened[0].toLocalFile()) == out
     with Store.open(written, readonly=True) as copy:
-        assert [a.id for a in copy.assessments()] == [town["cameras"]]
+        assert [a.id for a in copy.assessments.all()] == [town["cameras"]]
     raw = written.read_bytes()
     assert not [name for name in PERSONAL if name.encode("utf-8") in raw]
 

@@ -10,7 +10,7 @@ from tests.ui.helpers import open_window
 
 def test_page_titles_match_the_side_panel(qtbot, tmp_path):
     window = open_window(qtbot, write_example(tmp_path, load_content()), create=False)
-    window.open_assessment(window.store.assessments()[0].id)
+    window.open_assessment(window.store.assessments.all()[0].id)
     view = window.assessment_view
     for index, step in enumerate(view.steps):
         view.go_to(index)

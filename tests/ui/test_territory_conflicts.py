@@ -4,8 +4,8 @@ sides, and the officer keeps the current data or replaces it."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store
-from evalir_desktop.territory.share import share
 from tests.territory.territory_helpers import make_town
 from tests.ui.test_territory_window import open_window
 
@@ -19,7 +19,7 @@ def conflict_window(qtbot, tmp_path):
     first = make_town(tmp_path / "Écotay.evalir")
     other = make_town(tmp_path / "Nouveau fichier d'Écotay.evalir")
     with Store.open(other["path"]) as store:
-        store.update_assessment(other["chatbot"], title="<b>Accueil</b> refait")
+        store.assessments.update(other["chatbot"], title="<b>Accueil</b> refait")
     window = open_window(qtbot, tmp_path / "territoire.evalir")
     window.add_paths([shared(first["path"], tmp_path / "42087-A.evalir")])
     qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
@@ -49,7 +49,7 @@ def test_a_conflict_is_shown_with_both_sides_then_replaced(qtbot, tmp_path, monk
     assert "<b>Accueil</b> refait" in titles(window)
     assert not window.tabs.isTabVisible(panel.index) or "(0)" in window.tabs.tabText(panel.index)
     with Store.open(window.path, readonly=True) as territory, Store.open(other["path"]) as town:
-        assert territory.commune_rows()[0].town_id == town.town_id()
+        assert territory.territory.commune_rows()[0].town_id == town.town.town_id()
 
 
 def test_keeping_the_current_data_changes_nothing(qtbot, tmp_path):
@@ -60,4 +60,4 @@ def test_keeping_the_current_data_changes_nothing(qtbot, tmp_path):
     assert titles(window) == before
     assert "gardées" in window.conflict_panel.message.text()
     with Store.open(window.path, readonly=True) as territory, Store.open(first["path"]) as town:
-        assert territory.commune_rows()[0].town_id == town.town_id()
+        assert territory.territory.commune_rows()[0].town_id == town.town.town_id()

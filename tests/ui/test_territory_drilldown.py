@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.store import Store
-from evalir_desktop.store.models import DecisionRecord
 from evalir_desktop.territory.importing import consolidate
 from evalir_desktop.ui.territory.town_window import TownAssessmentWindow
 from evalir_desktop.ui.territory.window import TerritoryWindow
@@ -20,9 +20,9 @@ from tests.factories import make_commune
 def town(folder, nom, insee, titles):
     content = load_content()
     with Store.create(folder / f"{nom}.evalir", who="Agent") as store:
-        store.save_commune(make_commune(nom=nom, insee=insee))
+        store.town.save_commune(make_commune(nom=nom, insee=insee))
         for title in titles:
-            record = store.create_assessment(
+            record = store.assessments.create(
                 title,
                 content_id=content.id,
                 content_version=content.version,
@@ -30,11 +30,11 @@ def town(folder, nom, insee, titles):
                 ai_type="texte_generatif",
             )
             for question_id, answer in answers(CHATBOT_CONTEXT).items():
-                store.save_answer(record.id, question_id, answer)
-            store.save_answer(record.id, "contexte.hebergement", Answer(value="hors_ue"))
-            store.save_answer(record.id, "gouvernance.elu_referent", Answer(unknown=True))
-            store.add_action(record.id, "Relire le contrat", owner="DGS")
-        store.save_decision(
+                store.answers.save(record.id, question_id, answer)
+            store.answers.save(record.id, "contexte.hebergement", Answer(value="hors_ue"))
+            store.answers.save(record.id, "gouvernance.elu_referent", Answer(unknown=True))
+            store.plan.add_action(record.id, "Relire le contrat", owner="DGS")
+        store.plan.save_decision(
             DecisionRecord(assessment_id=record.id, outcome="reporter", text="À revoir")
         )
 
@@ -97,7 +97,7 @@ def test_a_project_opens_read_only_and_the_territory_keeps_its_place(qtbot, wind
     qtbot.waitUntil(lambda: not window.drill.opened)
     assert window.tabs.currentIndex() == 0 and table.currentIndex().row() == row
     with Store.open(window.path, readonly=True) as store:
-        assert store.decision(view.assessment_id).text == "À revoir"
+        assert store.plan.decision(view.assessment_id).text == "À revoir"
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.sharing.pipeline import share
 from evalir_desktop.store import Store
-from evalir_desktop.territory.share import share
 from tests.territory.test_other_epci import FOREZ_EST, LOIRE_FOREZ, town
 from tests.ui.test_territory_window import open_window
 
@@ -43,9 +43,9 @@ def test_a_town_of_another_epci_is_imported_only_when_the_officer_says_so(
 def test_an_absent_assessment_is_removed_after_confirmation(qtbot, tmp_path, monkeypatch, capsys):
     path = town(tmp_path, "Montbrison", "42147", LOIRE_FOREZ)
     with Store.open(path) as store:
-        cameras = store.create_assessment("Caméras", content_id="c", content_version="v")
+        cameras = store.assessments.create("Caméras", content_id="c", content_version="v")
         first = share(store, tmp_path / "1.evalir").path
-        store.delete_assessment(cameras.id)
+        store.assessments.delete(cameras.id)
         second = share(store, tmp_path / "2.evalir").path
     window = open_window(qtbot, tmp_path / "territoire.evalir")
     window.add_paths([first])
@@ -68,16 +68,18 @@ def test_an_absent_assessment_is_removed_after_confirmation(qtbot, tmp_path, mon
     assert "Caméras" not in {row.title for row in window.view.rows}
     assert "a été retirée du territoire" in tab.message.text()
     with Store.open(window.path, readonly=True) as territory:
-        assert any("removed_from_territory" in h.change for h in territory.history(cameras.id))
+        assert any(
+            "removed_from_territory" in h.change for h in territory.history.entries(cameras.id)
+        )
 
 
 def test_the_command_line_removes_only_with_confirmation(tmp_path, capsys):
     path = town(tmp_path, "Montbrison", "42147", LOIRE_FOREZ)
     territory = tmp_path / "territoire.evalir"
     with Store.open(path) as store:
-        cameras = store.create_assessment("Caméras", content_id="c", content_version="v")
+        cameras = store.assessments.create("Caméras", content_id="c", content_version="v")
         first = share(store, tmp_path / "1.evalir").path
-        store.delete_assessment(cameras.id)
+        store.assessments.delete(cameras.id)
         second = share(store, tmp_path / "2.evalir").path
     assert evalir(["consolidate", str(first), str(second), "-o", str(territory)]) == 0
     capsys.readouterr()

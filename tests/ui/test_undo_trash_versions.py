@@ -4,10 +4,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
+from evalir_desktop.domain.records import DecisionRecord
 from evalir_desktop.session.starting import start_assessment
-from evalir_desktop.store import DecisionRecord, Store
+from evalir_desktop.store import Store
 from evalir_desktop.ui.assessment.comparison import ComparisonDialog
 from tests.ui.helpers import choose, open_window, when_dialog_opens
 
@@ -17,7 +18,7 @@ CHATBOT = "agent_conversationnel_accueil"
 def make_file(path, commune, titles=("Agent conversationnel de l'accueil",)) -> list[str]:
     content = load_content()
     with Store.open(path, create=True) as store:
-        store.save_commune(commune)
+        store.town.save_commune(commune)
         return [
             start_assessment(store, content, title, content.template(CHATBOT)).id
             for title in titles
@@ -33,7 +34,7 @@ def open_assessment(qtbot, window, assessment_id):
 
 def stored_answers(path, assessment_id):
     with Store.open(path, readonly=True) as store:
-        return store.answers(assessment_id)
+        return store.answers.of(assessment_id)
 
 
 def test_ctrl_z_undoes_the_last_answers_one_by_one(qtbot, tmp_path, commune):
@@ -104,7 +105,7 @@ def test_delete_goes_to_the_trash_then_restore_and_empty(qtbot, tmp_path, commun
     assert seen == {"trash": ["Caméras"], "after": 0}
     assert home.tree.topLevelItemCount() == 2
     with Store.open(path, readonly=True) as store:
-        assert store.trash() == []
+        assert store.assessments.trash() == []
 
     home.tree.setCurrentItem(home.tree.topLevelItem(0))
     gone = home.tree.currentItem().text(0)
@@ -120,9 +121,9 @@ def test_delete_goes_to_the_trash_then_restore_and_empty(qtbot, tmp_path, commun
     assert seen["emptied"] == 0
     window.close()
     with Store.open(path, readonly=True) as store:
-        assert [record.title for record in store.assessments()] != [gone]
-        assert len(store.assessments()) == 1
-        assert store.trash() == []
+        assert [record.title for record in store.assessments.all()] != [gone]
+        assert len(store.assessments.all()) == 1
+        assert store.assessments.trash() == []
 
 
 def test_new_version_of_a_validated_assessment_and_comparison(
@@ -131,8 +132,8 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     path = tmp_path / "versions.evalir"
     (first_id,) = make_file(path, commune)
     with Store.open(path) as store:
-        store.save_answer(first_id, "gouvernance.elu_referent", Answer(value="oui"))
-        store.save_decision(
+        store.answers.save(first_id, "gouvernance.elu_referent", Answer(value="oui"))
+        store.plan.save_decision(
             DecisionRecord(
                 assessment_id=first_id,
                 validated_by="Hélène Dupré",
@@ -162,7 +163,7 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     qtbot.mouseClick(decision.new_version_button, Qt.LeftButton)
     assert window.assessment_view is view  # told first what it does; refused: nothing made
     assert "copie modifiable" in asked[0] and "reste telle quelle" in asked[0]
-    assert len(window.store.assessments()) == 1
+    assert len(window.store.assessments.all()) == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)
     qtbot.mouseClick(decision.new_version_button, Qt.LeftButton)
     view = window.assessment_view
@@ -209,7 +210,7 @@ def test_new_version_of_a_validated_assessment_and_comparison(
     assert governance.text(1) != governance.text(2)
     window.close()
     with Store.open(path, readonly=True) as store:
-        second = store.assessment(second_id)
+        second = store.assessments.get(second_id)
         assert second.previous_version_id == first_id and second.version_number == 2
-        assert store.is_frozen(first_id) and not store.is_frozen(second_id)
-        assert store.answers(first_id)["gouvernance.elu_referent"].value == "oui"
+        assert store.plan.is_frozen(first_id) and not store.plan.is_frozen(second_id)
+        assert store.answers.of(first_id)["gouvernance.elu_referent"].value == "oui"

@@ -3,8 +3,8 @@ the agent confirm or go back."""
 
 from PySide6.QtCore import Qt
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import load_content
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.starting import start_assessment
 from evalir_desktop.session.validation import open_points, open_points_text
@@ -17,12 +17,12 @@ CHATBOT = "agent_conversationnel_accueil"
 def make_file(path, commune) -> str:
     content = load_content()
     with Store.open(path, create=True) as store:
-        store.save_commune(commune)
+        store.town.save_commune(commune)
         record = start_assessment(
             store, content, "Agent conversationnel", content.template(CHATBOT)
         )
-        store.save_answer(record.id, "donnees.fiabilite", Answer(unknown=True))
-        store.save_answer(record.id, "frugalite.empreinte", Answer(unknown=True))
+        store.answers.save(record.id, "donnees.fiabilite", Answer(unknown=True))
+        store.answers.save(record.id, "frugalite.empreinte", Answer(unknown=True))
         return record.id
 
 
@@ -65,9 +65,9 @@ def test_the_warning_at_validation(qtbot, tmp_path, commune):
     assert "questions sans réponse (" in text and "Gouvernance\u202f: " in text
     assert "Je ne sais pas" in text and "Données\u202f: 1" in text
     assert set(buttons) == {"Valider quand même", "Ne pas valider"}
-    assert not window.store.is_frozen(assessment_id)  # the agent went back
+    assert not window.store.plan.is_frozen(assessment_id)  # the agent went back
 
     when_dialog_opens(answer("Valider quand même"))
     qtbot.mouseClick(page.validate_button, Qt.LeftButton)
-    assert window.store.is_frozen(assessment_id)
+    assert window.store.plan.is_frozen(assessment_id)
     assert "Validée le 20/11/2026 par Marie Dupont" in page.validation_state.text()

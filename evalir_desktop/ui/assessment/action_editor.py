@@ -5,10 +5,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from evalir_desktop.content import Content
+from evalir_desktop.domain.records import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ActionRecord
 from evalir_desktop.french import spaced
 from evalir_desktop.session.plan import ActionOrigin, french_date, parse_french_date
-from evalir_desktop.store import ActionRecord
-from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
 from evalir_desktop.ui.assessment.answer_editors import PlainTextEdit
 from evalir_desktop.ui.assessment.question_card import readable_palette
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.domain.records import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS, ActionRecord
 from evalir_desktop.french import spaced
 from evalir_desktop.session.plan import (
     EDIT,
@@ -36,8 +37,7 @@ from evalir_desktop.session.plan import (
     plan_mode,
 )
 from evalir_desktop.session.session import AssessmentSession
-from evalir_desktop.store import ActionRecord, StoreError
-from evalir_desktop.store.models import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
+from evalir_desktop.store import StoreError
 from evalir_desktop.ui.assessment.action_editor import ActionEditor
 from evalir_desktop.ui.assessment.plan_export import PlanExportButton
 from evalir_desktop.ui.widgets.headings import heading
@@ -175,7 +175,7 @@ class ActionPlanPage(QWidget):
         if self.store.closed:
             return
         keep = select or self.selected_id()
-        stored = self.store.actions(self.assessment_id)
+        stored = self.store.plan.actions(self.assessment_id)
         shown = [] if sort else [action.id for action in self.actions]
         self.actions = keep_order(shown, stored)
         self.mode = plan_mode(self.store, self.assessment_id)
@@ -242,7 +242,9 @@ class ActionPlanPage(QWidget):
         """Store one change of the editor; its row is updated where it stands."""
         index = next(i for i, a in enumerate(self.actions) if a.id == action_id)
         try:
-            saved = self.store.save_action(self.actions[index].model_copy(update={field: value}))
+            saved = self.store.plan.save_action(
+                self.actions[index].model_copy(update={field: value})
+            )
         except (StoreError, ValueError) as error:
             self.show_error(str(error))
             self.refresh()
@@ -270,7 +272,7 @@ class ActionPlanPage(QWidget):
         self.refresh()
 
     def add_blank(self) -> None:
-        action = self.store.add_action(self.assessment_id, self.tr("Nouvelle action"))
+        action = self.store.plan.add_action(self.assessment_id, self.tr("Nouvelle action"))
         self.saved.emit()
         self.refresh(select=action.id)
         self.table.scrollToItem(self.table.item(len(self.actions) - 1, TITLE))
@@ -291,7 +293,7 @@ class ActionPlanPage(QWidget):
         if answer != QMessageBox.Yes:
             return
         row = self.actions.index(action)
-        self.store.delete_action(action)
+        self.store.plan.delete_action(action)
         self.saved.emit()
         self.actions.remove(action)
         neighbour = self.actions[min(row, len(self.actions) - 1)].id if self.actions else None

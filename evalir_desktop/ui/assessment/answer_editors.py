@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import Question
 from evalir_desktop.content.validation import parse_french_number, validate_answer
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.french import spaced
 
 ERROR_STYLE = "color: #b00020;"

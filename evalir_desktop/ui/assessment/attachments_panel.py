@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.attachment_names import has_bidi_controls, looks_executable, outgoing_name
-from evalir_desktop.french import french_date
-from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store.annex_models import ATTACHMENT_KIND_LABELS, AttachmentRecord
-from evalir_desktop.store.attachment_rules import (
+from evalir_desktop.domain.annexes import ATTACHMENT_KIND_LABELS, AttachmentRecord
+from evalir_desktop.domain.attachment_rules import (
     MAX_FILE_BYTES,
     MAX_TOTAL_BYTES,
     is_executable,
     needs_warning,
     size_label,
 )
+from evalir_desktop.french import french_date
+from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.widgets.save_target import checked_target
 
 LIMITS = (
@@ -158,7 +158,7 @@ class AttachmentsPanel(QWidget):
     # -- list ------------------------------------------------------------------------
 
     def records(self) -> list[AttachmentRecord]:
-        records = self.store.attachments(self.assessment_id)
+        records = self.store.attachments.of(self.assessment_id)
         if self.question_id is None:
             return records
         return [record for record in records if record.question_id == self.question_id]
@@ -206,7 +206,7 @@ class AttachmentsPanel(QWidget):
         problems = []
         for path in paths:
             try:
-                self.store.add_attachment(
+                self.store.attachments.add(
                     self.assessment_id,
                     path,
                     question_id=self.question_id or "",
@@ -226,14 +226,14 @@ class AttachmentsPanel(QWidget):
         attachment_id = self.selected()
         if attachment_id is None:
             return
-        record = self.store.attachment(attachment_id)
+        record = self.store.attachments.get(attachment_id)
         if not may_open(record.name):
             self.message.setText(self.tr("Ce type de fichier ne s'ouvre pas depuis EVALIR."))
             return
         if needs_warning(record.name) and not self.confirm_active(record.name):
             return
         try:
-            path = self.store.attachment_copy(attachment_id)
+            path = self.store.attachments.copy_out(attachment_id)
         except StoreError as error:
             self.message.setText(str(error))
             return
@@ -276,11 +276,11 @@ class AttachmentsPanel(QWidget):
         )
         if not folder:
             return
-        name = outgoing_name(self.store.attachment(attachment_id).name)
+        name = outgoing_name(self.store.attachments.get(attachment_id).name)
         if checked_target(self, Path(folder) / name, sources=[self.store.path]) is None:
             return
         try:
-            path = self.store.attachment_copy(attachment_id, Path(folder))
+            path = self.store.attachments.copy_out(attachment_id, Path(folder))
         except StoreError as error:
             self.message.setText(str(error))
             return
@@ -291,7 +291,7 @@ class AttachmentsPanel(QWidget):
         if attachment_id is None:
             return
         try:
-            self.store.trash_attachment(attachment_id)
+            self.store.attachments.trash(attachment_id)
         except StoreError as error:
             self.message.setText(str(error))
             return

@@ -34,7 +34,7 @@ class ComparisonDialog(QDialog):
         fit_to_screen(self, 820, 560)
         self.other = QComboBox()
         self.other.setAccessibleName(self.tr("Version à comparer"))
-        titles = with_versions(store.assessments())
+        titles = with_versions(store.assessments.all())
         for record in comparable(store, assessment_id):
             self.other.addItem(titles.get(record.id, display_title(record)), record.id)
         self.other.currentIndexChanged.connect(self.refresh)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content
+from evalir_desktop.domain.records import NO_OUTCOME_LABEL, OUTCOME_LABELS, DecisionRecord
 from evalir_desktop.french import spaced
 from evalir_desktop.session.plan import french_date, parse_french_date
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.validation import open_points, open_points_text
 from evalir_desktop.session.versions import comparable, new_version
-from evalir_desktop.store import DecisionRecord, Store, StoreError
-from evalir_desktop.store.models import NO_OUTCOME_LABEL, OUTCOME_LABELS
+from evalir_desktop.store import Store, StoreError
 from evalir_desktop.ui.assessment.answer_editors import PlainTextEdit
 from evalir_desktop.ui.assessment.comparison import ComparisonDialog
 from evalir_desktop.ui.widgets.headings import heading
@@ -129,7 +129,7 @@ class DecisionPage(ScrollPage):
         return edit
 
     def current(self) -> DecisionRecord:
-        return self.store.decision(self.assessment_id) or DecisionRecord(
+        return self.store.plan.decision(self.assessment_id) or DecisionRecord(
             assessment_id=self.assessment_id
         )
 
@@ -194,7 +194,7 @@ class DecisionPage(ScrollPage):
             record = self.form_record(self.current().validated_on)
             if record == self.current():
                 return
-            self.store.save_decision(record)
+            self.store.plan.save_decision(record)
         except (ValueError, StoreError) as error:
             self.show_error(str(error))
             return
@@ -214,7 +214,7 @@ class DecisionPage(ScrollPage):
         if not self.confirm_validation():
             return
         try:
-            self.store.save_decision(record)
+            self.store.plan.save_decision(record)
         except StoreError as error:
             self.show_error(str(error))
             return

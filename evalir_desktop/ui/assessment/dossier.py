@@ -45,7 +45,7 @@ def install_dossier(view) -> QPushButton:
 
 
 def count_attachments(view, button: QPushButton) -> None:
-    count = len(view.store.attachments(view.assessment_id))
+    count = len(view.store.attachments.of(view.assessment_id))
     button.setText(view.tr("Pièces jointes (%d)…") % count)
     button.setAccessibleName(view.tr("Pièces jointes de l'évaluation\u202f: %d") % count)
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import ROLE_LABELS, Question
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.french import spaced
 from evalir_desktop.ui.assessment.answer_editors import NumberEditor, PlainTextEdit, make_editor
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from evalir_desktop.domain.annexes import REVIEWER_ROLE_LABELS, VERDICT_LABELS, OpinionRecord
 from evalir_desktop.session.reviews import opinion_line
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.store import StoreError
-from evalir_desktop.store.annex_models import REVIEWER_ROLE_LABELS, VERDICT_LABELS, OpinionRecord
 
 TO_CORRECT_STYLE = "background: #fbe3e3; color: #7a1010; padding: 6px;"
 
@@ -192,7 +192,7 @@ class OpinionDialog(QDialog):
             )
             return
         try:
-            self.session.store.save_opinion(
+            self.session.store.opinions.save(
                 OpinionRecord(
                     assessment_id=self.session.assessment_id,
                     step_id=self.step_id,
@@ -221,7 +221,7 @@ class OpinionDialog(QDialog):
         if answer != QMessageBox.Yes:
             return
         try:
-            self.session.store.delete_opinion(opinion)
+            self.session.store.opinions.delete(opinion)
         except StoreError as error:
             self.problem.setText(str(error))
             return

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import Axis
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.french import spaced
 from evalir_desktop.ui.assessment.question_card import QuestionCard
 from evalir_desktop.ui.widgets.headings import SUBTITLE, heading

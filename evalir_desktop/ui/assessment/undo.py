@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from evalir_desktop.answers import Answer
+from evalir_desktop.domain.answers import Answer
 
 MERGE_ID = 4001
 

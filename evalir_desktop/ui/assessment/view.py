@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.answers import Answer
 from evalir_desktop.content import Content
+from evalir_desktop.domain.answers import Answer
 from evalir_desktop.session.changes import session_account
 from evalir_desktop.session.session import AssessmentSession
 from evalir_desktop.session.steps import STATE_LABELS, steps
@@ -197,7 +197,7 @@ class AssessmentView(QWidget):
             page.refresh()
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.steps) - 1)
-        self.store.set_last_step(self.assessment_id, step.id)
+        self.store.assessments.set_last_step(self.assessment_id, step.id)
         self.refresh_progress()
         self.results_return.step_changed(step.id)
 

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content, Template
+from evalir_desktop.domain.origin import of_town
+from evalir_desktop.domain.records import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.french import counted
 from evalir_desktop.product.dossier import FILE_FILTER, DossierRefused, read_dossier
-from evalir_desktop.product.origin import of_town
 from evalir_desktop.product.starting import reusable
-from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 
 ERROR_STYLE = "color: #b00020;"
 

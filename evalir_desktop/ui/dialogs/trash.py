@@ -52,14 +52,14 @@ class TrashDialog(QDialog):
 
     def refresh(self) -> None:
         self.list.clear()
-        records = self.store.trash()
+        records = self.store.assessments.trash()
         for record in records:
             item = QListWidgetItem(display_title(record))
             item.setData(Qt.UserRole, ("assessment", record.id))
             self.list.addItem(item)
-        attachments = self.store.trashed_attachments()
+        attachments = self.store.attachments.trashed()
         for attachment in attachments:
-            project = self.store.assessment(attachment.assessment_id).title
+            project = self.store.assessments.get(attachment.assessment_id).title
             item = QListWidgetItem(
                 self.tr("Pièce jointe «\u202f%s\u202f» (%s)") % (attachment.name, project)
             )
@@ -79,9 +79,9 @@ class TrashDialog(QDialog):
         kind, item_id = item.data(Qt.UserRole)
         try:
             if kind == "attachment":
-                self.store.restore_attachment(item_id)
+                self.store.attachments.restore(item_id)
             else:
-                self.store.restore_assessment(item_id)
+                self.store.assessments.restore(item_id)
         except StoreError as error:
             QMessageBox.warning(self, self.tr("Corbeille"), str(error))
         self.refresh()
@@ -96,5 +96,5 @@ class TrashDialog(QDialog):
             % self.list.count(),
         )
         if answer == QMessageBox.Yes:
-            self.store.empty_trash()
+            self.store.assessments.empty_trash()
             self.refresh()

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evalir_desktop.domain.records import STATUS_LABELS
 from evalir_desktop.french import short_local
 from evalir_desktop.session.titles import version_label, with_versions
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store.models import STATUS_LABELS
 
 if TYPE_CHECKING:
     from evalir_desktop.content import Content
@@ -152,7 +152,7 @@ class AssessmentList(QWidget):
         self.loaded = 0
         self.complete = False
         self.select = select
-        self.followed = self.store.previous_version_ids()
+        self.followed = self.store.listing.previous_version_ids()
         records = self.add_page()
         if records and self.tree.currentItem() is None:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -162,7 +162,7 @@ class AssessmentList(QWidget):
 
     def add_page(self) -> list:
         """Read one page of rows in one query and add them; schedule the next page."""
-        records = self.store.assessment_page(self.loaded, PAGE)
+        records = self.store.listing.page(self.loaded, PAGE)
         self.loaded += len(records)
         items = [self.row(record) for record in records]
         self.tree.addTopLevelItems(items)
@@ -268,7 +268,7 @@ class AssessmentList(QWidget):
         QMessageBox.warning(self, self.tr("EVALIR Desktop"), str(error))
 
     def ask_new(self) -> None:
-        if self.store.commune() is None:
+        if self.store.town.commune() is None:
             self.warn(StoreError(self.tr("Renseignez d'abord le profil de la commune.")))
             return
         from evalir_desktop.ui.dialogs.new_assessment import NewAssessmentDialog
@@ -304,9 +304,9 @@ class AssessmentList(QWidget):
         assessment_id = self.current_id()
         if assessment_id is None:
             return
-        title = self.tr("Copie de %s") % self.store.assessment(assessment_id).title
+        title = self.tr("Copie de %s") % self.store.assessments.get(assessment_id).title
         try:
-            record = self.store.copy_assessment(assessment_id, title)
+            record = self.store.assessments.copy(assessment_id, title)
         except StoreError as error:
             self.warn(error)
             return
@@ -316,14 +316,14 @@ class AssessmentList(QWidget):
         assessment_id = self.current_id()
         if assessment_id is None:
             return
-        current = self.store.assessment(assessment_id).title
+        current = self.store.assessments.get(assessment_id).title
         title, ok = QInputDialog.getText(
             self, self.tr("Renommer"), self.tr("Nouveau titre :"), QLineEdit.Normal, current
         )
         if not ok or not title.strip() or title.strip() == current:
             return
         try:
-            self.store.update_assessment(assessment_id, title=title.strip())
+            self.store.assessments.update(assessment_id, title=title.strip())
         except (StoreError, ValueError) as error:
             self.warn(error)
             return
@@ -333,7 +333,7 @@ class AssessmentList(QWidget):
         assessment_id = self.current_id()
         if assessment_id is None:
             return
-        title = with_versions(self.store.assessments())[assessment_id]
+        title = with_versions(self.store.assessments.all())[assessment_id]
         answer = QMessageBox.question(
             self,
             self.tr("Supprimer l'évaluation"),
@@ -346,7 +346,7 @@ class AssessmentList(QWidget):
         if answer != QMessageBox.Yes:
             return
         try:
-            self.store.delete_assessment(assessment_id)
+            self.store.assessments.delete(assessment_id)
         except StoreError as error:
             self.warn(error)
         self.refresh()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evalir_desktop.commune import Commune
+from evalir_desktop.domain.commune import Commune
 from evalir_desktop.store import Store, StoreError
 
 ERROR_STYLE = "color: #b00020;"
@@ -106,7 +106,7 @@ class CommuneForm(QWidget):
         self.load()
 
     def load(self) -> None:
-        commune = self.store.commune()
+        commune = self.store.town.commune()
         values = commune.model_dump() if commune else {}
         for key, edit in self.edits.items():
             value = values.get(key)
@@ -190,10 +190,10 @@ class CommuneForm(QWidget):
         if commune is None:
             self.status.setText(self.tr("Non enregistré : corrigez le champ signalé en rouge."))
             return
-        if commune == self.store.commune():
+        if commune == self.store.town.commune():
             return
         try:
-            self.store.save_commune(commune)
+            self.store.town.save_commune(commune)
         except StoreError as error:
             self.status.setText(str(error))
             return

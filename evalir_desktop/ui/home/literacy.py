@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from evalir_desktop.domain.annexes import AUDIENCE_LABELS, TrainingRecord
 from evalir_desktop.french import french_date
 from evalir_desktop.session.literacy import summary_text
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store.annex_models import AUDIENCE_LABELS, TrainingRecord
 
 INTRO = (
     "Le règlement européen sur l'IA (article 4) demande à la commune de former les agents "
@@ -82,7 +82,7 @@ class LiteracyDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.trainings = self.store.trainings() if self.store.commune_id() else []
+        self.trainings = self.store.trainings.of() if self.store.town.commune_id() else []
         self.table.setRowCount(len(self.trainings))
         for row, training in enumerate(self.trainings):
             held = french_date(training.held_on) if training.held_on else self.tr("non précisée")
@@ -103,7 +103,7 @@ class LiteracyDialog(QDialog):
         self.update_buttons()
 
     def update_buttons(self) -> None:
-        writable = not self.store.readonly and self.store.commune_id() is not None
+        writable = not self.store.readonly and self.store.town.commune_id() is not None
         chosen = self.current() is not None
         self.add_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and chosen)
@@ -132,7 +132,7 @@ class LiteracyDialog(QDialog):
         )
         if answer == QMessageBox.Yes:
             try:
-                self.store.delete_training(training)
+                self.store.trainings.delete(training)
             except StoreError as error:
                 QMessageBox.warning(self, self.tr("Formation"), str(error))
             self.refresh()
@@ -212,7 +212,7 @@ class TrainingDialog(QDialog):
             self.title.setFocus()
             return
         try:
-            self.store.save_training(
+            self.store.trainings.save(
                 TrainingRecord(
                     id=self.training.id if self.training else "",
                     title=title,

@@ -118,7 +118,7 @@ class HomeView(QWidget):
         self.welcome_scroll.setVisible(count == 0)
         self.assessments.tree.setVisible(count > 0)
         self.list_layout.setStretchFactor(self.assessments, 1 if count else 0)
-        self.welcome.set_profile_done(self.store.commune() is not None)
+        self.welcome.set_profile_done(self.store.town.commune() is not None)
         self.welcome.new_button.setEnabled(self.new_button.isEnabled())
 
     def fill_recent(self) -> None:
@@ -137,7 +137,7 @@ class HomeView(QWidget):
         """« Formation à l'IA (article 4) : 2 formations, 15 personnes formées. »"""
         from evalir_desktop.session.literacy import summary_text
 
-        trainings = self.store.trainings() if self.store.commune_id() else []
+        trainings = self.store.trainings.of() if self.store.town.commune_id() else []
         text = self.tr("Formation à l'IA (article 4)\u202f: %s.") % summary_text(trainings)
         self.literacy_label.setText(text)
         self.literacy_button.setAccessibleDescription(text)

@@ -17,7 +17,7 @@ def choose_assessment(window) -> str | None:
     current = getattr(window, "current_assessment_id", None)
     if callable(current) and current():
         return current()
-    records = store.assessments()
+    records = store.assessments.all()
     if not records:
         QMessageBox.information(
             window,

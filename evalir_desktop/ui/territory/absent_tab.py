@@ -100,7 +100,7 @@ class AbsentTab(QWidget):
             return False
         try:
             with open_territory(self.window_.path) as store:
-                store.set_aside(row.assessment_id)
+                store.absences.set_aside(row.assessment_id)
         except StoreError as error:
             self.message.setText(str(error))
             return False

@@ -20,7 +20,7 @@ def record_report(territory: Path, file_name: str) -> bool:
     """Note in the territory file that a report was printed; False if it cannot be."""
     try:
         with open_territory(territory) as store:
-            store.record_report(file_name)
+            store.snapshots.record_report(file_name)
     except StoreError as error:
         log.warning("Territory report not recorded: %s", error)
         return False

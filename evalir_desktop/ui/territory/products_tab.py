@@ -5,12 +5,12 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from evalir_desktop.domain.slug import slug
 from evalir_desktop.file_names import cut_at_word
 from evalir_desktop.french import first_upper
 from evalir_desktop.output_guard import OutputRefused
 from evalir_desktop.product.dossier import FILE_FILTER, SUFFIX
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.territory.share import slug
 from evalir_desktop.territory.view_models import ProductRow, TerritoryView
 from evalir_desktop.ui.territory import tables
 from evalir_desktop.ui.widgets.save_target import ask_save_target

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from evalir_desktop.domain.attachment_rules import size_label
 from evalir_desktop.french import first_upper
 from evalir_desktop.output_guard import OutputRefused, check_output
+from evalir_desktop.sharing.pipeline import PreparedShare, plan_share, prepare
+from evalir_desktop.sharing.texts import preview_lines
 from evalir_desktop.store import Store, StoreError
-from evalir_desktop.store.attachment_rules import size_label
-from evalir_desktop.store.sharing import BuiltShare, built_share
-from evalir_desktop.territory.share import plan_share, preview_lines
 from evalir_desktop.ui.widgets.screen_fit import fit_to_screen
 
 ATTACHMENTS_HELP = (
@@ -50,7 +50,7 @@ class ShareDialog(QDialog):
         self.store = store
         self.content = content
         self.written: Path | None = None
-        self.built: BuiltShare | None = None
+        self.built: PreparedShare | None = None
         self.stack = ExitStack()  # holds the private folder of the prepared copy
         self.setWindowTitle(self.tr("Envoyer à l'intercommunalité"))
         intro = QLabel(
@@ -63,7 +63,7 @@ class ShareDialog(QDialog):
         intro.setWordWrap(True)
         self.assessment_list = QListWidget()
         self.assessment_list.setAccessibleName(self.tr("Évaluations à envoyer"))
-        for record in store.assessments():
+        for record in store.assessments.all():
             item = QListWidgetItem(record.title)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
@@ -75,7 +75,7 @@ class ShareDialog(QDialog):
         self.anonymise.toggled.connect(self.forget)
         anonymise_help = QLabel(self.tr(ANONYMISE_HELP))
         anonymise_help.setWordWrap(True)
-        total = store.attachments_total()
+        total = store.attachments.total()
         # never ticked by default: a contract or a DPIA can name people and cannot be
         # anonymised; the agent decides for each copy
         self.attachments = QCheckBox(
@@ -145,7 +145,7 @@ class ShareDialog(QDialog):
             self.folder_edit.setText(name)
 
     def discard(self) -> None:
-        """Remove the prepared copy (its private folder), if any."""
+        """Forget the prepared copy (held in memory), if any."""
         self.built = None
         self.stack.close()
         self.write_button.setEnabled(False)
@@ -180,11 +180,7 @@ class ShareDialog(QDialog):
                 assessment_ids=chosen,
                 attachments=self.attachments.isChecked(),
             )
-            self.built = self.stack.enter_context(
-                built_share(
-                    self.store, plan.destination, plan.keep, plan.anonymise, plan.attachments
-                )
-            )
+            self.built = self.stack.enter_context(prepare(self.store, plan))
         except (StoreError, OutputRefused) as error:
             self.message.setText(first_upper(str(error)))
             return
@@ -204,7 +200,7 @@ class ShareDialog(QDialog):
             return
         try:  # the guard again: a file may have appeared there since the preview
             check_output(self.built.destination, sources=[self.store.path], creates=".evalir")
-            path = self.built.install()
+            path = self.built.write()
         except (StoreError, OutputRefused) as error:
             self.message.setText(first_upper(str(error)))
             return

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from evalir_desktop.content import Content, load_content
+from evalir_desktop.domain.records import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.french import counted
-from evalir_desktop.store.models import AI_TYPE_LABELS, STATUS_LABELS
 from evalir_desktop.territory.aggregate import filter_rows
 from evalir_desktop.territory.models import ImportReport
 from evalir_desktop.territory.view_models import TerritoryView

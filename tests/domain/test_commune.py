@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from evalir_desktop.commune import Commune, insee_problem, luhn_valid, siren_problem
+from evalir_desktop.domain.commune import Commune, insee_problem, luhn_valid, siren_problem
 
 
 @pytest.mark.parametrize("code", ["42218", "2A004", "2b033", "97411", " 01001 "])

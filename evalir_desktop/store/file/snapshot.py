@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evalir_desktop.store.errors import FileRefused, describe
-from evalir_desktop.store.inspection import has_hot_journal, journal_path, read_header
+from evalir_desktop.store.file.inspection import has_hot_journal, journal_path, read_header
 
 PREFIX = "evalir-copie-"
 WAL_FORMAT = 2  # bytes 18-19 of the header: 1 rollback journal, 2 WAL
@@ -122,7 +122,7 @@ def _alive(name: str) -> bool:
     if pid == os.getpid():
         return True
     if os.name == "nt":
-        return True  # no cheap check there: left to the system's own temp cleaning
+        return _alive_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -130,3 +130,21 @@ def _alive(name: str) -> bool:
     except OSError:
         return True
     return True
+
+
+def _alive_on_windows(pid: int) -> bool:
+    """Whether process `pid` runs, asked to Windows itself (os.kill would end it there)."""
+    import ctypes
+
+    query_limited_information, still_active = 0x1000, 259
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return ctypes.get_last_error() == 5  # access denied: it exists, someone else's
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)

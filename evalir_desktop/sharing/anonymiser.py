@@ -7,7 +7,8 @@ accents, first and last names in either order (« Hélène Lefèvre », « LEFEV
 relu », but not « un petit budget » for a M. Petit) or after a civility (« Mme
 lefevre »). Words of roles and services (« DGS », « service technique ») are never names,
 and the town's own name is never touched (« Saint-Martin » for a M. Martin). E-mail
-addresses and telephone numbers are removed too. Pure text: no SQL here.
+addresses and telephone numbers are removed too; an action's owner is kept when it is a
+role. Pure text: no SQL here.
 """
 
 import re
@@ -34,6 +35,9 @@ CIVILITIES = {
 }
 PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "der", "den"}
 PARTICLES |= {"da", "di", "del", "dos", "el", "al", "ben", "bin", "et", "y", "mc"}
+# Little words that join the words of a role: « Secrétaire de mairie ou DGS »,
+# « Délégué à la protection des données », « Chargée de mission pour l'école ».
+CONNECTORS = {"ou", "a", "au", "aux", "en", "pour", "sur", "chez", "avec", "par"}
 _ROLE_WORDS = """
     accueil achats adjoint adjointe admin administrateur administratif administrative
     affaires agent agente agents archives assistant assistante bureau ccas cantine charge
@@ -43,10 +47,50 @@ _ROLE_WORDS = """
     etat finances fournisseur general generale gestionnaire guest informatique
     intercommunalite invite juridique maire mairie marches mission municipal municipale
     numerique periscolaire pc pole police population poste prestataire projet protection
+    root administrator owner proprietaire windows
     public referent referente responsable rh scolaires secretaire secretariat service
     services standard technique techniques urbanisme user utilisateur
 """
 ROLE_VOCABULARY = set(_ROLE_WORDS.split())
+ANONYMOUS_OWNER = "Responsable désigné par la commune"
+ROLE_WORDS = {
+    "agent",
+    "agent chargé du projet",
+    "dgs",
+    "directeur général des services",
+    "directrice générale des services",
+    "secrétaire de mairie",
+    "maire",
+    "adjoint",
+    "adjointe",
+    "élu",
+    "élue",
+    "élu référent",
+    "conseil municipal",
+    "dpd",
+    "dpo",
+    "délégué à la protection des données",
+    "fournisseur",
+    "service informatique",
+    "intercommunalité",
+    "epci",
+}
+# Endings of a name in a text: plural (« les Lefèvres », « les Moreaux ») or possessive.
+ENDING = r"(?:['’]s|s|x)?"
+# Surnames that are also common words: alone, they are a name only when capitalised.
+COMMON_WORDS = frozenset(
+    (  # noqa: SIM905 - a list of words reads better as words
+        """
+        petit petite grand grande blanc blanche noir brun roux fort gros bon bel beau jeune
+        vieux doux bois pont roche fontaine riviere moulin champ chemin jardin porte salle
+        garde page prince roi comte duc baron marquis renard lievre loup mouton coq pigeon
+        merle lion chat lapin rose olive pierre claude marin martin vallee montagne plaine
+        boucher boulanger meunier berger marchand mercier masson charpentier chevalier fabre
+        faure sage juste clair fleur foret lac mer ciel soleil etoile lune bonheur legrand
+        lenoir leblanc lebrun lefort leroy grange ferme village cote rue place
+        """
+    ).split()
+)
 ACCENTED = "àâäáãåçéèêëîïíìñôöóòõøùûüúÿý"
 SEPARATOR = r"[\s.,_-]+"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -92,7 +136,7 @@ def words(name: str) -> list[str]:
 def is_role(name: str) -> bool:
     """A role or a service (« DGS », « Service technique »), not the name of a person."""
     pieces = [plain(piece) for word in words(name) for piece in re.split(r"[-'’]", word)]
-    ignored = CIVILITIES | PARTICLES | ROLE_VOCABULARY
+    ignored = CIVILITIES | PARTICLES | CONNECTORS | ROLE_VOCABULARY
     return all(piece in ignored or piece.isdigit() for piece in pieces if piece)
 
 
@@ -105,10 +149,31 @@ def person_name(candidate: str) -> str:
     return text
 
 
+def parts(tokens: list[str]) -> list[str]:
+    """The parts of a name that name the person alone: each piece of a compound name
+    (« Delacroix-Vial » -> « Delacroix », « Vial »), without particles, civilities and
+    words of roles, two letters at least."""
+    found = []
+    for token in tokens:
+        for piece in re.split(r"[-'’]", token):
+            if len(piece) >= 2 and plain(piece) not in CIVILITIES | PARTICLES | ROLE_VOCABULARY:
+                found.append(piece)
+    return found
+
+
+def part_pattern(part: str) -> str:
+    """One part alone: in any case and with or without accents, unless it is also a
+    common word (« Petit », « Rose »), then only when written as a name (capitalised)."""
+    if plain(part) in COMMON_WORDS or len(part) < 3:
+        return loose(part, capital=True)
+    return loose(part)
+
+
 def name_patterns(name: str) -> list[str]:
-    """Every pattern of one person's name, the longest forms first."""
+    """Every pattern of one person's name, the longest forms first; each may take a
+    plural or possessive ending (« les Delacroixs », « Delacroix's »)."""
     tokens = [word for word in words(name) if plain(word) not in CIVILITIES]
-    significant = [word for word in tokens if plain(word) not in PARTICLES | ROLE_VOCABULARY]
+    significant = parts(tokens)
     if not significant:
         return []
     patterns = []
@@ -118,15 +183,15 @@ def name_patterns(name: str) -> list[str]:
             patterns.append(SEPARATOR.join(loose(word) for word in rotated))
         first, rest = tokens[0], SEPARATOR.join(loose(word) for word in tokens[1:])
         initial = f"{loose(first[0])}\\.?"
-        patterns += [f"{initial}\\s*{rest}", f"{rest},?\\s+{initial}(?![\\w])"]
+        # after the name, an initial only as a capital: « Lefèvre, H. », not « Lefèvre a »
+        capital = f"{loose(first[0], capital=True)}\\.?"
+        patterns += [f"{initial}\\s*{rest}", f"{rest},?\\s+{capital}(?![\\w])"]
+    patterns += [loose(token) for token in tokens if len(parts([token])) > 1]  # « Delacroix-Vial »
     civility = "|".join(sorted(CIVILITIES, key=len, reverse=True))
-    for word in significant:
-        patterns.append(f"(?i:{civility})\\.?\\s+{loose(word)}")
-        if len(significant) == 1 and len(tokens) == 1:
-            patterns.append(loose(word))  # a login or a single name: in any case
-        elif len(word) >= 3:
-            patterns.append(loose(word, capital=True))
-    return patterns
+    for part in significant:
+        patterns.append(f"(?i:{civility})\\.?\\s+{loose(part)}")
+        patterns.append(loose(part) if len(tokens) == len(significant) == 1 else part_pattern(part))
+    return [f"(?:{pattern}){ENDING}" for pattern in patterns]
 
 
 class Scrubber:
@@ -172,3 +237,12 @@ class Scrubber:
         for pattern in self.protected:
             text = pattern.sub(hide, text)
         return text, kept
+
+
+def neutral_owner(owner: str) -> str:
+    """An action's owner as an anonymised copy sends it: a role as it is, a person
+    replaced by « Responsable désigné par la commune »."""
+    text = owner.strip()
+    if not text or text.lower() in ROLE_WORDS or is_role(text):
+        return text
+    return ANONYMOUS_OWNER

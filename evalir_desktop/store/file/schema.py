@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Callable
 from functools import cache
 
-from evalir_desktop.store.transaction import immediate
+from evalir_desktop.store.file.transaction import immediate
 
 APPLICATION_ID = 0x45564C52  # "EVLR"
 SCHEMA_VERSION = 4

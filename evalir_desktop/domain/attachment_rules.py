@@ -9,8 +9,8 @@ import unicodedata
 from pathlib import PurePath
 
 from evalir_desktop.attachment_names import bidi_problem, is_executable_name, real_suffix
+from evalir_desktop.domain.errors import StoreError
 from evalir_desktop.french import first_upper, spaced
-from evalir_desktop.store.errors import StoreError
 from evalir_desktop.text import clean_line
 
 MEGABYTE = 1024 * 1024

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from evalir_desktop.store.models import Record, Stamp, Timestamp
+from evalir_desktop.domain.records import Record, Stamp, Timestamp
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 

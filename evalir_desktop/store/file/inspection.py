@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from evalir_desktop.store.errors import FileRefused
-from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, expected_schema
+from evalir_desktop.store.file.schema import APPLICATION_ID, SCHEMA_VERSION, expected_schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from evalir_desktop.commune import INSEE_PATTERN
-from evalir_desktop.store.authors import DOSSIER_TAG
+from evalir_desktop.domain.commune import INSEE_PATTERN
 from evalir_desktop.text import clean_line
 
+# The author of an answer taken from a product dossier starts with this tag instead of a
+# person's name; an anonymised share keeps such authors.
+DOSSIER_TAG = "dossier-produit|"
 SEPARATOR = "|"
 PRODUCT_NAME_QUESTION = "contexte.fournisseur_nom"  # « Quel est le nom… du produit ? »
 MAX_TOWN_CHARS = 200

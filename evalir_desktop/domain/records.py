@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from evalir_desktop.store.values import check_timestamp
+from evalir_desktop.domain.values import check_timestamp
 
 AssessmentStatus = Literal["idee", "pilote", "en_service", "arrete"]
 STATUS_LABELS = {
@@ -136,3 +136,28 @@ class AssessmentRef(BaseModel):
 
     id: str
     title: str
+
+
+class DossierEntry(BaseModel):
+    """One dossier written: for which product, from which assessment, when, which file."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    product_key: str = Field(min_length=1, max_length=700)
+    assessment_id: str = Field(min_length=1, max_length=100)
+    commune: str = Field(default="", max_length=200)
+    file_name: str = Field(default="", max_length=300)
+    at: Timestamp
+
+
+class AbsentAssessment(BaseModel):
+    """An assessment missing from the latest file merged for its town."""
+
+    model_config = ConfigDict(frozen=True)
+
+    assessment_id: str
+    title: str
+    commune: str
+    insee: str
+    file_name: str
+    imported_at: str

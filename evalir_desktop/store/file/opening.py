@@ -12,22 +12,22 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from evalir_desktop.store.atomic import (
+from evalir_desktop.store.errors import FileRefused, StoreError, describe
+from evalir_desktop.store.file.atomic import (
     install_copy,
     remove_leftovers,
     replacing,
     temporary_beside,
 )
-from evalir_desktop.store.errors import FileRefused, StoreError, describe
-from evalir_desktop.store.inspection import (
+from evalir_desktop.store.file.inspection import (
     check_recovered,
     connect_readonly,
     inspect,
     read_header,
 )
-from evalir_desktop.store.lock import FileLock
-from evalir_desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
-from evalir_desktop.store.snapshot import Snapshot, is_wal, take_snapshot
+from evalir_desktop.store.file.lock import FileLock
+from evalir_desktop.store.file.schema import APPLICATION_ID, SCHEMA_VERSION, apply_migrations
+from evalir_desktop.store.file.snapshot import Snapshot, is_wal, take_snapshot
 
 NEWER_FILE_MESSAGE = (
     "Ce fichier a été enregistré par une version plus récente d'EVALIR. "
