@@ -78,12 +78,24 @@ def _content_is_evalir(path: Path) -> bool:
     return head.startswith(SQLITE_MAGIC) or bool(DOSSIER_MARKER.search(head[:512]))
 
 
-def _same_place(a: Path, b: Path) -> bool:
+def _same_file(a: Path, b: Path) -> bool:
+    """Two existing paths that are one file (a hard link, another spelling).
+
+    A file system that gives no file identity (inode 0, as Wine and some network drives
+    do) answers no: `os.path.samefile` would then call every pair of files the same.
+    """
     try:
-        if os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b):
-            return True
+        first, second = os.stat(a), os.stat(b)
     except OSError:
-        pass
+        return False
+    if first.st_ino == 0 or second.st_ino == 0:
+        return False
+    return (first.st_ino, first.st_dev) == (second.st_ino, second.st_dev)
+
+
+def _same_place(a: Path, b: Path) -> bool:
+    if _same_file(a, b):
+        return True
     first = os.path.normcase(os.path.realpath(a))
     second = os.path.normcase(os.path.realpath(b))
     return first == second or comparable_name(first) == comparable_name(second)

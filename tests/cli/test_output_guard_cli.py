@@ -170,3 +170,28 @@ def test_consolidate_refuses_a_territory_that_is_one_of_its_inputs(town, capsys)
 def test_a_name_too_long_is_refused_in_french(town, tmp_path, capsys):
     source, _ = town
     assert_refused(run(["report"], source, tmp_path / ("r" * 300 + ".pdf")), capsys, "trop long")
+
+
+def test_a_file_system_without_file_identity_does_not_make_every_file_the_source(
+    tmp_path, monkeypatch
+):
+    """Wine (and some network drives) give every file inode 0: two files are not one."""
+    import os
+
+    from evalir_desktop import output_guard
+
+    source = tmp_path / "mairie.evalir"
+    other = tmp_path / "rapport du conseil.pdf"
+    source.write_bytes(b"a")
+    other.write_bytes(b"b")
+    real_stat = os.stat
+
+    def stat_without_identity(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        values = list(result)
+        values[1] = 0  # st_ino
+        return os.stat_result(values)
+
+    monkeypatch.setattr(output_guard.os, "stat", stat_without_identity)
+    assert not output_guard._same_place(other, source)
+    assert output_guard._same_place(source, tmp_path / "." / "mairie.evalir")
