@@ -20,6 +20,7 @@ Refusals raise `OutputRefused` with a French sentence; write errors stay `OSErro
 from __future__ import annotations
 
 import contextlib
+import ntpath
 import os
 import re
 import shutil
@@ -54,8 +55,10 @@ def comparable_name(name: str) -> str:
     characters, without the trailing dots and spaces Windows drops, case-folded."""
     name = unicodedata.normalize("NFKC", str(name))
     name = "".join(c for c in name if unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp"))
-    name = name.split(":")[0] if ":" in name else name  # an NTFS stream writes to the file
-    return name.rstrip(". \u00a0\u3000").casefold()
+    drive, rest = ntpath.splitdrive(name)  # « C: » is a drive, not a stream
+    folder, slash, last = rest.replace("\\", "/").rpartition("/")
+    last = last.split(":")[0]  # an NTFS stream writes to the file
+    return (drive + folder + slash + last.rstrip(". \u00a0\u3000")).casefold()
 
 
 def protected_kind(name: str) -> str:

@@ -195,3 +195,17 @@ def test_a_file_system_without_file_identity_does_not_make_every_file_the_source
     monkeypatch.setattr(output_guard.os, "stat", stat_without_identity)
     assert not output_guard._same_place(other, source)
     assert output_guard._same_place(source, tmp_path / "." / "mairie.evalir")
+
+
+def test_windows_paths_keep_their_drive_and_only_the_file_loses_its_stream():
+    """« C: » is a drive: two files of one Windows disk are not the same name."""
+    from evalir_desktop.output_guard import comparable_name, protected_kind
+
+    report = comparable_name(r"C:\users\agent\Documents\rapport du conseil.pdf")
+    town = comparable_name(r"C:\users\agent\Documents\mairie.evalir")
+    assert report != town
+    assert comparable_name(r"C:\Docs\Mairie.EVALIR:flux") == comparable_name(
+        r"c:\docs\mairie.evalir"
+    )
+    assert protected_kind(r"C:\users\agent\rapport.pdf") == ""
+    assert protected_kind(r"C:\users\agent\copie.evalir:flux") == ".evalir"
