@@ -65,13 +65,17 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char) not in ("Cf", "Cc", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
+def visible_text(text: str) -> str:
+    """`text` in NFKC form without bidi controls or invisible characters."""
+    text = "".join(char for char in unicodedata.normalize("NFKC", str(text)) if _visible(char))
+    return unicodedata.normalize("NFKC", text)  # removals may join a new sequence
+
+
 def real_name(name: str, *, stream: bool = False) -> str:
     """The name as the system reads its type: NFKC, without bidi controls or invisible
     characters, the folder part removed, trailing dots and spaces dropped; with `stream`,
     the part before an NTFS stream (« facture.exe:flux » is « facture.exe »)."""
-    text = unicodedata.normalize("NFKC", str(name))
-    text = "".join(char for char in text if _visible(char))
-    text = unicodedata.normalize("NFKC", text)  # removals may join a new sequence
+    text = visible_text(name)
     text = re.split(r"[/\\]", text.rstrip(TRAILING + "/\\"))[-1]
     if stream and ":" in text:
         text = text.split(":")[0]

@@ -24,17 +24,22 @@ import ntpath
 import os
 import re
 import shutil
-import unicodedata
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from evalir_desktop.attachment_names import real_name, visible_text
+from evalir_desktop.file_sync import (
+    MAX_NAME_BYTES,
+    sync_directory,
+    sync_file,
+    temporary_beside,
+)
 
 PROTECTED_SUFFIXES = (".evalir", ".evalir-produit", ".evalir-contenu")
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-lock", ".lock")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DOSSIER_MARKER = re.compile(rb'"format"\s*:\s*"evalir-')
-MAX_NAME_BYTES = 255
 NBSP = "\u202f"
 
 
@@ -51,14 +56,12 @@ class OutputRefused(Exception):
 
 
 def comparable_name(name: str) -> str:
-    """The name as a file system may really read it: NFKC, without invisible or bidi
-    characters, without the trailing dots and spaces Windows drops, case-folded."""
-    name = unicodedata.normalize("NFKC", str(name))
-    name = "".join(c for c in name if unicodedata.category(c) not in ("Cf", "Cc", "Zl", "Zp"))
-    drive, rest = ntpath.splitdrive(name)  # « C: » is a drive, not a stream
+    """The path as a file system may really read it, case-folded: visible characters only
+    (`attachment_names.visible_text`), its file name read as `real_name` reads it (no
+    trailing dots and spaces, no NTFS stream); « C: » stays a drive."""
+    drive, rest = ntpath.splitdrive(visible_text(name))
     folder, slash, last = rest.replace("\\", "/").rpartition("/")
-    last = last.split(":")[0]  # an NTFS stream writes to the file
-    return (drive + folder + slash + last.rstrip(". \u00a0\u3000")).casefold()
+    return (drive + folder + slash + real_name(last, stream=True)).casefold()
 
 
 def protected_kind(name: str) -> str:
@@ -228,30 +231,6 @@ def _split(name: str) -> tuple[str, str]:
     return (stem, dot + suffix) if dot and stem else (name, "")
 
 
-def _temporary_beside(target: Path) -> Path:
-    """A hidden unique name beside `target`, short enough for any file system."""
-    tag = uuid.uuid4().hex[:8]
-    room = MAX_NAME_BYTES - len(f"..{tag}.tmp")
-    base = target.name.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
-    return target.with_name(f".{base}.{tag}.tmp")
-
-
-def _sync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-
-
 def _put_in_place(temporary: Path, target: Path, replace: bool) -> None:
     if replace:
         os.replace(temporary, target)
@@ -286,13 +265,13 @@ def output_file(
     """
     sources = list(sources)
     target = check_output(target, sources=sources, replace=replace, creates=creates)
-    temporary = _temporary_beside(target)
+    temporary = temporary_beside(target)
     try:
         yield temporary
-        _sync(temporary)
+        sync_file(temporary)
         check_output(target, sources=sources, replace=replace, creates=creates)
         _put_in_place(temporary, target, replace)
-        _sync_folder(target.parent if str(target.parent) else Path("."))
+        sync_directory(target.parent)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "evalir_desktop"
 
 # Lowest first; a unit imports only units of a lower layer (or itself).
 LAYERS: list[set[str]] = [
-    {"__init__", "french", "text", "resources", "paths", "plurals", "french_argparse"},
+    {"__init__", "french", "text", "resources", "paths", "plurals", "french_argparse", "file_sync"},
     {"output_guard", "attachment_names", "bounded_json", "file_names", "spreadsheet"},  # helpers
     {"domain"},
     {"content"},

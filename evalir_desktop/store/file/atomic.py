@@ -9,37 +9,13 @@ import contextlib
 import os
 import re
 import shutil
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from evalir_desktop.file_sync import sync_directory, sync_file, temporary_beside
+
 LEFTOVER = re.compile(r"^\.(?P<target>.+)\.[0-9a-f]{8}\.tmp$")
-
-
-def temporary_beside(path: Path) -> Path:
-    """A hidden, unique name in the folder of `path`, recognised by `remove_leftovers`."""
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-
-
-def sync_directory(folder: Path) -> None:
-    """Make a rename or a deletion in `folder` durable (no-op where not supported)."""
-    if os.name == "nt":
-        return  # NTFS journals its metadata; directories cannot be opened for fsync
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _sync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 @contextmanager
@@ -52,7 +28,7 @@ def replacing(path: Path) -> Iterator[Path]:
     temporary = temporary_beside(path)
     try:
         yield temporary
-        _sync_file(temporary)
+        sync_file(temporary)
         os.replace(temporary, path)
         sync_directory(path.parent)
     finally:

@@ -12,13 +12,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from evalir_desktop.file_sync import temporary_beside
 from evalir_desktop.store.errors import FileRefused, StoreError, describe
-from evalir_desktop.store.file.atomic import (
-    install_copy,
-    remove_leftovers,
-    replacing,
-    temporary_beside,
-)
+from evalir_desktop.store.file.atomic import install_copy, remove_leftovers, replacing
 from evalir_desktop.store.file.inspection import (
     check_recovered,
     connect_readonly,
