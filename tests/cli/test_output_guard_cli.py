@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from evalir_desktop.cli import main as evalir
+from evalir_desktop.cli.report import ASSESSMENT_FORMATS
 from tests.report.factories import demo_assessment
 
 REPORT_WRITERS = [
@@ -18,18 +19,7 @@ REPORT_WRITERS = [
     ["report", "--type", "plan", "--format", "odt"],
     ["dossier"],
     ["share"],
-    *(
-        ["export", "--format", fmt]
-        for fmt in (
-            "inventaire-json",
-            "inventaire-csv",
-            "reponses-csv",
-            "fournisseur-csv",
-            "mention-txt",
-            "plan-csv",
-            "plan-ods",
-        )
-    ),
+    *(["export", "--format", fmt] for fmt in ASSESSMENT_FORMATS),
 ]
 TERRITORY_WRITERS = [["report", "--territoire"], ["export", "--format", "territoire-csv"]]
 

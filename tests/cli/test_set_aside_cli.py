@@ -2,40 +2,29 @@
 1 MB title): every command says what it set aside and why, echoing short excerpts only."""
 
 import json
-import sqlite3
 
 import pytest
 
 from evalir_desktop.cli import main as evalir
-from tests.hostile.make_hostile import base_file
+from tests.hostile.make_hostile import altered
+from tests.sql import scalar
 
 
 @pytest.fixture
 def received(tmp_path):
-    path = base_file(tmp_path / "recu.evalir")
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE answer SET comment = ?", ("é" * 99_000,))
-    conn.close()
-    return path
+    return altered(tmp_path / "recu.evalir", ("UPDATE answer SET comment = ?", ("é" * 99_000,)))
 
 
 @pytest.fixture
 def huge_title(tmp_path):
-    path = base_file(tmp_path / "titre.evalir")
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute("UPDATE assessment SET title = ?", ("A" * 1_000_000,))
-        (assessment_id,) = conn.execute("SELECT id FROM assessment").fetchone()
-    conn.close()
-    return path, assessment_id
+    path = altered(
+        tmp_path / "titre.evalir", ("UPDATE assessment SET title = ?", ("A" * 1_000_000,))
+    )
+    return path, assessment_of(path)
 
 
 def assessment_of(path):
-    conn = sqlite3.connect(path)
-    (assessment_id,) = conn.execute("SELECT id FROM assessment").fetchone()
-    conn.close()
-    return assessment_id
+    return scalar(path, "SELECT id FROM assessment")
 
 
 def commands(path, assessment_id, out):
