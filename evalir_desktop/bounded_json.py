@@ -20,7 +20,8 @@ import math
 import re
 from dataclasses import dataclass
 
-NBSP = "\u202f"
+from evalir_desktop.french import NNBSP, quoted
+
 # a whole JSON string (escapes included), or one bracket; anything else is skipped
 TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
@@ -46,11 +47,11 @@ class JsonRefused(ValueError):
 
 
 def _refused(name: str, reason: str) -> JsonRefused:
-    return JsonRefused(f"«{NBSP}{name}{NBSP}» est refusé{NBSP}: {reason}", reason)
+    return JsonRefused(f"{quoted(name)} est refusé{NNBSP}: {reason}", reason)
 
 
 def _grouped(number: int) -> str:
-    return f"{number:,}".replace(",", NBSP)
+    return f"{number:,}".replace(",", NNBSP)
 
 
 def _scan(text: str, limits: JsonLimits, name: str) -> None:
@@ -83,7 +84,7 @@ def _walk(value, limits: JsonLimits, name: str) -> None:
         item = stack.pop()
         count += 1
         if count > limits.max_values:
-            raise _refused(name, f"il contient plus de {limits.max_values} valeurs.")
+            raise _refused(name, f"il contient plus de {_grouped(limits.max_values)} valeurs.")
         if isinstance(item, str):
             _check_text(item, name)
         elif isinstance(item, list):

@@ -35,12 +35,12 @@ from evalir_desktop.file_sync import (
     sync_file,
     temporary_beside,
 )
+from evalir_desktop.french import NNBSP, quoted
 
 PROTECTED_SUFFIXES = (".evalir", ".evalir-produit", ".evalir-contenu")
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", "-lock", ".lock")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DOSSIER_MARKER = re.compile(rb'"format"\s*:\s*"evalir-')
-NBSP = "\u202f"
 
 
 class OutputRefused(Exception):
@@ -119,7 +119,14 @@ def _is_source(target: Path, sources: Iterable[Path]) -> bool:
 
 
 def _quoted(path: Path) -> str:
-    return f"«{NBSP}{path.name or path}{NBSP}»"
+    return quoted(path.name or str(path))
+
+
+def _already_there(target: Path) -> OutputRefused:
+    return OutputRefused(
+        f"{_quoted(target)} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
+        "exists",
+    )
 
 
 def check_output(
@@ -141,7 +148,7 @@ def check_output(
         raise OutputRefused("choisissez un nom de fichier, pas un dossier.", "name")
     if len(target.name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
         raise OutputRefused(
-            f"le nom {shown[:60]}…{NBSP}» est trop long pour un fichier : choisissez un "
+            f"le nom {shown[:60]}…{NNBSP}» est trop long pour un fichier : choisissez un "
             "nom plus court.",
             "name",
         )
@@ -151,10 +158,10 @@ def check_output(
             "lien. Choisissez un autre nom.",
             "symlink",
         )
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent
     if not folder.is_dir():
         raise OutputRefused(
-            f"le dossier «{NBSP}{folder}{NBSP}» n'existe pas : choisissez un dossier existant.",
+            f"le dossier {quoted(str(folder))} n'existe pas : choisissez un dossier existant.",
             "missing-folder",
         )
     if target.is_dir():
@@ -183,10 +190,7 @@ def check_output(
             "protected",
         )
     if exists and not replace:
-        raise OutputRefused(
-            f"{shown} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
-            "exists",
-        )
+        raise _already_there(target)
     return target
 
 
@@ -238,16 +242,10 @@ def _put_in_place(temporary: Path, target: Path, replace: bool) -> None:
     try:
         os.link(temporary, target)  # fails if the name was taken meanwhile
     except FileExistsError as error:
-        raise OutputRefused(
-            f"{_quoted(target)} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
-            "exists",
-        ) from error
+        raise _already_there(target) from error
     except OSError:  # a disk without hard links (FAT USB stick): last check, then rename
         if os.path.lexists(target):
-            raise OutputRefused(
-                f"{_quoted(target)} existe déjà : il n'est pas remplacé. Choisissez un autre nom.",
-                "exists",
-            ) from None
+            raise _already_there(target) from None
         os.replace(temporary, target)
 
 
