@@ -24,13 +24,13 @@ from evalir_desktop.report.mention import mention_pdf, mention_status, mention_t
 from evalir_desktop.report.radar import radar_drawing, radar_svg
 from evalir_desktop.report.styles import long_text, para
 from evalir_desktop.report.supplier import supplier_csv, supplier_pdf, supplier_questions
-from evalir_desktop.report.tables import csv_bytes
 from evalir_desktop.report.transparency import (
     transparency_csv,
     transparency_json,
     transparency_record,
 )
 from evalir_desktop.report.typography import fr_date, french, shorten
+from evalir_desktop.spreadsheet import csv_bytes
 
 __all__ = [
     "DOCUMENTS",

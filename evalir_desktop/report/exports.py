@@ -2,7 +2,7 @@
 
 from evalir_desktop.content import ROLE_LABELS, display_answer
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.tables import csv_bytes
+from evalir_desktop.spreadsheet import csv_bytes
 
 ANSWERS_HEADER = (
     "Axe",

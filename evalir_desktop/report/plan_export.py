@@ -5,8 +5,8 @@ from datetime import date
 
 from evalir_desktop.domain.records import ACTION_PRIORITY_LABELS, ACTION_STATUS_LABELS
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.tables import csv_bytes
 from evalir_desktop.session.plan import action_origins, french_date
+from evalir_desktop.spreadsheet import csv_bytes
 
 PLAN_HEADER = (
     "N°",

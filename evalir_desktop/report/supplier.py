@@ -10,8 +10,8 @@ from evalir_desktop.report.data import ReportData
 from evalir_desktop.report.document import FRAME_WIDTH, Progress, build_pdf
 from evalir_desktop.report.fonts import REGULAR
 from evalir_desktop.report.styles import INK, para
-from evalir_desktop.report.tables import csv_bytes
 from evalir_desktop.report.typography import counted, shorten
+from evalir_desktop.spreadsheet import csv_bytes
 
 SUPPLIER_ROLE = "fournisseur"
 ANSWER_HEIGHT = 3.6 * cm

@@ -4,8 +4,8 @@ import json
 
 from evalir_desktop.content import display_answer
 from evalir_desktop.report.data import ReportData
-from evalir_desktop.report.tables import csv_bytes
 from evalir_desktop.report.typography import shorten
+from evalir_desktop.spreadsheet import csv_bytes
 
 FORMAT = "evalir-fiche-transparence"
 # Etalab field -> field of the Dutch algorithm register standard 1.0 (basis of Eurocities);
