@@ -5,6 +5,7 @@ from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import read_territory_view
+from evalir_desktop.cli.output import add_replace_option
 from evalir_desktop.french import counted
 from evalir_desktop.store.errors import describe
 
@@ -26,12 +27,7 @@ def register(subparsers) -> None:
     )
     command.add_argument("--assessment", metavar="ID", help="identifiant de l'évaluation")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="SORTIE")
-    command.add_argument(
-        "--remplacer",
-        action="store_true",
-        help="remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni "
-        "un fichier EVALIR)",
-    )
+    add_replace_option(command)
     command.set_defaults(handler=run_export)
 
 

@@ -19,6 +19,17 @@ FIELD_LABELS = {
 }
 
 
+REPLACE_HELP = (
+    "remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni un "
+    "fichier EVALIR)"
+)
+
+
+def add_replace_option(command) -> None:
+    """`--remplacer`: the only way for a command to write over an existing file."""
+    command.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
+
+
 class SafeStream:
     """A text stream that never lets a file's control characters, terminal escapes or
     bidirectional overrides reach the terminal."""

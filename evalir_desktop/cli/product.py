@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store
+from evalir_desktop.cli.output import add_replace_option
 from evalir_desktop.cli.report import pick_assessment
 from evalir_desktop.content import Content
 from evalir_desktop.domain.origin import of_town
@@ -34,12 +35,7 @@ def register(subparsers) -> None:
     dossier.add_argument(
         "-o", "--output", type=Path, required=True, metavar="SORTIE", help="fichier ou dossier"
     )
-    dossier.add_argument(
-        "--remplacer",
-        action="store_true",
-        help="remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni "
-        "un fichier EVALIR)",
-    )
+    add_replace_option(dossier)
     dossier.set_defaults(handler=run_dossier)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.exporting import EXPORT_FORMATS
 from evalir_desktop.cli.opening import open_store
+from evalir_desktop.cli.output import add_replace_option
 from evalir_desktop.cli.set_aside import excerpt, short_quotes
 from evalir_desktop.output_guard import check_output
 from evalir_desktop.output_guard import write_output as guarded_write
@@ -130,17 +131,6 @@ def load_data(args):
             return report_data(store, assessment_id)
         except ContentError as error:
             raise UserError(str(error)) from error
-
-
-REPLACE_HELP = (
-    "remplacer le fichier SORTIE s'il existe déjà (jamais le fichier d'origine ni un "
-    "fichier EVALIR)"
-)
-
-
-def add_replace_option(command) -> None:
-    """`--remplacer`: the only way for a command to write over an existing file."""
-    command.add_argument("--remplacer", action="store_true", help=REPLACE_HELP)
 
 
 def write_output(args, payload: bytes) -> None:

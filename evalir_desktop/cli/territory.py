@@ -6,8 +6,8 @@ from pathlib import Path
 
 from evalir_desktop.cli.errors import EXIT_OK, UserError
 from evalir_desktop.cli.opening import open_store, read_territory_view
-from evalir_desktop.cli.output import print_json
-from evalir_desktop.cli.report import REPORT_MODES, add_replace_option, write_output
+from evalir_desktop.cli.output import add_replace_option, print_json
+from evalir_desktop.cli.report import REPORT_MODES, write_output
 from evalir_desktop.french import counted
 from evalir_desktop.output_guard import check_updated_file
 from evalir_desktop.sharing.pipeline import share
